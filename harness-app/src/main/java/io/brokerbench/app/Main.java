@@ -1,0 +1,1 @@
+package io.brokerbench.app; public final class Main { public static void main(String[] a){} }

@@ -1,0 +1,40 @@
+package io.brokerbench.results;
+
+import java.util.Map;
+
+/**
+ * One target × workload × repetition.
+ *
+ * @param target the target's label in the scenario
+ * @param targetInfo what the target reported once opened; {@code null} if it never opened
+ * @param workload workload name
+ * @param repetition 1-based
+ * @param status how it ended
+ * @param error the reason for a status other than ok, else {@code null}
+ * @param startedAt ISO-8601 UTC
+ * @param endedAt ISO-8601 UTC
+ * @param phases seconds from the run's start at which each phase began ({@code warmup},
+ *     {@code measure}, {@code drain}, {@code teardown})
+ * @param throughput rates over the measured window and the per-second series
+ * @param latency publish and end-to-end, service and response time
+ * @param ordering per-key ordering among first deliveries
+ * @param delivery the delivery ledger
+ * @param resources CPU, memory and disk
+ * @param histogramLog path of the HdrHistogram interval log, relative to the results folder
+ */
+public record RunResult(
+    String target,
+    TargetInfoRecord targetInfo,
+    String workload,
+    int repetition,
+    RunStatus status,
+    String error,
+    String startedAt,
+    String endedAt,
+    Map<String, Double> phases,
+    ThroughputRecord throughput,
+    LatencyRecord latency,
+    OrderingRecord ordering,
+    DeliveryRecord delivery,
+    ResourcesRecord resources,
+    String histogramLog) {}

@@ -1,0 +1,82 @@
+package io.brokerbench.scenario;
+
+import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.MessageVariant;
+import io.brokerbench.plan.Routing;
+import io.brokerbench.spi.AckMode;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A traffic shape: topology, producers, messages, consumers and timing. Rates and counts are totals
+ * across producers, split evenly.
+ *
+ * @param name unique within a scenario
+ * @param topology destinations, partitions, routing and bindings
+ * @param producers how many, how fast, how much unconfirmed
+ * @param messages size, keys and routing attributes
+ * @param consumers subscriptions and consumers
+ * @param warmup time producers run before the measured window; messages sent in it are in the
+ *     ledger but not in latency or throughput
+ * @param duration length of the measured window, or {@code null} when {@code count} is set
+ * @param count total messages in the measured window across producers, or 0 when {@code duration}
+ *     is set
+ * @param drainTimeout longest wait after producers stop for every expected message to arrive
+ * @param source the workload's YAML text as written
+ */
+public record Workload(
+    String name,
+    Topology topology,
+    Producers producers,
+    Messages messages,
+    Consumers consumers,
+    Duration warmup,
+    Duration duration,
+    long count,
+    Duration drainTimeout,
+    String source) {
+
+  /**
+   * @param destinations at least 1
+   * @param partitions per destination, at least 1
+   * @param routing the routing type
+   * @param bindings one per subscription, defaults filled in (see docs/scenario-format.md)
+   */
+  public record Topology(int destinations, int partitions, Routing routing, List<Binding> bindings) {
+    public Topology {
+      bindings = List.copyOf(bindings);
+    }
+  }
+
+  /**
+   * @param count producers, at least 1
+   * @param rate total rate across producers
+   * @param maxInFlight most unconfirmed messages per producer, at least 1
+   */
+  public record Producers(int count, Rate rate, int maxInFlight) {}
+
+  /**
+   * @param sizeBytes total message size including the envelope, at least the envelope size
+   * @param keys distinct keys, at least 1; each producer cycles through them in order
+   * @param variants routing attributes; message {@code id} carries {@code variants[id % size]}
+   */
+  public record Messages(int sizeBytes, int keys, List<MessageVariant> variants) {
+    public Messages {
+      variants = List.copyOf(variants);
+    }
+  }
+
+  /**
+   * @param subscriptions independent readers, at least 1
+   * @param perSubscription consumers per subscription, at least 1
+   * @param prefetch unacknowledged deliveries per consumer, at least 1
+   * @param ack how deliveries are settled
+   * @param processing time a consumer spends on each delivery before settling it
+   */
+  public record Consumers(int subscriptions, int perSubscription, int prefetch, AckMode ack, Duration processing) {}
+
+  /** Whether the measured window is a message count rather than a duration. */
+  public boolean isCounted() {
+    return duration == null;
+  }
+}

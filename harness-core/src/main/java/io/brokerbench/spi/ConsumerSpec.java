@@ -1,0 +1,18 @@
+package io.brokerbench.spi;
+
+/**
+ * What a consumer is for.
+ *
+ * @param subscription subscription index, 0-based (a queue set or a consumer group)
+ * @param consumerIndex index within the subscription, 0 to {@code consumersPerSubscription - 1}
+ * @param prefetch most unacknowledged deliveries the consumer may hold, at least 1
+ * @param ackMode how deliveries are settled
+ */
+public record ConsumerSpec(int subscription, int consumerIndex, int prefetch, AckMode ackMode) {
+  public ConsumerSpec {
+    if (subscription < 0) throw new IllegalArgumentException("subscription must be >= 0, was " + subscription);
+    if (consumerIndex < 0) throw new IllegalArgumentException("consumerIndex must be >= 0, was " + consumerIndex);
+    if (prefetch < 1) throw new IllegalArgumentException("prefetch must be >= 1, was " + prefetch);
+    if (ackMode == null) throw new IllegalArgumentException("ackMode must be set");
+  }
+}

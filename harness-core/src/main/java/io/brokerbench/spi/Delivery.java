@@ -1,0 +1,45 @@
+package io.brokerbench.spi;
+
+/**
+ * One delivery of a message to a consumer.
+ *
+ * <p>With {@link AckMode#MANUAL} the harness calls exactly one of {@link #ack()} or {@link
+ * #reject(boolean)}, from the listener's thread, during or shortly after {@link
+ * DeliveryListener#onDelivery}. With {@link AckMode#AUTO} the target settles the delivery itself
+ * and both methods do nothing.
+ */
+public interface Delivery {
+
+  /**
+   * The message bytes exactly as sent (envelope and filler). The array may be reused by the target
+   * after the listener returns; the harness reads what it needs before that.
+   */
+  byte[] payload();
+
+  /** Length of the message in {@link #payload()}, which may be a larger reused buffer. */
+  default int payloadLength() {
+    return payload().length;
+  }
+
+  /** The message key bytes as sent, or {@code null} when the target does not carry keys. */
+  byte[] key();
+
+  /** Destination index of the topology plan, 0-based. */
+  int destination();
+
+  /** Partition (queue of the subscription, or log partition) the message came from, 0-based. */
+  int partition();
+
+  /**
+   * The target's redelivered flag: set by a queue-model system on every delivery after the first,
+   * and by a log-model adapter on a record at or below the highest offset already delivered for its
+   * partition and group.
+   */
+  boolean redelivered();
+
+  /** Positively acknowledges the delivery. */
+  void ack();
+
+  /** Negatively acknowledges; {@code requeue} asks the system to deliver the message again. */
+  void reject(boolean requeue);
+}

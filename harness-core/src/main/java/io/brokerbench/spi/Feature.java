@@ -1,0 +1,17 @@
+package io.brokerbench.spi;
+
+/** Behaviours a workload or conformance test may rely on; a target declares those it has. */
+public enum Feature {
+  /** Messages of one key in one partition reach the consumer in publish order. */
+  PER_KEY_ORDER,
+  /** Unacknowledged deliveries of a closed consumer are delivered again, flagged redelivered. */
+  REDELIVERY_ON_CONSUMER_CLOSE,
+  /** {@link Delivery#reject(boolean)} with requeue delivers the message again. */
+  REQUEUE_ON_REJECT,
+  /** The consumer never holds more unacknowledged deliveries than its prefetch. */
+  PREFETCH_BOUND,
+  /** Manual acknowledgements ({@link AckMode#MANUAL}). */
+  MANUAL_ACK,
+  /** Several independent subscriptions each receive the messages their binding selects. */
+  MULTIPLE_SUBSCRIPTIONS
+}

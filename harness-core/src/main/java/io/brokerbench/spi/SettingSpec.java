@@ -1,0 +1,35 @@
+package io.brokerbench.spi;
+
+import java.util.List;
+
+/**
+ * One setting a target accepts.
+ *
+ * <p>Nested scenario maps are addressed with dotted names: a spec named {@code stall.every} is set
+ * by {@code settings: {stall: {every: 1s}}} or {@code settings: {stall.every: 1s}}.
+ *
+ * @param name the key in a scenario's {@code settings} map
+ * @param type how the value is parsed
+ * @param defaultValue the value when the scenario gives none, as text; {@code null} when the
+ *     setting is optional with no default
+ * @param description what it means, with its unit
+ * @param choices the allowed values for {@link SettingType#CHOICE}, empty otherwise
+ */
+public record SettingSpec(String name, SettingType type, String defaultValue, String description, List<String> choices) {
+  public SettingSpec {
+    if (name == null || name.isBlank()) throw new IllegalArgumentException("setting name must not be blank");
+    if (type == null) throw new IllegalArgumentException("setting " + name + ": type must be set");
+    choices = List.copyOf(choices);
+    if (type == SettingType.CHOICE && choices.isEmpty()) {
+      throw new IllegalArgumentException("setting " + name + ": a CHOICE needs choices");
+    }
+  }
+
+  public static SettingSpec of(String name, SettingType type, String defaultValue, String description) {
+    return new SettingSpec(name, type, defaultValue, description, List.of());
+  }
+
+  public static SettingSpec choice(String name, String defaultValue, String description, String... choices) {
+    return new SettingSpec(name, SettingType.CHOICE, defaultValue, description, List.of(choices));
+  }
+}

@@ -1,0 +1,30 @@
+package io.brokerbench.spi;
+
+import java.util.List;
+
+/**
+ * Entry point of a target adapter, found with {@link java.util.ServiceLoader}.
+ *
+ * <p>Implementations must have a public no-argument constructor, be cheap to construct (the CLI
+ * instantiates every provider to list them) and must not start anything before {@link #create}.
+ */
+public interface TargetProvider {
+
+  /** The name scenarios use, e.g. {@code queue-engine}; lower case, digits and dashes. */
+  String name();
+
+  /** One sentence for {@code bench list}. */
+  String description();
+
+  /** Every setting this target accepts; anything else in a scenario is a validation error. */
+  List<SettingSpec> settings();
+
+  /**
+   * Creates a target for one run. Nothing is started yet: provisioning happens in
+   * {@link Target#open()}.
+   *
+   * @param context where the run writes and how it reports progress
+   * @param settings validated against {@link #settings()}, with defaults filled in
+   */
+  Target create(TargetContext context, Settings settings);
+}
