@@ -1,0 +1,2 @@
+/** Targets queue-engine and log-engine. */
+package io.brokerbench.adapter.builtin;

@@ -1,0 +1,2 @@
+/** Target kafka. */
+package io.brokerbench.adapter.kafka;

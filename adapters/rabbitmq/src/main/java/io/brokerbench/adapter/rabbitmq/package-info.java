@@ -1,0 +1,2 @@
+/** Target rabbitmq. */
+package io.brokerbench.adapter.rabbitmq;

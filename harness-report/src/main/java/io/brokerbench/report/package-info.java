@@ -1,0 +1,2 @@
+/** report.html and compare reports. */
+package io.brokerbench.report;
