@@ -1,0 +1,301 @@
+package io.brokerbench.engine.queue;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A channel in the AMQP sense: consumers and gets belong to a session, and one thread per session
+ * calls the handlers of all its consumers, one delivery at a time, in the order queues assigned
+ * them. A session may also bound the unsettled deliveries of all its consumers together ({@code
+ * prefetch}, AMQP's {@code basic.qos} with {@code global=true}); each consumer has its own bound too.
+ *
+ * <p>Closing a session closes its consumers, returns every unsettled delivery and deletes the
+ * exclusive queues it declared.
+ *
+ * <p>Thread-safety: every method may be called from any thread. Handlers run on the session thread
+ * (named {@code queue-engine-session-N}), which starts with the first consumer.
+ */
+public final class Session implements AutoCloseable {
+  private static final AtomicLong IDS = new AtomicLong();
+  private static final int SPINS_BEFORE_PARK = 64;
+
+  private final QueueEngine engine;
+  private final long id = IDS.incrementAndGet();
+  /** Session-wide bound on unsettled deliveries, or 0 for none. */
+  private final int prefetch;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Set starved = new Set();
+  private final List<ConsumerState> consumers = new CopyOnWriteArrayList<>();
+  private final Map<MessageQueue, ConsumerState> getHolders = new HashMap<>();
+  private final List<MessageQueue> exclusiveQueues = new CopyOnWriteArrayList<>();
+  private final ReentrantLock dispatchLock = new ReentrantLock();
+  private final AtomicLong handlerFailures = new AtomicLong();
+
+  private final Object inboxLock = new Object();
+  private ArrayDeque<DeliveryHandle> inbox = new ArrayDeque<>();
+  private ArrayDeque<DeliveryHandle> draining = new ArrayDeque<>();
+  private volatile Thread waiter;
+  private volatile boolean closed;
+  private Thread thread;
+
+  Session(QueueEngine engine, int prefetch) {
+    if (prefetch < 0 || prefetch > 65_535) {
+      throw new IllegalArgumentException("session prefetch must be between 0 (none) and 65535, was " + prefetch);
+    }
+    this.engine = engine;
+    this.prefetch = prefetch;
+  }
+
+  /** Queues that could not assign because this session's credit was used up. */
+  private static final class Set {
+    final ConcurrentHashMap<MessageQueue, Boolean> map = new ConcurrentHashMap<>();
+  }
+
+  /**
+   * Starts consuming {@code queue}: deliveries go to {@code handler} on this session's thread.
+   *
+   * @throws TopologyException when the queue does not exist or is exclusive to another session
+   */
+  public Consumer consume(String queue, ConsumerOptions options, MessageHandler handler) {
+    checkOpen();
+    MessageQueue q = engine.queue(queue);
+    ConsumerState c = new ConsumerState(q, this, options.prefetch(), options.autoAck(), handler);
+    synchronized (this) {
+      checkOpen();
+      if (thread == null) {
+        thread = new Thread(this::run, "queue-engine-session-" + id);
+        thread.setDaemon(true);
+        thread.start();
+      }
+      consumers.add(c);
+    }
+    q.addConsumer(c);
+    pumpStarved();
+    return new Consumer(c);
+  }
+
+  /**
+   * Takes the next message of {@code queue} (AMQP basic.get), or returns null when none is ready.
+   * With {@code autoAck} the message is settled already; otherwise it stays unacknowledged until
+   * settled or until this session closes.
+   */
+  public Delivery get(String queue, boolean autoAck) {
+    checkOpen();
+    MessageQueue q = engine.queue(queue);
+    ConsumerState holder;
+    synchronized (this) {
+      holder = autoAck ? new ConsumerState(q, this, Integer.MAX_VALUE, true, null)
+          : getHolders.computeIfAbsent(q, k -> {
+              ConsumerState h = new ConsumerState(k, this, Integer.MAX_VALUE, false, null);
+              k.addHolder(h);
+              return h;
+            });
+    }
+    return q.get(holder);
+  }
+
+  /** Handler calls that threw, since the session opened. */
+  public long handlerFailures() {
+    return handlerFailures.get();
+  }
+
+  void addExclusive(MessageQueue q) {
+    exclusiveQueues.add(q);
+  }
+
+  // ---------------------------------------------------------------- credit
+
+  boolean tryAcquireCredit() {
+    if (prefetch == 0) return true;
+    while (true) {
+      int n = inFlight.get();
+      if (n >= prefetch) return false;
+      if (inFlight.compareAndSet(n, n + 1)) return true;
+    }
+  }
+
+  void releaseCredit(int n) {
+    if (prefetch != 0 && n > 0) inFlight.addAndGet(-n);
+  }
+
+  void markStarved(MessageQueue q) {
+    starved.map.put(q, Boolean.TRUE);
+  }
+
+  /** Lets queues that ran out of this session's credit assign again. Call with no queue lock held. */
+  void pumpStarved() {
+    if (prefetch == 0 || starved.map.isEmpty()) return;
+    for (MessageQueue q : starved.map.keySet()) {
+      if (inFlight.get() >= prefetch) return;
+      starved.map.remove(q);
+      q.pump();
+    }
+  }
+
+  // ---------------------------------------------------------------- inbox and thread
+
+  void offer(DeliveryHandle h) {
+    synchronized (inboxLock) {
+      inbox.addLast(h);
+    }
+    Thread w = waiter;
+    if (w != null) LockSupport.unpark(w);
+  }
+
+  private ArrayDeque<DeliveryHandle> drain() {
+    synchronized (inboxLock) {
+      if (inbox.isEmpty()) return null;
+      ArrayDeque<DeliveryHandle> d = inbox;
+      inbox = draining;
+      draining = d;
+      return d;
+    }
+  }
+
+  private boolean inboxEmpty() {
+    synchronized (inboxLock) {
+      return inbox.isEmpty();
+    }
+  }
+
+  private void run() {
+    DeliveryHandle[] batch = new DeliveryHandle[64];
+    int idle = 0;
+    while (!closed) {
+      ArrayDeque<DeliveryHandle> d = drain();
+      if (d == null) {
+        if (++idle < SPINS_BEFORE_PARK) {
+          Thread.onSpinWait();
+          continue;
+        }
+        waiter = Thread.currentThread();
+        if (inboxEmpty() && !closed) LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
+        waiter = null;
+        continue;
+      }
+      idle = 0;
+      int n = d.size();
+      if (batch.length < n) batch = new DeliveryHandle[Math.max(n, batch.length * 2)];
+      for (int i = 0; i < n; i++) batch[i] = d.pollFirst();
+      deliver(batch, n);
+      Arrays.fill(batch, 0, n, null);
+    }
+  }
+
+  private void deliver(DeliveryHandle[] batch, int n) {
+    dispatchLock.lock();
+    try {
+      long writeThrough = -1;
+      int i = 0;
+      while (i < n) {
+        ConsumerState c = batch[i].consumer;
+        int j = i + 1;
+        if (c.autoAck) {
+          while (j < n && batch[j].consumer == c) j++;
+          long pos = c.queue.settleOnHandOut(c, batch, i, j);
+          if (pos > writeThrough) writeThrough = pos;
+        }
+        i = j;
+      }
+      if (writeThrough >= 0) engine.journal().writeThrough(writeThrough);
+      for (int k = 0; k < n; k++) {
+        DeliveryHandle h = batch[k];
+        if (h == null || h.consumer.cancelled) continue;
+        if (!h.consumer.autoAck) {
+          if (h.message.handle != h) continue;
+          h.markHandedOut();
+        }
+        try {
+          h.consumer.handler.handle(h);
+        } catch (Throwable t) {
+          handlerFailures.incrementAndGet();
+        }
+      }
+    } finally {
+      dispatchLock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- closing
+
+  /** Cancels one consumer: no more handler calls once this returns; unsettled messages go back. */
+  void cancel(ConsumerState c, boolean mayAutoDelete) {
+    if (c.cancelled && !consumers.contains(c)) return;
+    c.cancelled = true;
+    barrier();
+    consumers.remove(c);
+    boolean autoDelete = c.queue.removeConsumer(c);
+    pumpStarved();
+    if (autoDelete && mayAutoDelete) engine.autoDelete(c.queue);
+  }
+
+  /** Waits for a handler call in progress on the session thread, unless called from it. */
+  private void barrier() {
+    if (Thread.currentThread() == thread) return;
+    dispatchLock.lock();
+    dispatchLock.unlock();
+  }
+
+  private void checkOpen() {
+    if (closed) throw new IllegalStateException("session " + id + " is closed");
+    engine.checkOpen();
+  }
+
+  /** Closes every consumer, returns unsettled deliveries and gets, deletes exclusive queues. Idempotent. */
+  @Override
+  public void close() {
+    List<ConsumerState> toCancel;
+    List<ConsumerState> holders;
+    synchronized (this) {
+      if (closed) return;
+      closed = true;
+      toCancel = List.copyOf(consumers);
+      holders = List.copyOf(getHolders.values());
+      getHolders.clear();
+    }
+    for (ConsumerState c : toCancel) c.cancelled = true;
+    barrier();
+    if (!engine.isStopped()) {
+      for (ConsumerState c : toCancel) {
+        consumers.remove(c);
+        if (c.queue.removeConsumer(c)) engine.autoDelete(c.queue);
+      }
+      for (ConsumerState h : holders) h.queue.removeConsumer(h);
+      for (MessageQueue q : exclusiveQueues) engine.deleteQueueQuietly(q.name);
+    }
+    stopThread();
+    engine.sessionClosed(this);
+  }
+
+  /** Stops the session thread without touching queues (engine close or crash). */
+  void stopThread() {
+    closed = true;
+    Thread t;
+    synchronized (this) {
+      t = thread;
+    }
+    if (t == null) return;
+    LockSupport.unpark(t);
+    if (Thread.currentThread() != t) {
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(1));
+        if (t.isAlive()) {
+          t.interrupt();
+          t.join(TimeUnit.SECONDS.toMillis(9));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
