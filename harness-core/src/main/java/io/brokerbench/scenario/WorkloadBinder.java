@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Binds a workload mapping node (a workload file's root, or an inline entry of a scenario) to a
@@ -80,7 +81,13 @@ final class WorkloadBinder {
       report.at(node, "messages.size is required: the total message size including the "
           + Envelope.SIZE + "-byte envelope, such as 100B or 1KiB");
     }
-    int keys = messages == null ? 1 : messages.integer("keys", 1, 1);
+    int keys = 1;
+    if (messages != null && messages.value("keys") instanceof SequenceNode list) {
+      report.at(list, "messages.keys expects a whole number (how many distinct keys messages carry), found a list; "
+          + "routing keys go in messages.routingKeys");
+    } else if (messages != null) {
+      keys = messages.integer("keys", 1, 1);
+    }
     List<MessageVariant> variants = messages == null ? List.of(new MessageVariant("", Map.of())) : variants(messages);
 
     Fields consumers = section(f, "consumers", CONSUMER_FIELDS);

@@ -34,6 +34,10 @@ record YamlFile(Path path, String text, Node root) {
   static Optional<YamlFile> read(Path path, FileReport report) {
     String text;
     try {
+      if (Files.isDirectory(path)) {
+        report.atFile("is a folder, not a file: " + path.toAbsolutePath().normalize());
+        return Optional.empty();
+      }
       long size = Files.size(path);
       if (size > MAX_BYTES) {
         report.atFile("file is " + size + " bytes; scenario and workload files are limited to " + MAX_BYTES + " bytes");

@@ -100,6 +100,13 @@ class BrokenFilesTest {
     assertTrue(e.getMessage().contains("file not found: " + file.toAbsolutePath().normalize()), e.getMessage());
   }
 
+  @Test
+  void reportsAFolderGivenInPlaceOfAFile() {
+    List<Problem> problems = TestTargets.loader().validate(BROKEN.resolve("parts"));
+    assertEquals(1, problems.size());
+    assertTrue(problems.get(0).message().startsWith("is a folder, not a file"), problems.get(0).message());
+  }
+
   private static List<Expected> expectations(Path file) throws IOException {
     List<Expected> out = new ArrayList<>();
     for (String line : Files.readAllLines(file)) {

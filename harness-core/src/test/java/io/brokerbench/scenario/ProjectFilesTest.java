@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.plan.MessageVariant;
+import io.brokerbench.plan.ReferenceRouter;
+import io.brokerbench.plan.Routing;
 import io.brokerbench.spi.SettingSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,5 +52,29 @@ class ProjectFilesTest {
         .multipliedBy(s.repetitions());
     assertTrue(producing.compareTo(Duration.ofSeconds(45)) <= 0,
         "producers run " + producing + " per target; drains and setup need the rest of the minute");
+  }
+
+  @Test
+  void topicRoutingSubscriptionsSelectWhatTheFileSays() throws Exception {
+    Workload w = new ScenarioLoader(BUILT_IN).loadWorkload(ROOT.resolve("workloads/topic-routing.yaml"));
+
+    List<List<String>> selected = w.topology().bindings().stream()
+        .map(b -> w.messages().variants().stream()
+            .filter(v -> ReferenceRouter.matches(w.topology().routing(), b, v.routingKey(), v.headers()))
+            .map(MessageVariant::routingKey)
+            .toList())
+        .toList();
+
+    assertEquals(List.of(
+        List.of("orders.eu.new", "orders.eu.paid"),
+        List.of("orders.eu.new", "orders.us.new"),
+        List.of("orders.eu.new", "orders.us.new", "orders.eu.paid", "orders.us.paid")), selected);
+  }
+
+  @Test
+  void fanoutWorkloadHasThreeSubscriptions() throws Exception {
+    Workload w = new ScenarioLoader(BUILT_IN).loadWorkload(ROOT.resolve("workloads/fanout-3.yaml"));
+    assertEquals(Routing.FANOUT, w.topology().routing());
+    assertEquals(3, w.topology().bindings().size());
   }
 }
