@@ -156,7 +156,7 @@ public final class WorkloadRun {
       }
       long drainStart = clock.nanoTime();
       phases.put("drain", seconds(drainStart - start));
-      sampler.phase = "drain";
+      sampler.drainStartNanos = drainStart;
       if (failure.get() == null && status == RunStatus.OK) {
         long deadline = drainStart + w.drainTimeout().toNanos();
         clock.awaitCondition(() -> stopRequested.getAsBoolean()
@@ -265,7 +265,8 @@ public final class WorkloadRun {
     private final ResourceSampler resources;
     private final Path logFile;
     private volatile boolean running = true;
-    volatile String phase = "warmup";
+    /** When the drain began on the run clock; {@link Long#MAX_VALUE} before. */
+    volatile long drainStartNanos = Long.MAX_VALUE;
     private List<SecondSample> series = List.of();
 
     Sampler(Spec spec, RunMeasurements m, RunWindow window, ResourceSampler resources, Path logFile) {
@@ -319,7 +320,9 @@ public final class WorkloadRun {
 
     private void tick(int second, HistogramLogWriter writer) {
       long now = clock.nanoTime();
-      String currentPhase = "drain".equals(phase) ? "drain" : now < window.measureStartNanos() ? "warmup" : "measure";
+      long secondStart = now - SAMPLE_INTERVAL_NANOS;
+      String currentPhase = secondStart >= drainStartNanos ? "drain"
+          : secondStart < window.measureStartNanos() ? "warmup" : "measure";
       SecondSample sample = m.meter.sample(second, currentPhase);
       long endMs = System.currentTimeMillis();
       synchronized (m) {
