@@ -12,6 +12,7 @@ import java.util.List;
  * across producers, split evenly.
  *
  * @param name unique within a scenario
+ * @param description free text, {@code ""} when none
  * @param topology destinations, partitions, routing and bindings
  * @param producers how many, how fast, how much unconfirmed
  * @param messages size, keys and routing attributes
@@ -26,6 +27,7 @@ import java.util.List;
  */
 public record Workload(
     String name,
+    String description,
     Topology topology,
     Producers producers,
     Messages messages,
@@ -35,6 +37,16 @@ public record Workload(
     long count,
     Duration drainTimeout,
     String source) {
+
+  public Workload {
+    if (description == null) description = "";
+  }
+
+  /** A workload without a description. */
+  public Workload(String name, Topology topology, Producers producers, Messages messages, Consumers consumers,
+      Duration warmup, Duration duration, long count, Duration drainTimeout, String source) {
+    this(name, "", topology, producers, messages, consumers, warmup, duration, count, drainTimeout, source);
+  }
 
   /**
    * @param destinations at least 1
