@@ -45,7 +45,8 @@ final class MessageQueue {
   private volatile boolean deleted;
   private List<DeadLetter> pendingDeadLetters = new ArrayList<>();
   private volatile boolean deadLettersPending;
-  private long lastJournalPosition = -1;
+  /** End of the latest remove record appended; written through before the operation returns. */
+  private volatile long removalEnd = -1;
   private long expiringMessages;
 
   record DeadLetter(QueuedMessage message, DeadLetterReason reason) {}
@@ -318,7 +319,7 @@ final class MessageQueue {
     if (m.segment < 0) return -1;
     long pos = engine.journal().appendRemove(id, m.seq, m.segment);
     m.segment = -1;
-    lastJournalPosition = pos;
+    if (pos > removalEnd) removalEnd = pos;
     return pos;
   }
 
@@ -328,8 +329,14 @@ final class MessageQueue {
     deadLettersPending = true;
   }
 
-  /** Work that must not run under this queue's lock: dead-lettering into other queues. */
+  /**
+   * Work that must not run under this queue's lock: writing remove records through (so a message
+   * that left the queue, by ack, drop, expiry or dead-lettering, stays gone after a process crash)
+   * and dead-lettering into other queues.
+   */
   private void afterUnlock() {
+    long removed = removalEnd;
+    if (removed >= 0) engine.journal().writeThrough(removed);
     if (!deadLettersPending) return;
     List<DeadLetter> batch;
     lock.lock();
@@ -491,15 +498,17 @@ final class MessageQueue {
 
   /** Drops every ready message; returns how many. */
   int purge() {
+    int n;
     lock.lock();
     try {
-      int n = readyCount();
+      n = readyCount();
       QueuedMessage m;
       while ((m = pollReady()) != null) removeFromJournalLocked(m);
-      return n;
     } finally {
       lock.unlock();
     }
+    afterUnlock();
+    return n;
   }
 
   QueueStats stats() {
