@@ -59,6 +59,19 @@ final class MessageQueue {
     this.owner = owner;
   }
 
+  /**
+   * Takes the queue lock, spinning briefly first: the lock is held for short steps, and parking a
+   * publisher behind a consumer's settlement costs more than the wait.
+   */
+  private void acquire() {
+    if (lock.tryLock()) return;
+    for (int i = 0; i < 64; i++) {
+      Thread.onSpinWait();
+      if (lock.tryLock()) return;
+    }
+    lock.lock();
+  }
+
   boolean isDeleted() {
     return deleted;
   }
@@ -78,7 +91,7 @@ final class MessageQueue {
    * position of its record, which the publish confirm waits for.
    */
   int enqueue(Message m, long nowMillis, long[] journalEnd) {
-    lock.lock();
+    acquire();
     try {
       if (deleted) return ACCEPTED; // deleted meanwhile: as if unroutable
       long max = options.maxLength();
@@ -122,7 +135,7 @@ final class MessageQueue {
 
   /** Restores a message read from the journal (engine start, before any consumer exists). */
   void restore(QueuedMessage qm) {
-    lock.lock();
+    acquire();
     try {
       qm.recovered = true;
       fresh.addLast(qm);
@@ -133,7 +146,7 @@ final class MessageQueue {
   }
 
   void restoreNextSeq(long next) {
-    lock.lock();
+    acquire();
     try {
       nextSeq = Math.max(nextSeq, next);
     } finally {
@@ -229,7 +242,7 @@ final class MessageQueue {
 
   /** Called by the session after credit came back: assign what waits. */
   void pump() {
-    lock.lock();
+    acquire();
     try {
       dispatchLocked();
     } finally {
@@ -249,7 +262,7 @@ final class MessageQueue {
   long settleOnHandOut(ConsumerState c, DeliveryHandle[] batch, int from, int to) {
     long writeThrough = -1;
     int settled = 0;
-    lock.lock();
+    acquire();
     try {
       for (int i = from; i < to; i++) {
         DeliveryHandle h = batch[i];
@@ -279,7 +292,7 @@ final class MessageQueue {
   void settle(DeliveryHandle h, DeliveryHandle.Settlement how) {
     ConsumerState c = h.consumer;
     long writeThrough = -1;
-    lock.lock();
+    acquire();
     try {
       QueuedMessage m = h.message;
       if (m.handle != h) return;
@@ -339,7 +352,7 @@ final class MessageQueue {
     if (removed >= 0) engine.journal().writeThrough(removed);
     if (!deadLettersPending) return;
     List<DeadLetter> batch;
-    lock.lock();
+    acquire();
     try {
       batch = pendingDeadLetters;
       pendingDeadLetters = new ArrayList<>();
@@ -353,7 +366,7 @@ final class MessageQueue {
   // ---------------------------------------------------------------- consumers
 
   void addConsumer(ConsumerState c) {
-    lock.lock();
+    acquire();
     try {
       if (deleted) throw new TopologyException("queue '" + name + "' was deleted");
       if (owner != null && owner != c.session) {
@@ -370,7 +383,7 @@ final class MessageQueue {
   }
 
   void addHolder(ConsumerState c) {
-    lock.lock();
+    acquire();
     try {
       holders.add(c);
     } finally {
@@ -385,7 +398,7 @@ final class MessageQueue {
    */
   boolean removeConsumer(ConsumerState c) {
     boolean autoDelete;
-    lock.lock();
+    acquire();
     try {
       boolean wasConsumer = consumers.remove(c);
       holders.remove(c);
@@ -417,7 +430,7 @@ final class MessageQueue {
   DeliveryHandle get(ConsumerState holder) {
     DeliveryHandle h;
     long writeThrough = -1;
-    lock.lock();
+    acquire();
     try {
       if (deleted) throw new TopologyException("queue '" + name + "' was deleted");
       if (owner != null && owner != holder.session) {
@@ -449,7 +462,7 @@ final class MessageQueue {
   /** Expires messages at the head whose deadline passed. */
   void expire() {
     if (expiringMessages == 0) return; // racy read: a missed message is caught next time
-    lock.lock();
+    acquire();
     try {
       QueuedMessage m;
       long now = engine.nowMillis();
@@ -467,7 +480,7 @@ final class MessageQueue {
   /** Marks the queue deleted, cancels its consumers and forgets its messages (no journal records: the topology no longer names it). */
   List<ConsumerState> markDeleted() {
     List<ConsumerState> cancelled;
-    lock.lock();
+    acquire();
     try {
       deleted = true;
       cancelled = new ArrayList<>(holders);
@@ -499,7 +512,7 @@ final class MessageQueue {
   /** Drops every ready message; returns how many. */
   int purge() {
     int n;
-    lock.lock();
+    acquire();
     try {
       n = readyCount();
       QueuedMessage m;
@@ -512,7 +525,7 @@ final class MessageQueue {
   }
 
   QueueStats stats() {
-    lock.lock();
+    acquire();
     try {
       int unacked = 0;
       for (ConsumerState c : holders) unacked += c.unacked;
@@ -524,7 +537,7 @@ final class MessageQueue {
 
   /** Sequence numbers of ready messages in delivery order (tests and diagnostics). */
   List<Long> readySequence() {
-    lock.lock();
+    acquire();
     try {
       List<Long> out = new ArrayList<>();
       returned.stream().sorted(BY_SEQ).forEach(m -> out.add(m.seq));

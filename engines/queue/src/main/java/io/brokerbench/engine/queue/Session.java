@@ -27,7 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Session implements AutoCloseable {
   private static final AtomicLong IDS = new AtomicLong();
-  private static final int SPINS_BEFORE_PARK = 64;
+  /** Idle polls that spin before the thread yields, then parks: parking costs the publisher an unpark. */
+  private static final int SPINS = 100;
+  private static final int YIELDS = 100;
 
   private final QueueEngine engine;
   private final long id = IDS.incrementAndGet();
@@ -174,8 +176,13 @@ public final class Session implements AutoCloseable {
     while (!closed) {
       ArrayDeque<DeliveryHandle> d = drain();
       if (d == null) {
-        if (++idle < SPINS_BEFORE_PARK) {
+        idle++;
+        if (idle < SPINS) {
           Thread.onSpinWait();
+          continue;
+        }
+        if (idle < SPINS + YIELDS) {
+          Thread.yield();
           continue;
         }
         waiter = Thread.currentThread();
