@@ -57,9 +57,14 @@ public final class QueueEngine implements AutoCloseable {
 
   private enum State { OPEN, CLOSED, CRASHED }
 
+  /**
+   * Per-thread scratch space of a publish. A publish can nest (dead-lettering republishes from
+   * inside an enqueue on the same thread); a nested publish gets fresh scratch space.
+   */
   private static final class PublishScratch {
     final RouteCollector route = new RouteCollector();
     final long[] journalEnd = new long[1];
+    boolean inUse;
   }
 
   private final EngineConfig config;
@@ -317,6 +322,8 @@ public final class QueueEngine implements AutoCloseable {
     checkOpen();
     if (routingKey.length() > 255) throw new IllegalArgumentException("routingKey must be at most 255 characters, was " + routingKey.length());
     PublishScratch scratch = SCRATCH.get();
+    if (scratch.inUse) scratch = new PublishScratch();
+    scratch.inUse = true;
     RouteCollector route = scratch.route;
     route.reset();
     try {
@@ -347,6 +354,7 @@ public final class QueueEngine implements AutoCloseable {
       return journalEnd[0] < 0 ? CONFIRMED : journal.whenConfirmed(journalEnd[0]);
     } finally {
       route.reset();
+      scratch.inUse = false;
     }
   }
 

@@ -81,7 +81,12 @@ public final class Session implements AutoCloseable {
       }
       consumers.add(c);
     }
-    q.addConsumer(c);
+    try {
+      q.addConsumer(c);
+    } catch (RuntimeException e) {
+      consumers.remove(c);
+      throw e;
+    }
     pumpStarved();
     return new Consumer(c);
   }

@@ -241,6 +241,22 @@ class QueueBehaviourTest {
   }
 
   @Test
+  void deadLetteringDuringAFanoutPublishStillReachesEveryOtherQueue() {
+    engine.declareExchange("dlx", ExchangeType.FANOUT, false);
+    engine.declareQueue("dead", QueueOptions.transientQueue());
+    engine.bindQueue("dead", "dlx", Binding.key(""));
+    engine.declareExchange("fan", ExchangeType.FANOUT, false);
+    engine.declareQueue("a", QueueOptions.transientQueue().withMaxLength(1, Overflow.DROP_HEAD).withDeadLetter("dlx", null));
+    engine.declareQueue("b", QueueOptions.transientQueue());
+    engine.bindQueue("a", "fan", Binding.key(""));
+    engine.bindQueue("b", "fan", Binding.key(""));
+    for (int i = 0; i < 3; i++) engine.publish("fan", "", MessageProperties.TRANSIENT, bytes("m" + i), false).join();
+    assertEquals(1, engine.queueStats("a").ready());
+    assertEquals(3, engine.queueStats("b").ready());
+    assertEquals(2, engine.queueStats("dead").ready());
+  }
+
+  @Test
   void rejectPublishOverflowFailsTheConfirm() {
     engine.declareQueue("q", QueueOptions.transientQueue().withMaxLength(1, Overflow.REJECT_PUBLISH));
     publish("q", "1");
