@@ -115,10 +115,11 @@ public class DurableConfirmBenchmark {
     long acks = acked.get() - ackedAtIterationStart;
     double wall = (System.nanoTime() - nanosAtIterationStart) / 1e9;
     long cpu = ProcessCpu.nanos() - cpuAtIterationStart;
-    System.out.printf("%n  %.0f acked/s, %.0f confirmed/s, %.0f fsyncs/s, %.1f messages per fsync, %d bytes written,"
-            + " process CPU %.0f ns per message%n", acks / wall, confirms / wall, fsyncs / wall,
-        fsyncs == 0 ? 0.0 : (double) confirms / fsyncs, now.bytesWritten() - iterationStart.bytesWritten(),
-        acks == 0 ? 0.0 : (double) cpu / acks);
+    long forceNanos = now.forceNanos() - iterationStart.forceNanos();
+    System.out.printf("%n  %.0f acked/s, %.0f confirmed/s, %.0f fsyncs/s, %.1f messages per fsync, mean fsync %.0f us,"
+            + " %d bytes written, process CPU %.0f ns per message%n", acks / wall, confirms / wall, fsyncs / wall,
+        fsyncs == 0 ? 0.0 : (double) confirms / fsyncs, fsyncs == 0 ? 0.0 : forceNanos / 1e3 / fsyncs,
+        now.bytesWritten() - iterationStart.bytesWritten(), acks == 0 ? 0.0 : (double) cpu / acks);
   }
 
   @TearDown(Level.Trial)
@@ -176,7 +177,9 @@ public class DurableConfirmBenchmark {
 
   @Benchmark
   public void publishPersistent(Publisher p, Rates rates) throws InterruptedException {
-    while (published.get() - acked.get() >= backlog) Thread.onSpinWait();
+    for (int spins = 0; published.get() - acked.get() >= backlog; spins++) {
+      if (spins < 64) Thread.onSpinWait(); else Thread.yield();
+    }
     p.window.acquire();
     published.incrementAndGet();
     engine.publish("", "q", MessageProperties.PERSISTENT, body, false).whenComplete((v, e) -> {

@@ -12,6 +12,8 @@ final class DeliveryHandle implements Delivery {
   /** Set when handed out (session thread or get), before the handler sees it. */
   boolean redelivered;
   int deliveryCount;
+  /** Link in the session inbox; written by the offering thread, read by the session thread. */
+  volatile DeliveryHandle nextInInbox;
 
   DeliveryHandle(QueuedMessage message, ConsumerState consumer) {
     this.message = message;

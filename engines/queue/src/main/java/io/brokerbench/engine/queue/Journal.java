@@ -81,6 +81,7 @@ final class Journal {
   private long fsyncs;
   private long recordsForced;
   private long segmentsDeleted;
+  private long forceNanos;
 
   private volatile boolean stopping;
   private volatile IOException failure;
@@ -284,9 +285,12 @@ final class Journal {
 
   private void rollTo(long base) throws IOException {
     if (policy.kind() != FsyncPolicy.Kind.NEVER) {
+      long t0 = System.nanoTime();
       current.force();
+      long took = System.nanoTime() - t0;
       synchronized (statsLock) {
         fsyncs++;
+        forceNanos += took;
       }
     }
     if (policy.kind() == FsyncPolicy.Kind.NEVER) {
@@ -363,10 +367,13 @@ final class Journal {
       writeLock.unlock();
     }
     if (position > forcedPosition) {
+      long t0 = System.nanoTime();
       f.force();
+      long took = System.nanoTime() - t0;
       synchronized (statsLock) {
         fsyncs++;
         recordsForced += records;
+        forceNanos += took;
       }
       forcedPosition = position;
       completeUpTo(position, 0);
@@ -446,7 +453,7 @@ final class Journal {
       } finally {
         appendLock.unlock();
       }
-      return new JournalStats(appended, bytesWritten, writes, fsyncs, recordsForced, segmentsDeleted);
+      return new JournalStats(appended, bytesWritten, writes, fsyncs, recordsForced, segmentsDeleted, forceNanos);
     }
   }
 

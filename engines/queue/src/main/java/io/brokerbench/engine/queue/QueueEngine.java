@@ -431,7 +431,7 @@ public final class QueueEngine implements AutoCloseable {
 
   /** Journal counters, or all zero without storage. */
   public JournalStats journalStats() {
-    return journal == null ? new JournalStats(0, 0, 0, 0, 0, 0) : journal.stats();
+    return journal == null ? new JournalStats(0, 0, 0, 0, 0, 0, 0) : journal.stats();
   }
 
   /** What recovery found when this engine opened. */

@@ -1,6 +1,5 @@
 package io.brokerbench.engine.queue;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,14 +43,23 @@ public final class Session implements AutoCloseable {
   private final ReentrantLock dispatchLock = new ReentrantLock();
   private final AtomicLong handlerFailures = new AtomicLong();
 
-  private final Object inboxLock = new Object();
-  private ArrayDeque<DeliveryHandle> inbox = new ArrayDeque<>();
-  private ArrayDeque<DeliveryHandle> draining = new ArrayDeque<>();
+  /** Most deliveries the session thread takes from its inbox per round. */
+  private static final int MAX_BATCH = 256;
+  /**
+   * The inbox: an intrusive multi-producer, single-consumer linked queue (D. Vyukov's): producers
+   * swap themselves in as {@code tail} and link the previous tail to them; the session thread
+   * follows {@code next} links from {@code head}, which is the last handle it took (or the stub).
+   */
+  private final AtomicReference<DeliveryHandle> tail;
+  private DeliveryHandle head;
   private volatile Thread waiter;
   private volatile boolean closed;
   private Thread thread;
 
   Session(QueueEngine engine, int prefetch) {
+    DeliveryHandle stub = new DeliveryHandle(null, null);
+    this.head = stub;
+    this.tail = new AtomicReference<>(stub);
     if (prefetch < 0 || prefetch > 65_535) {
       throw new IllegalArgumentException("session prefetch must be between 0 (none) and 65535, was " + prefetch);
     }
@@ -151,36 +160,31 @@ public final class Session implements AutoCloseable {
 
   // ---------------------------------------------------------------- inbox and thread
 
+  /** Any thread, usually under a queue lock: adds {@code h} and wakes the session thread if it sleeps. */
   void offer(DeliveryHandle h) {
-    synchronized (inboxLock) {
-      inbox.addLast(h);
-    }
+    DeliveryHandle previous = tail.getAndSet(h);
+    previous.nextInInbox = h;
     Thread w = waiter;
     if (w != null) LockSupport.unpark(w);
   }
 
-  private ArrayDeque<DeliveryHandle> drain() {
-    synchronized (inboxLock) {
-      if (inbox.isEmpty()) return null;
-      ArrayDeque<DeliveryHandle> d = inbox;
-      inbox = draining;
-      draining = d;
-      return d;
-    }
-  }
-
-  private boolean inboxEmpty() {
-    synchronized (inboxLock) {
-      return inbox.isEmpty();
-    }
+  /** Session thread only: the next handle, or null when none is linked yet. */
+  private DeliveryHandle poll() {
+    DeliveryHandle next = head.nextInInbox;
+    if (next == null) return null;
+    head.nextInInbox = null; // a handle kept by a handler must not keep later ones alive
+    head = next;
+    return next;
   }
 
   private void run() {
-    DeliveryHandle[] batch = new DeliveryHandle[64];
+    DeliveryHandle[] batch = new DeliveryHandle[MAX_BATCH];
     int idle = 0;
     while (!closed) {
-      ArrayDeque<DeliveryHandle> d = drain();
-      if (d == null) {
+      int n = 0;
+      DeliveryHandle h;
+      while (n < MAX_BATCH && (h = poll()) != null) batch[n++] = h;
+      if (n == 0) {
         idle++;
         if (idle < SPINS) {
           Thread.onSpinWait();
@@ -191,14 +195,11 @@ public final class Session implements AutoCloseable {
           continue;
         }
         waiter = Thread.currentThread();
-        if (inboxEmpty() && !closed) LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
+        if (head.nextInInbox == null && !closed) LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
         waiter = null;
         continue;
       }
       idle = 0;
-      int n = d.size();
-      if (batch.length < n) batch = new DeliveryHandle[Math.max(n, batch.length * 2)];
-      for (int i = 0; i < n; i++) batch[i] = d.pollFirst();
       deliver(batch, n);
       Arrays.fill(batch, 0, n, null);
     }
