@@ -457,16 +457,6 @@ final class Journal {
     }
   }
 
-  /** Names of the segment files currently counted live (tests). */
-  List<Long> segmentBases() {
-    appendLock.lock();
-    try {
-      return new ArrayList<>(liveBySegment.keySet());
-    } finally {
-      appendLock.unlock();
-    }
-  }
-
   /**
    * Orderly close: writes and forces everything appended (forced even under {@code never}),
    * completes pending confirms, stops the thread, closes files.

@@ -534,17 +534,4 @@ final class MessageQueue {
       lock.unlock();
     }
   }
-
-  /** Sequence numbers of ready messages in delivery order (tests and diagnostics). */
-  List<Long> readySequence() {
-    acquire();
-    try {
-      List<Long> out = new ArrayList<>();
-      returned.stream().sorted(BY_SEQ).forEach(m -> out.add(m.seq));
-      fresh.forEach(m -> out.add(m.seq));
-      return out;
-    } finally {
-      lock.unlock();
-    }
-  }
 }

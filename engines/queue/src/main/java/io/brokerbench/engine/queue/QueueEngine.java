@@ -439,11 +439,6 @@ public final class QueueEngine implements AutoCloseable {
     return recoveryReport;
   }
 
-  /** Sequence numbers of the ready messages of {@code queue} in delivery order (diagnostics). */
-  List<Long> readySequence(String queue) {
-    return queue(queue).readySequence();
-  }
-
   void checkOpen() {
     if (state != State.OPEN) throw new EngineClosedException("queue engine is " + state.name().toLowerCase());
   }

@@ -102,7 +102,7 @@ class ConcurrencyTest {
       settlers.get(0).join();
       consumers.get(0).close();
       for (Thread t : publishers) t.join();
-      CompletableFuture.allOf(confirms.toArray(new CompletableFuture[0])).get(30, TimeUnit.SECONDS);
+      CompletableFuture.allOf(confirms.toArray(new CompletableFuture<?>[0])).get(30, TimeUnit.SECONDS);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (acked.get() < total && System.nanoTime() < deadline) Thread.sleep(5);
       running.forEach(r -> r.set(false));

@@ -117,7 +117,7 @@ class DurabilityTest {
       String id = "m" + i;
       all.add(e.publish("x", "k", MessageProperties.PERSISTENT, bytes(id), false).thenRun(() -> confirmed.add(id)));
     }
-    CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(10, TimeUnit.SECONDS);
+    CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
     e.crash();
     storage.powerLoss();
     try (QueueEngine again = open(storage, policy)) {
@@ -196,7 +196,7 @@ class DurabilityTest {
       declare(e);
       List<CompletableFuture<Void>> all = new ArrayList<>();
       for (int i = 0; i < 2000; i++) all.add(e.publish("x", "k", MessageProperties.PERSISTENT, bytes("m" + i), false));
-      CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(10, TimeUnit.SECONDS);
+      CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
       JournalStats st = e.journalStats();
       assertEquals(2000, st.recordsAppended());
       assertTrue(st.fsyncs() < 2000, st.toString());

@@ -121,7 +121,7 @@ class QueueEngineTargetTest {
         confirms.add(producer.send(message(plan, key, id, seq)));
         for (int s = 0; s < subs.size(); s++) if (plan.routes(s, plan.variantOf(id))) expected++;
       }
-      CompletableFuture.allOf(confirms.toArray(new CompletableFuture[0])).get(10, TimeUnit.SECONDS);
+      CompletableFuture.allOf(confirms.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
       Map<String, Long> lastSeq = new HashMap<>();
       for (int i = 0; i < expected; i++) {
         Received r = received.poll(10, TimeUnit.SECONDS);
