@@ -229,8 +229,10 @@ final class MessageQueue {
   private boolean take(ConsumerState c) {
     if (!c.hasCredit()) return false;
     if (c.session.tryAcquireCredit()) return true;
+    // Mark, then look again: a release between the failed attempt and the mark would otherwise
+    // find no mark to pump, and this queue would wait for its next publish.
     c.session.markStarved(this);
-    return false;
+    return c.session.tryAcquireCredit();
   }
 
   private void assignLocked(ConsumerState c, QueuedMessage m) {
