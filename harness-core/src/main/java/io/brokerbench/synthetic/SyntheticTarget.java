@@ -199,6 +199,8 @@ public final class SyntheticTarget implements Target {
     final boolean redelivered;
     /** A copy made by a fault or a requeue; faults apply to originals only. */
     final boolean copy;
+    /** The copy a redeliver fault hands out in place of the original's first ack. */
+    boolean standsForOriginal;
     final Slot slot;
     SyntheticConsumer owner;
     boolean settled;
@@ -224,7 +226,9 @@ public final class SyntheticTarget implements Target {
         if (settled || owner == null) return;
         if (!copy && !firstAckIgnored && FaultScript.hits(script.redeliverEvery(), arrival)) {
           firstAckIgnored = true;
-          owner.deliver(new SyntheticDelivery(message, arrival, true, true, slot));
+          SyntheticDelivery copyOfThis = new SyntheticDelivery(message, arrival, true, true, slot);
+          copyOfThis.standsForOriginal = true;
+          owner.deliver(copyOfThis);
           return;
         }
         settled(false);
@@ -243,7 +247,7 @@ public final class SyntheticTarget implements Target {
     void settled(boolean requeue) {
       settled = true;
       owner.unacked.removeIf(d -> d.message == message);
-      if (!copy && !requeue && FaultScript.hits(script.duplicateEvery(), arrival)) {
+      if ((!copy || standsForOriginal) && !requeue && FaultScript.hits(script.duplicateEvery(), arrival)) {
         scheduler.at(clock.getAsLong(), () -> slot.enqueue(new SyntheticDelivery(message, arrival, false, true, slot)));
       }
       if (requeue) slot.pending.addFirst(new SyntheticDelivery(message, arrival, true, true, slot));
