@@ -186,7 +186,7 @@ public final class ScenarioLoader {
     Map<String, Object> settings = Map.of();
     if (t.has("settings")) {
       Node settingsNode = t.value("settings");
-      Map<String, Object> raw = settingsMap(report, settingsNode, "settings");
+      Map<String, Object> raw = settingsMap(report, settingsNode, "");
       if (raw != null) {
         try {
           Settings.of(knownTargets.get(name), raw);
@@ -212,11 +212,15 @@ public final class ScenarioLoader {
     return knownTargets.isEmpty() ? "none are installed" : String.join(", ", knownTargets.keySet());
   }
 
-  /** A settings mapping as written: text values, nested maps; {@code null} after reporting a problem. */
-  private static Map<String, Object> settingsMap(FileReport report, Node node, String path) {
+  /**
+   * A settings mapping as written: text values, nested maps; {@code null} after reporting a problem.
+   *
+   * @param prefix the dotted name of this mapping within the settings, {@code ""} at the top
+   */
+  private static Map<String, Object> settingsMap(FileReport report, Node node, String prefix) {
     if (!(node instanceof MappingNode m)) {
-      report.at(node, path + " expects a mapping of setting names to values ({durable: true}), found "
-          + FileReport.describe(node));
+      report.at(node, (prefix.isEmpty() ? "settings" : "setting '" + prefix + "'")
+          + " expects a mapping of setting names to values ({durable: true}), found " + FileReport.describe(node));
       return null;
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -225,24 +229,26 @@ public final class ScenarioLoader {
       Node k = t.getKeyNode();
       Node v = t.getValueNode();
       if (!(k instanceof ScalarNode ks) || ks.getTag().equals(Tag.NULL)) {
-        report.at(k, "setting names in " + path + " must be text, found " + FileReport.describe(k));
+        report.at(k, "setting names must be text, found " + FileReport.describe(k));
         ok = false;
         continue;
       }
       String name = ks.getValue();
+      String dotted = prefix.isEmpty() ? name : prefix + "." + name;
       if (out.containsKey(name)) {
-        report.at(k, "setting '" + path + "." + name + "' is given twice");
+        report.at(k, "setting '" + dotted + "' is given twice");
         ok = false;
         continue;
       }
       if (v instanceof MappingNode) {
-        Map<String, Object> nested = settingsMap(report, v, path + "." + name);
+        Map<String, Object> nested = settingsMap(report, v, dotted);
         if (nested == null) ok = false;
         else out.put(name, nested);
       } else if (v instanceof ScalarNode vs && !vs.getTag().equals(Tag.NULL)) {
         out.put(name, vs.getValue());
       } else {
-        report.at(v, "setting '" + path + "." + name + "' expects a single value, found " + FileReport.describe(v));
+        report.at(v instanceof ScalarNode ? k : v, "setting '" + dotted + "' expects a single value, found "
+            + FileReport.describe(v));
         ok = false;
       }
     }
