@@ -57,7 +57,9 @@ public final class ScenarioLoader {
   public Scenario load(Path scenarioFile) throws ScenarioException {
     List<Problem> problems = new ArrayList<>();
     FileReport report = new FileReport(scenarioFile, problems);
-    Optional<Scenario> scenario = YamlFile.read(scenarioFile, report).flatMap(f -> bindScenario(f, report));
+    Optional<Scenario> scenario = YamlFile.read(scenarioFile, report)
+        .filter(f -> !isWorkloadGivenForScenario(f, report))
+        .flatMap(f -> bindScenario(f, report));
     if (!problems.isEmpty() || scenario.isEmpty()) throw new ScenarioException(problems);
     return scenario.get();
   }
@@ -70,7 +72,9 @@ public final class ScenarioLoader {
   public Workload loadWorkload(Path workloadFile) throws ScenarioException {
     List<Problem> problems = new ArrayList<>();
     FileReport report = new FileReport(workloadFile, problems);
-    Optional<Workload> workload = YamlFile.read(workloadFile, report).flatMap(f -> bindWorkloadFile(f, report));
+    Optional<Workload> workload = YamlFile.read(workloadFile, report)
+        .filter(f -> !isScenarioGivenForWorkload(f, report))
+        .flatMap(f -> bindWorkloadFile(f, report));
     if (!problems.isEmpty() || workload.isEmpty()) throw new ScenarioException(problems);
     return workload.get();
   }
@@ -96,6 +100,25 @@ public final class ScenarioLoader {
       }
     });
     return List.copyOf(problems);
+  }
+
+  /** Reports (once, instead of a problem per field) a workload file where a scenario is expected. */
+  private static boolean isWorkloadGivenForScenario(YamlFile file, FileReport report) {
+    if (!(file.root() instanceof MappingNode m) || isScenario(m)) return false;
+    boolean workloadFields = m.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
+        && !SCENARIO_FIELDS.contains(k.getValue()) && WorkloadBinder.WORKLOAD_FIELDS.contains(k.getValue()));
+    if (!workloadFields) return false;
+    report.at(m, "expected a scenario (targets, workloads, ...) but this is a workload file; list it in a "
+        + "scenario's workloads as {ref: " + file.path().getFileName() + "}");
+    return true;
+  }
+
+  /** Reports (once) a scenario file where a workload is expected. */
+  private static boolean isScenarioGivenForWorkload(YamlFile file, FileReport report) {
+    if (!isScenario(file.root())) return false;
+    report.at(file.root(), "expected a workload (topology, producers, messages, ...) but this is a scenario file "
+        + "(it has targets, workloads or repetitions)");
+    return true;
   }
 
   private static boolean isScenario(Node root) {
