@@ -36,6 +36,8 @@ public final class ScenarioLoader {
   static final List<String> SCENARIO_FIELDS = List.of("name", "description", "targets", "workloads", "repetitions");
   static final List<String> TARGET_FIELDS = List.of("name", "label", "settings");
   static final List<String> REF_FIELDS = List.of("ref");
+  /** Node property holding a setting's text value on its key node, while the settings are checked. */
+  private static final String SETTING_VALUE = "brokerbench.settingValue";
 
   private final Map<String, List<SettingSpec>> knownTargets;
 
@@ -208,20 +210,35 @@ public final class ScenarioLoader {
     if (label.isBlank()) report.at(t.value("label"), "label must not be blank");
     Map<String, Object> settings = Map.of();
     if (t.has("settings")) {
-      Node settingsNode = t.value("settings");
-      Map<String, Object> raw = settingsMap(report, settingsNode, "");
-      if (raw != null) {
-        try {
-          Settings.of(knownTargets.get(name), raw);
-          settings = raw;
-        } catch (SettingsException e) {
-          report.at(settingNode((MappingNode) settingsNode, e.setting()).orElse(settingsNode),
-              "target '" + name + "': " + e.getMessage());
-        }
-      }
+      Map<String, Node> leaves = new LinkedHashMap<>();
+      Map<String, Object> raw = settingsMap(report, t.value("settings"), "", leaves);
+      boolean valid = checkSettings(report, name, leaves);
+      if (raw != null && valid) settings = raw;
     }
     if (report.count() > before) return null;
     return new TargetRef(name, label, settings);
+  }
+
+  /**
+   * Checks each setting on its own, so every wrong one is reported at its key, not only the first.
+   *
+   * @param leaves dotted setting name → its key node (the value is the key's scalar value)
+   */
+  private boolean checkSettings(FileReport report, String target, Map<String, Node> leaves) {
+    boolean ok = true;
+    for (Map.Entry<String, Node> leaf : leaves.entrySet()) {
+      try {
+        Settings.of(knownTargets.get(target), Map.of(leaf.getKey(), leafValue(leaf.getValue())));
+      } catch (SettingsException e) {
+        report.at(leaf.getValue(), "target '" + target + "': " + e.getMessage());
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  private static String leafValue(Node keyNode) {
+    return (String) keyNode.getProperty(SETTING_VALUE);
   }
 
   private boolean checkKnown(FileReport report, Node at, String name) {
@@ -239,8 +256,10 @@ public final class ScenarioLoader {
    * A settings mapping as written: text values, nested maps; {@code null} after reporting a problem.
    *
    * @param prefix the dotted name of this mapping within the settings, {@code ""} at the top
+   * @param leaves receives every scalar setting: dotted name → key node, the value attached to the
+   *     node as property {@link #SETTING_VALUE}; a name given twice (flat and nested) is reported
    */
-  private static Map<String, Object> settingsMap(FileReport report, Node node, String prefix) {
+  private static Map<String, Object> settingsMap(FileReport report, Node node, String prefix, Map<String, Node> leaves) {
     if (!(node instanceof MappingNode m)) {
       report.at(node, (prefix.isEmpty() ? "settings" : "setting '" + prefix + "'")
           + " expects a mapping of setting names to values ({durable: true}), found " + FileReport.describe(node));
@@ -264,10 +283,17 @@ public final class ScenarioLoader {
         continue;
       }
       if (v instanceof MappingNode) {
-        Map<String, Object> nested = settingsMap(report, v, dotted);
+        Map<String, Object> nested = settingsMap(report, v, dotted, leaves);
         if (nested == null) ok = false;
         else out.put(name, nested);
       } else if (v instanceof ScalarNode vs && !vs.getTag().equals(Tag.NULL)) {
+        Node first = leaves.putIfAbsent(dotted, k);
+        if (first != null) {
+          report.at(k, "setting '" + dotted + "' is given twice (first at line " + FileReport.lineOf(first) + ")");
+          ok = false;
+          continue;
+        }
+        k.setProperty(SETTING_VALUE, vs.getValue());
         out.put(name, vs.getValue());
       } else {
         report.at(v instanceof ScalarNode ? k : v, "setting '" + dotted + "' expects a single value, found "
@@ -276,19 +302,6 @@ public final class ScenarioLoader {
       }
     }
     return ok ? out : null;
-  }
-
-  /** The key node of dotted setting {@code name}, written flat ({@code a.b: 1}) or nested ({@code a: {b: 1}}). */
-  private static Optional<Node> settingNode(MappingNode settings, String name) {
-    for (NodeTuple t : settings.getValue()) {
-      if (!(t.getKeyNode() instanceof ScalarNode k)) continue;
-      if (k.getValue().equals(name)) return Optional.of(k);
-      if (name.startsWith(k.getValue() + ".") && t.getValueNode() instanceof MappingNode nested) {
-        Optional<Node> found = settingNode(nested, name.substring(k.getValue().length() + 1));
-        if (found.isPresent()) return found;
-      }
-    }
-    return Optional.empty();
   }
 
   private static Optional<Node> valueOf(MappingNode m, String key) {
