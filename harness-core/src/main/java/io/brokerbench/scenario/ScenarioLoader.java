@@ -36,8 +36,9 @@ public final class ScenarioLoader {
   static final List<String> SCENARIO_FIELDS = List.of("name", "description", "targets", "workloads", "repetitions");
   static final List<String> TARGET_FIELDS = List.of("name", "label", "settings");
   static final List<String> REF_FIELDS = List.of("ref");
-  /** Node property holding a setting's text value on its key node, while the settings are checked. */
-  private static final String SETTING_VALUE = "brokerbench.settingValue";
+
+  /** One scalar setting as written: its key node (where problems point) and its text value. */
+  private record SettingLeaf(Node key, String value) {}
 
   private final Map<String, List<SettingSpec>> knownTargets;
 
@@ -210,7 +211,7 @@ public final class ScenarioLoader {
     if (label.isBlank()) report.at(t.value("label"), "label must not be blank");
     Map<String, Object> settings = Map.of();
     if (t.has("settings")) {
-      Map<String, Node> leaves = new LinkedHashMap<>();
+      Map<String, SettingLeaf> leaves = new LinkedHashMap<>();
       Map<String, Object> raw = settingsMap(report, t.value("settings"), "", leaves);
       boolean valid = checkSettings(report, name, leaves);
       if (raw != null && valid) settings = raw;
@@ -222,23 +223,19 @@ public final class ScenarioLoader {
   /**
    * Checks each setting on its own, so every wrong one is reported at its key, not only the first.
    *
-   * @param leaves dotted setting name → its key node (the value is the key's scalar value)
+   * @param leaves dotted setting name → the setting as written
    */
-  private boolean checkSettings(FileReport report, String target, Map<String, Node> leaves) {
+  private boolean checkSettings(FileReport report, String target, Map<String, SettingLeaf> leaves) {
     boolean ok = true;
-    for (Map.Entry<String, Node> leaf : leaves.entrySet()) {
+    for (Map.Entry<String, SettingLeaf> leaf : leaves.entrySet()) {
       try {
-        Settings.of(knownTargets.get(target), Map.of(leaf.getKey(), leafValue(leaf.getValue())));
+        Settings.of(knownTargets.get(target), Map.of(leaf.getKey(), leaf.getValue().value()));
       } catch (SettingsException e) {
-        report.at(leaf.getValue(), "target '" + target + "': " + e.getMessage());
+        report.at(leaf.getValue().key(), "target '" + target + "': " + e.getMessage());
         ok = false;
       }
     }
     return ok;
-  }
-
-  private static String leafValue(Node keyNode) {
-    return (String) keyNode.getProperty(SETTING_VALUE);
   }
 
   private boolean checkKnown(FileReport report, Node at, String name) {
@@ -256,10 +253,11 @@ public final class ScenarioLoader {
    * A settings mapping as written: text values, nested maps; {@code null} after reporting a problem.
    *
    * @param prefix the dotted name of this mapping within the settings, {@code ""} at the top
-   * @param leaves receives every scalar setting: dotted name → key node, the value attached to the
-   *     node as property {@link #SETTING_VALUE}; a name given twice (flat and nested) is reported
+   * @param leaves receives every scalar setting by dotted name; a name given twice (flat and nested)
+   *     is reported
    */
-  private static Map<String, Object> settingsMap(FileReport report, Node node, String prefix, Map<String, Node> leaves) {
+  private static Map<String, Object> settingsMap(FileReport report, Node node, String prefix,
+      Map<String, SettingLeaf> leaves) {
     if (!(node instanceof MappingNode m)) {
       report.at(node, (prefix.isEmpty() ? "settings" : "setting '" + prefix + "'")
           + " expects a mapping of setting names to values ({durable: true}), found " + FileReport.describe(node));
@@ -287,13 +285,12 @@ public final class ScenarioLoader {
         if (nested == null) ok = false;
         else out.put(name, nested);
       } else if (v instanceof ScalarNode vs && !vs.getTag().equals(Tag.NULL)) {
-        Node first = leaves.putIfAbsent(dotted, k);
+        SettingLeaf first = leaves.putIfAbsent(dotted, new SettingLeaf(k, vs.getValue()));
         if (first != null) {
-          report.at(k, "setting '" + dotted + "' is given twice (first at line " + FileReport.lineOf(first) + ")");
+          report.at(k, "setting '" + dotted + "' is given twice (first at line " + FileReport.lineOf(first.key()) + ")");
           ok = false;
           continue;
         }
-        k.setProperty(SETTING_VALUE, vs.getValue());
         out.put(name, vs.getValue());
       } else {
         report.at(v instanceof ScalarNode ? k : v, "setting '" + dotted + "' expects a single value, found "
