@@ -371,6 +371,7 @@ public final class ScenarioLoader {
     Optional<YamlFile> workloadFile = YamlFile.read(resolved, refReport);
     if (workloadFile.isEmpty()) return Optional.empty();
     files.put(resolved.toString(), workloadFile.get().text());
+    if (isScenarioGivenForWorkload(workloadFile.get(), refReport)) return Optional.empty();
     return bindWorkloadFile(workloadFile.get(), refReport);
   }
 
