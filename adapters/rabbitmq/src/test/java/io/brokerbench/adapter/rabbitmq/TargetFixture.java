@@ -51,7 +51,7 @@ final class TargetFixture {
   OutgoingMessage message(TopologyPlan plan, int destination, int key, long sequence, long messageId, int size) {
     byte[] payload = new byte[size];
     long now = System.nanoTime();
-    Envelope.write(payload, runTag, 0, key, sequence, messageId, now, now);
+    Envelope.write(payload, runTag, 1, 0, key, sequence, messageId, now, now);
     MessageVariant variant = plan.variantOf(messageId);
     int partition = plan.partitionOfKey(key);
     return new OutgoingMessage(destination, partition, io.brokerbench.plan.KafkaPartitioner.keyBytes(key),
