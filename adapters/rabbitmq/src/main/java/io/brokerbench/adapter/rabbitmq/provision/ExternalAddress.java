@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Where an external RabbitMQ is, and where that came from. Looked up in this order: the target's
  * {@code uri} setting, the environment variable {@code BROKERBENCH_RABBITMQ_URI}, the file
- * {@code ~/.brokerbench/brokers/rabbitmq/uri} written by {@code scripts/brokers start}, and finally
+ * {@code ~/.brokerbench/brokers/rabbitmq/uri} written by {@code scripts/brokers start} (under
+ * {@code $BROKERBENCH_BROKERS_DIR} instead of {@code ~/.brokerbench/brokers} when that is set), and finally
  * {@code amqp://guest:guest@127.0.0.1:5672}, a server installed on this machine.
  *
  * @param uri an {@code amqp://} or {@code amqps://} URI
@@ -46,7 +47,7 @@ public record ExternalAddress(String uri, String source) {
     if (setting != null && !setting.isBlank()) return new ExternalAddress(setting.strip(), "the uri setting");
     String env = environment.get(ENV);
     if (env != null && !env.isBlank()) return new ExternalAddress(env.strip(), ENV);
-    Path file = stateFile(userHome);
+    Path file = stateFile(environment, userHome);
     if (Files.isReadable(file)) {
       try {
         String text = Files.readString(file).strip();
@@ -58,9 +59,14 @@ public record ExternalAddress(String uri, String source) {
     return new ExternalAddress(DEFAULT_URI, "the default");
   }
 
+  /** Environment variable that moves the state of {@code scripts/brokers} away from {@code ~/.brokerbench/brokers}. */
+  public static final String BROKERS_DIR_ENV = "BROKERBENCH_BROKERS_DIR";
+
   /** The URI file of the broker {@code scripts/brokers} keeps running. */
-  public static Path stateFile(Path userHome) {
-    return userHome.resolve(".brokerbench").resolve("brokers").resolve("rabbitmq").resolve("uri");
+  public static Path stateFile(Map<String, String> environment, Path userHome) {
+    String dir = environment.get(BROKERS_DIR_ENV);
+    Path root = dir != null && !dir.isBlank() ? Path.of(dir) : userHome.resolve(".brokerbench").resolve("brokers");
+    return root.resolve("rabbitmq").resolve("uri");
   }
 
   public String host() {

@@ -14,7 +14,7 @@ class ExternalAddressTest {
 
   @Test
   void settingWinsOverEnvironmentOverStateFileOverDefault() throws Exception {
-    Path state = ExternalAddress.stateFile(home);
+    Path state = ExternalAddress.stateFile(Map.of(), home);
     Files.createDirectories(state.getParent());
     Files.writeString(state, "amqp://guest:guest@127.0.0.1:41111\n");
     Map<String, String> env = Map.of(ExternalAddress.ENV, "amqp://u:p@envhost:5673");
@@ -29,6 +29,17 @@ class ExternalAddressTest {
     assertEquals(ExternalAddress.DEFAULT_URI, fallback.uri());
     assertEquals("127.0.0.1", fallback.host());
     assertEquals(5672, fallback.port());
+  }
+
+  @Test
+  void brokersDirectoryVariableMovesTheStateFile() throws Exception {
+    Path elsewhere = home.resolve("elsewhere");
+    Map<String, String> env = Map.of(ExternalAddress.BROKERS_DIR_ENV, elsewhere.toString());
+    Path state = ExternalAddress.stateFile(env, home);
+    assertEquals(elsewhere.resolve("rabbitmq/uri"), state);
+    Files.createDirectories(state.getParent());
+    Files.writeString(state, "amqp://guest:guest@127.0.0.1:41112");
+    assertEquals(41112, ExternalAddress.resolve(null, env, home).port());
   }
 
   @Test
