@@ -103,7 +103,7 @@ final class RabbitMqConsumer implements TargetConsumer {
         // An exception here would make the client close the channel and silently stop consuming.
         if (!listenerFailureReported) {
           listenerFailureReported = true;
-          log.accept("rabbitmq: a delivery listener threw " + e + "; further failures of this consumer are not reported");
+          log.accept("a delivery listener threw " + e + "; further failures of this consumer are not reported");
         }
       } finally {
         dispatch.unlock();

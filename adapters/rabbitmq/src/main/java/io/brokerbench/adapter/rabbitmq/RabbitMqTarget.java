@@ -184,7 +184,7 @@ public final class RabbitMqTarget implements Target {
     try (Connection admin = connections.admin(); Channel channel = admin.createChannel()) {
       for (TopologyPlan p : declared) RabbitMqTopology.delete(channel, p);
     } catch (Exception e) {
-      context.log().accept("rabbitmq: could not delete the run's queues and exchanges: " + e.getMessage());
+      context.log().accept("could not delete the run's queues and exchanges: " + e.getMessage());
     }
   }
 
