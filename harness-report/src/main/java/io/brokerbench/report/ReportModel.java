@@ -21,13 +21,13 @@ final class ReportModel {
   static final List<Metric> SUMMARY_METRICS = List.of(
       Metric.OFFERED, Metric.CONFIRMED, Metric.CONSUMED,
       Metric.PUBLISH_P50, Metric.PUBLISH_P99, Metric.PUBLISH_P999,
-      Metric.E2E_P50, Metric.E2E_P99, Metric.E2E_P999, Metric.E2E_MAX,
+      Metric.E2E_P50, Metric.E2E_P99, Metric.E2E_P999,
       Metric.VIOLATIONS, Metric.LOST, Metric.DUPLICATES, Metric.REDELIVERED,
       Metric.CPU, Metric.RSS);
   static final List<ColumnGroup> SUMMARY_GROUPS = List.of(
       new ColumnGroup("Throughput", "msg/s", List.of("offered", "confirmed", "consumed")),
       new ColumnGroup("Publish response time", "µs", List.of("p50", "p99", "p99.9")),
-      new ColumnGroup("End-to-end response time", "µs", List.of("p50", "p99", "p99.9", "max")),
+      new ColumnGroup("End-to-end response time", "µs", List.of("p50", "p99", "p99.9")),
       new ColumnGroup("Ordering", "", List.of("violations")),
       new ColumnGroup("Delivery ledger", "", List.of("lost", "duplicates", "redelivered")),
       new ColumnGroup("Resources", "", List.of("CPU (s)", "peak RSS (MiB)")));
@@ -193,17 +193,24 @@ final class ReportModel {
     return Stats.of(values);
   }
 
+  /** Notes on runs that were not plain ok; runs with the same status and reason share one note. */
   private static List<StatusNote> notes(List<RunResult> runs) {
-    List<StatusNote> notes = new ArrayList<>();
+    Map<List<String>, List<Integer>> grouped = new LinkedHashMap<>();
     for (RunResult run : runs) {
-      String rep = "rep " + run.repetition();
       if (run.status() != RunStatus.OK) {
         String kind = run.status() == null ? "failed" : run.status().json();
-        notes.add(new StatusNote(kind, rep + " " + kind + ": " + (run.error() == null ? "no reason given" : run.error())));
+        String reason = run.error() == null ? "no reason given" : run.error();
+        grouped.computeIfAbsent(List.of(kind, reason), k -> new ArrayList<>()).add(run.repetition());
       } else if (run.throughput() != null && run.throughput().saturated()) {
-        notes.add(new StatusNote("saturated", rep + " saturated: " + saturation(run)));
+        grouped.computeIfAbsent(List.of("saturated", saturation(run)), k -> new ArrayList<>()).add(run.repetition());
       }
     }
+    List<StatusNote> notes = new ArrayList<>();
+    grouped.forEach((key, reps) -> {
+      String which = (reps.size() == 1 ? "rep " : "reps ")
+          + String.join(", ", reps.stream().map(String::valueOf).toList());
+      notes.add(new StatusNote(key.get(0), which + " " + key.get(0) + ": " + key.get(1)));
+    });
     return notes;
   }
 
@@ -423,8 +430,8 @@ final class ReportModel {
       });
     }
     List<SettingsTable.Row> rows = new ArrayList<>();
-    rows.add(new SettingsTable.Row("(mode)", targets.stream().map(TargetStyle::mode).toList()));
-    rows.add(new SettingsTable.Row("(version)", targets.stream().map(t -> t.version().isEmpty() ? "–" : t.version()).toList()));
+    rows.add(new SettingsTable.Row("target mode", targets.stream().map(TargetStyle::mode).toList()));
+    rows.add(new SettingsTable.Row("target version", targets.stream().map(t -> t.version().isEmpty() ? "–" : t.version()).toList()));
     byName.forEach((name, perTarget) -> rows.add(new SettingsTable.Row(name,
         targets.stream().map(t -> perTarget.containsKey(t.label()) ? String.join(" / ", perTarget.get(t.label())) : "–").toList())));
     return new SettingsTable(targets, rows);

@@ -20,6 +20,18 @@ public record SummaryRow(TargetStyle target, String repetitions, List<StatusNote
     return !cells.isEmpty();
   }
 
+  /** Each kind of status among the runs, worst first; "ok" alone when every run was plain ok. */
+  public List<String> statuses() {
+    List<String> kinds = new java.util.ArrayList<>();
+    for (String kind : List.of("failed", "unsupported", "interrupted", "saturated")) {
+      for (StatusNote note : notes) {
+        if (note.kind().equals(kind) && !kinds.contains(kind)) kinds.add(kind);
+      }
+    }
+    if (kinds.isEmpty() || hasFigures() && kinds.stream().allMatch(k -> k.equals("saturated"))) kinds.add(0, "ok");
+    return kinds;
+  }
+
   /** The headline status: the worst note, or ok. */
   public String status() {
     for (String kind : List.of("failed", "unsupported", "interrupted", "saturated")) {

@@ -26,7 +26,7 @@
   }
 
   function fmtRate(v) {
-    if (v == null) return '–';
+    if (v == null) return '';
     var a = Math.abs(v);
     if (a >= 1e6) return trim(v / 1e6) + 'M';
     if (a >= 1e3) return trim(v / 1e3) + 'k';
@@ -34,7 +34,7 @@
   }
 
   function fmtMicros(v) {
-    if (v == null) return '–';
+    if (v == null) return '';
     if (v >= 1e6) return trim(v / 1e6) + ' s';
     if (v >= 1e3) return trim(v / 1e3) + ' ms';
     return (v < 1 ? v.toPrecision(2) : trim(v)) + ' µs';
@@ -124,6 +124,16 @@
     };
   }
 
+  /** Ticks at powers of ten only, for the log-scale latency axis. */
+  function decades(u, axisIdx, min, max) {
+    var out = [];
+    for (var e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
+      var v = Math.pow(10, e);
+      if (v >= min * 0.999 && v <= max * 1.001) out.push(v);
+    }
+    return out;
+  }
+
   function axis(label, values, extra) {
     var a = {
       label: label, stroke: AXIS, font: FONT, labelFont: LABEL_FONT,
@@ -137,7 +147,7 @@
     var isPercentile = chart.kind === 'percentile';
     var fmt = isPercentile ? fmtMicros : fmtRate;
     var series = [{ label: isPercentile ? 'percentile' : 'second', value: function (u, v) {
-      return v == null ? '–' : isPercentile ? fmtPercentile(v) : (v + ' s');
+      return v == null ? '' : isPercentile ? fmtPercentile(v) : (v + ' s');
     } }];
     chart.series.forEach(function (s) {
       series.push({
@@ -146,7 +156,7 @@
         width: 2,
         dash: s.dash.length ? s.dash : undefined,
         spanGaps: false,
-        value: function (u, v) { return v == null ? '–' : (isPercentile ? fmtMicros(v) : fmtRate(v) + ' msg/s'); },
+        value: function (u, v) { return v == null ? '' : (isPercentile ? fmtMicros(v) : fmtRate(v) + ' msg/s'); },
         points: isPercentile
           ? { show: true, size: 9, width: 1.5, stroke: s.color, fill: s.color, paths: markerPaths(s.marker) }
           : { show: false }
@@ -156,12 +166,13 @@
       ? axis(chart.xLabel, function (u, splits) { return splits.map(function (x) { return fmtPercentile(x).slice(1); }); },
           { splits: function () { return PERCENTILE_TICKS.map(percentileToX); } })
       : axis(chart.xLabel, function (u, splits) { return splits.map(function (v) { return v + ' s'; }); }, {});
-    var yAxis = axis(chart.yLabel, function (u, splits) { return splits.map(fmt); }, { size: 64 });
+    var yAxis = axis(chart.yLabel, function (u, splits) { return splits.map(fmt); },
+        isPercentile ? { size: 78, splits: decades } : { size: 64 });
     return {
       width: width,
       height: 300,
       cursor: { points: { size: 7 } },
-      legend: { live: true },
+      legend: { live: true, markers: { show: false } },
       scales: isPercentile
         ? { x: { time: false, range: [percentileToX(50) - 0.15, percentileToX(99.999) + 0.15] }, y: { distr: 3, log: 10 } }
         : { x: { time: false }, y: { range: function (u, min, max) {
@@ -174,11 +185,44 @@
     };
   }
 
+  /** Legend entries get the line's colour, dash and point shape, as drawn. */
+  function addLegendSwatches(u, chart) {
+    var rows = u.root.querySelectorAll('.u-legend .u-series');
+    var ns = 'http://www.w3.org/2000/svg';
+    for (var i = 1; i < rows.length && i - 1 < chart.series.length; i++) {
+      var s = chart.series[i - 1];
+      var svg = document.createElementNS(ns, 'svg');
+      svg.setAttribute('width', '34');
+      svg.setAttribute('height', '12');
+      svg.setAttribute('class', 'legend-swatch');
+      svg.setAttribute('aria-hidden', 'true');
+      var line = document.createElementNS(ns, 'line');
+      line.setAttribute('x1', '1'); line.setAttribute('y1', '6'); line.setAttribute('x2', '33'); line.setAttribute('y2', '6');
+      line.setAttribute('stroke', s.color); line.setAttribute('stroke-width', '2.5');
+      if (s.dash.length) line.setAttribute('stroke-dasharray', s.dash.join(' '));
+      svg.appendChild(line);
+      if (chart.kind === 'percentile') {
+        var m = document.createElementNS(ns, s.marker === 'circle' ? 'circle' : 'path');
+        if (s.marker === 'circle') { m.setAttribute('cx', '17'); m.setAttribute('cy', '6'); m.setAttribute('r', '4'); }
+        else m.setAttribute('d', {
+          square: 'M13.5 2.5h7v7h-7z', triangle: 'M17 1.5l4.5 8h-9z', diamond: 'M17 1l4 5-4 5-4-5z',
+          cross: 'M13 2l8 8M21 2l-8 8' }[s.marker] || 'M13 2h8v8h-8z');
+        m.setAttribute('fill', s.marker === 'cross' ? 'none' : s.color);
+        m.setAttribute('stroke', s.color);
+        m.setAttribute('stroke-width', '1.5');
+        svg.appendChild(m);
+      }
+      var th = rows[i].querySelector('th');
+      if (th) th.insertBefore(svg, th.firstChild);
+    }
+  }
+
   function draw(el, chart) {
     var data = [chart.x].concat(chart.series.map(function (s) { return s.y; }));
     var width = Math.max(320, Math.floor(el.clientWidth));
     var u = new uPlot(options(chart, width), data, el);
     el.uplot = u;
+    addLegendSwatches(u, chart);
     el.setAttribute('data-drawn-series', String(u.series.length - 1));
     if (window.ResizeObserver) {
       new ResizeObserver(function () {
