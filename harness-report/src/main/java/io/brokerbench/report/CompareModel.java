@@ -83,7 +83,7 @@ final class CompareModel {
         Stats sb = stats(okB, m);
         if (sa == null && sb == null) continue;
         Verdict verdict = Verdict.of(sa, sb, m.better());
-        rows.add(new CompareRow(styles.get(target), group(m), figure(m), Cell.of(m.path(), m.unit(), sa, false),
+        rows.add(new CompareRow(workload, styles.get(target), group(m), figure(m), Cell.of(m.path(), m.unit(), sa, false),
             Cell.of(m.path(), m.unit(), sb, false), change(sa, sb), verdict));
       }
     }

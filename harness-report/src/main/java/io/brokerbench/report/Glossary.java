@@ -32,7 +32,7 @@ final class Glossary {
         new GlossaryEntry("lost", "Expected messages never delivered when the drain ended."),
         new GlossaryEntry("unexpected", "Deliveries of ids never sent in this run, or not routed to that subscription."),
         new GlossaryEntry("recovered", "Messages delivered though their confirm never came."),
-        new GlossaryEntry("CPU (s)", "CPU time, user + system, of every process involved (the harness JVM, and the broker's processes where the harness owns them), summed."),
+        new GlossaryEntry("CPU (s)", "CPU time, user + system, of every process involved (the harness JVM, and the broker's processes where the harness owns them), summed. Marked \"harness only\" for a target reached over the network whose broker processes the harness does not own: such a figure leaves the broker out, so it is not ranked against the others."),
         new GlossaryEntry("peak RSS (MiB)", "The highest sampled resident memory of each process involved, summed over processes."),
         new GlossaryEntry("written (MiB)", "Bytes the target's data directory grew by, where the target owns one."),
         new GlossaryEntry("mode", "embedded: the engine runs inside the harness JVM, skips the network and shares the harness's CPU and GC; local, container, external: a broker reached over the network. Claims about RabbitMQ or Kafka themselves are decided on those."),

@@ -129,13 +129,20 @@ final class ReportModel {
 
   private List<SummaryRow> summaryRows(Map<String, List<RunResult>> byTarget) {
     Map<String, List<Stats>> stats = new LinkedHashMap<>();
+    List<List<Stats>> comparable = new ArrayList<>();
     for (var e : byTarget.entrySet()) {
       List<RunResult> ok = ok(e.getValue());
       List<Stats> row = new ArrayList<>();
       for (Metric m : SUMMARY_METRICS) row.add(ok.isEmpty() ? null : statsOf(ok, m::of));
       stats.put(e.getKey(), row);
+      List<Stats> forBest = new ArrayList<>(row);
+      if (harnessOnly(e.getKey(), ok)) {
+        forBest.set(SUMMARY_METRICS.indexOf(Metric.CPU), null);
+        forBest.set(SUMMARY_METRICS.indexOf(Metric.RSS), null);
+      }
+      comparable.add(forBest);
     }
-    boolean[][] best = markBest(new ArrayList<>(stats.values()), SUMMARY_METRICS);
+    boolean[][] best = markBest(comparable, SUMMARY_METRICS);
     List<SummaryRow> rows = new ArrayList<>();
     int r = 0;
     for (var e : byTarget.entrySet()) {
@@ -146,13 +153,28 @@ final class ReportModel {
         List<Stats> row = stats.get(e.getKey());
         for (int c = 0; c < SUMMARY_METRICS.size(); c++) {
           Metric m = SUMMARY_METRICS.get(c);
-          cells.add(Cell.of(m.path(), m.unit(), row.get(c), best[r][c]));
+          Cell cell = Cell.of(m.path(), m.unit(), row.get(c), best[r][c]);
+          boolean resource = m == Metric.CPU || m == Metric.RSS;
+          cells.add(resource && row.get(c) != null && harnessOnly(e.getKey(), ok) ? cell.withNote("harness only") : cell);
         }
       }
       rows.add(new SummaryRow(groups.style(e.getKey()), ok.size() + "/" + runs.size(), notes(runs), cells));
       r++;
     }
     return rows;
+  }
+
+  /**
+   * Whether the resources of a target reached over the network cover the harness alone (the broker's
+   * processes are not the harness's to sample), so they cannot be compared with embedded targets.
+   */
+  private boolean harnessOnly(String target, List<RunResult> ok) {
+    if (groups.style(target).embedded()) return false;
+    for (RunResult run : ok) {
+      if (run.resources() == null || run.resources().processes() == null) continue;
+      for (var p : run.resources().processes()) if (!"harness".equals(p.role())) return false;
+    }
+    return true;
   }
 
   /** best[row][column]: the row holds its column's best value, and not every row has that value. */

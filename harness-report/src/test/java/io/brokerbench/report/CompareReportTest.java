@@ -37,6 +37,7 @@ class CompareReportTest {
     assertEquals(1, flagged.size(), flagged.toString());
     assertEquals("queue-engine", flagged.get(0).attr("data-target"));
     assertEquals("worse", flagged.get(0).attr("data-verdict"));
+    assertEquals("steady-1kib", flagged.get(0).attr("data-workload"));
 
     Element row = page.selectFirst("section[data-workload=steady-1kib] tr[data-target=queue-engine][data-metric=latency.endToEnd.response.p99]");
     assertEquals("worse", row.attr("data-verdict"));
