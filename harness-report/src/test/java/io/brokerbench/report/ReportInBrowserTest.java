@@ -16,7 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -51,6 +58,7 @@ class ReportInBrowserTest {
   private static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
   private ChromeDriver browser;
+  private Path report;
   private Path folder;
   private Path build;
   private JsonNode results;
@@ -81,6 +89,12 @@ class ReportInBrowserTest {
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     browser.manage().window().setSize(new Dimension(1440, 1900));
+    this.report = report;
+  }
+
+  @BeforeEach
+  void loadReport() {
+    browserErrors();
     browser.get(report.toUri().toString());
   }
 
@@ -91,12 +105,30 @@ class ReportInBrowserTest {
 
   @Test
   void logsNoConsoleErrors() {
-    List<String> severe = new ArrayList<>();
-    for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-      if (entry.getLevel().intValue() >= Level.WARNING.intValue()) severe.add(entry.getLevel() + " " + entry.getMessage());
-    }
-    assertEquals(List.of(), severe);
+    assertEquals(List.of(), browserErrors());
     assertEquals(List.of(), js("return window.bbErrors;"));
+  }
+
+  /** Negative control: the same checks on a page with one line blanked and a console error. */
+  @Test
+  void checksCatchAnUndrawnLineAndAConsoleError() throws Exception {
+    Document page = Jsoup.parse(report.toFile(), "UTF-8");
+    page.outputSettings().prettyPrint(false);
+    Element data = page.getElementById("bb-chart-data");
+    JsonNode charts = ResultsJson.mapper().readTree(data.data());
+    ArrayNode blanked = (ArrayNode) charts.at("/charts/w1-confirmed/series/0/y");
+    for (int i = 0; i < blanked.size(); i++) blanked.set(i, NullNode.getInstance());
+    data.empty().appendChild(new DataNode(SafeJson.write(charts)));
+    page.body().appendElement("script").appendChild(new DataNode("console.error('negative control');"));
+    Path broken = folder.resolve("broken.html");
+    Files.writeString(broken, page.outerHtml());
+
+    browser.get(broken.toUri().toString());
+    assertTrue(browserErrors().stream().anyMatch(m -> m.contains("negative control")), "console error seen");
+    JsonNode probe = ResultsJson.mapper().readTree((String) js(PIXEL_PROBE)).get(0);
+    assertEquals("w1-confirmed", probe.get("id").asText());
+    assertTrue(probe.get("colours").get(0).get("pixels").asInt() < 40, "blanked line has no pixels: " + probe);
+    assertTrue(probe.get("colours").get(1).get("pixels").asInt() >= 40, "other lines still drawn: " + probe);
   }
 
   @Test
@@ -176,6 +208,15 @@ class ReportInBrowserTest {
       Files.write(parts.resolve(section.getAttribute("id") + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
     assertFalse(browser.findElements(By.cssSelector("section")).isEmpty());
+  }
+
+  /** Browser log entries at warning level or above since the last call (reading clears them). */
+  private List<String> browserErrors() {
+    List<String> severe = new ArrayList<>();
+    for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+      if (entry.getLevel().intValue() >= Level.WARNING.intValue()) severe.add(entry.getLevel() + " " + entry.getMessage());
+    }
+    return severe;
   }
 
   private Object js(String script) {
