@@ -31,12 +31,12 @@ public record TargetStyle(String label, String mode, String version, String colo
     return "embedded".equals(mode);
   }
 
-  /** "in-process" or "over the network", for the reader. */
+  /** The mode and what it means for the reader: "embedded, in-process", "external, over the network". */
   public String reach() {
     return switch (mode) {
-      case "embedded" -> "in-process";
+      case "embedded" -> "embedded, in-process";
       case "unknown" -> "never opened";
-      default -> "network (" + mode + ")";
+      default -> mode + ", over the network";
     };
   }
 }
