@@ -58,6 +58,8 @@ class ReportInBrowserTest {
   private static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
   private ChromeDriver browser;
+  /** Stops chromedriver and Chromium if the JVM exits before {@link #closeBrowser()}. */
+  private Thread quitAtExit;
   private Path report;
   private Path folder;
   private Path build;
@@ -87,6 +89,9 @@ class ReportInBrowserTest {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
+    ChromeDriver started = browser;
+    quitAtExit = new Thread(started::quit, "chromium-quit");
+    Runtime.getRuntime().addShutdownHook(quitAtExit);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     browser.manage().window().setSize(new Dimension(1440, 1900));
     this.report = report;
@@ -100,7 +105,9 @@ class ReportInBrowserTest {
 
   @AfterAll
   void closeBrowser() {
-    if (browser != null) browser.quit();
+    if (browser == null) return;
+    browser.quit();
+    Runtime.getRuntime().removeShutdownHook(quitAtExit);
   }
 
   @Test
