@@ -14,17 +14,22 @@ import java.util.function.Function;
  * find each figure in results.json.
  */
 enum Metric {
-  OFFERED("throughput.offeredPerSec", "offered", Unit.PER_SECOND, Better.NEITHER, r -> r.throughput() == null ? null : r.throughput().offeredPerSec()),
-  CONFIRMED("throughput.confirmedPerSec", "confirmed", Unit.PER_SECOND, Better.HIGHER, r -> r.throughput() == null ? null : r.throughput().confirmedPerSec()),
-  CONSUMED("throughput.consumedPerSec", "consumed", Unit.PER_SECOND, Better.HIGHER, r -> r.throughput() == null ? null : r.throughput().consumedPerSec()),
-  PUBLISH_P50("latency.publish.response.p50", "p50", Unit.MICROS, Better.LOWER, r -> publish(r, true, s -> s.p50())),
-  PUBLISH_P99("latency.publish.response.p99", "p99", Unit.MICROS, Better.LOWER, r -> publish(r, true, s -> s.p99())),
-  PUBLISH_P999("latency.publish.response.p999", "p99.9", Unit.MICROS, Better.LOWER, r -> publish(r, true, s -> s.p999())),
-  E2E_P50("latency.endToEnd.response.p50", "p50", Unit.MICROS, Better.LOWER, r -> endToEnd(r, true, s -> s.p50())),
-  E2E_P99("latency.endToEnd.response.p99", "p99", Unit.MICROS, Better.LOWER, r -> endToEnd(r, true, s -> s.p99())),
-  E2E_P999("latency.endToEnd.response.p999", "p99.9", Unit.MICROS, Better.LOWER, r -> endToEnd(r, true, s -> s.p999())),
-  E2E_MAX("latency.endToEnd.response.max", "max", Unit.MICROS, Better.LOWER, r -> endToEnd(r, true, s -> s.max())),
-  VIOLATIONS("ordering.violations", "order violations", Unit.COUNT, Better.LOWER, r -> r.ordering() == null ? null : (double) r.ordering().violations()),
+  OFFERED("throughput.offeredPerSec", "offered", Unit.PER_SECOND, Better.NEITHER,
+      r -> r.throughput() == null ? null : r.throughput().offeredPerSec()),
+  CONFIRMED("throughput.confirmedPerSec", "confirmed", Unit.PER_SECOND, Better.HIGHER,
+      r -> r.throughput() == null ? null : r.throughput().confirmedPerSec()),
+  CONSUMED("throughput.consumedPerSec", "consumed", Unit.PER_SECOND, Better.HIGHER,
+      r -> r.throughput() == null ? null : r.throughput().consumedPerSec()),
+  PUBLISH_P50("latency.publish.response.p50", "p50", Unit.MICROS, Better.LOWER, r -> publish(r, s -> s.p50())),
+  PUBLISH_P99("latency.publish.response.p99", "p99", Unit.MICROS, Better.LOWER, r -> publish(r, s -> s.p99())),
+  PUBLISH_P999("latency.publish.response.p999", "p99.9", Unit.MICROS, Better.LOWER,
+      r -> publish(r, s -> s.p999())),
+  E2E_P50("latency.endToEnd.response.p50", "p50", Unit.MICROS, Better.LOWER, r -> endToEnd(r, s -> s.p50())),
+  E2E_P99("latency.endToEnd.response.p99", "p99", Unit.MICROS, Better.LOWER, r -> endToEnd(r, s -> s.p99())),
+  E2E_P999("latency.endToEnd.response.p999", "p99.9", Unit.MICROS, Better.LOWER, r -> endToEnd(r, s -> s.p999())),
+  E2E_MAX("latency.endToEnd.response.max", "max", Unit.MICROS, Better.LOWER, r -> endToEnd(r, s -> s.max())),
+  VIOLATIONS("ordering.violations", "order violations", Unit.COUNT, Better.LOWER,
+      r -> r.ordering() == null ? null : (double) r.ordering().violations()),
   LOST("delivery.lost", "lost", Unit.COUNT, Better.LOWER, r -> ledger(r, d -> d.lost())),
   DUPLICATES("delivery.duplicates", "duplicates", Unit.COUNT, Better.LOWER, r -> ledger(r, d -> d.duplicates())),
   REDELIVERED("delivery.redelivered", "redelivered", Unit.COUNT, Better.LOWER, r -> ledger(r, d -> d.redelivered())),
@@ -38,10 +43,14 @@ enum Metric {
   DELIVERED("delivery.delivered", "delivered", Unit.COUNT, Better.NEITHER, r -> ledger(r, d -> d.delivered())),
   UNEXPECTED("delivery.unexpected", "unexpected", Unit.COUNT, Better.LOWER, r -> ledger(r, d -> d.unexpected())),
   RECOVERED("delivery.recovered", "recovered", Unit.COUNT, Better.NEITHER, r -> ledger(r, d -> d.recovered())),
-  CHECKED("ordering.checked", "checked", Unit.COUNT, Better.NEITHER, r -> r.ordering() == null ? null : (double) r.ordering().checked()),
-  MAX_DISTANCE("ordering.maxDistance", "max distance", Unit.COUNT, Better.LOWER, r -> r.ordering() == null ? null : (double) r.ordering().maxDistance()),
-  REDELIVERY_REORDERS("ordering.redeliveryReorders", "redelivery reorders", Unit.COUNT, Better.LOWER, r -> r.ordering() == null ? null : (double) r.ordering().redeliveryReorders()),
-  BYTES_WRITTEN("resources.bytesWritten", "written", Unit.BYTES, Better.LOWER, r -> r.resources() == null || r.resources().bytesWritten() < 0 ? null : (double) r.resources().bytesWritten());
+  CHECKED("ordering.checked", "checked", Unit.COUNT, Better.NEITHER,
+      r -> r.ordering() == null ? null : (double) r.ordering().checked()),
+  MAX_DISTANCE("ordering.maxDistance", "max distance", Unit.COUNT, Better.LOWER,
+      r -> r.ordering() == null ? null : (double) r.ordering().maxDistance()),
+  REDELIVERY_REORDERS("ordering.redeliveryReorders", "redelivery reorders", Unit.COUNT, Better.LOWER,
+      r -> r.ordering() == null ? null : (double) r.ordering().redeliveryReorders()),
+  BYTES_WRITTEN("resources.bytesWritten", "written", Unit.BYTES, Better.LOWER,
+      r -> r.resources() == null || r.resources().bytesWritten() < 0 ? null : (double) r.resources().bytesWritten());
 
   private final String path;
   private final String label;
@@ -78,20 +87,19 @@ enum Metric {
     return extractor.apply(run);
   }
 
-  private static Double publish(RunResult r, boolean response, Function<LatencySummary, Double> f) {
-    if (r.latency() == null) return null;
-    return latency(r.latency().publish(), response, f);
+  /** A figure of the publish response time (the summary shows response times). */
+  private static Double publish(RunResult r, Function<LatencySummary, Double> f) {
+    return response(r.latency() == null ? null : r.latency().publish(), f);
   }
 
-  private static Double endToEnd(RunResult r, boolean response, Function<LatencySummary, Double> f) {
-    if (r.latency() == null) return null;
-    return latency(r.latency().endToEnd(), response, f);
+  /** A figure of the end-to-end response time. */
+  private static Double endToEnd(RunResult r, Function<LatencySummary, Double> f) {
+    return response(r.latency() == null ? null : r.latency().endToEnd(), f);
   }
 
-  private static Double latency(LatencyPair pair, boolean response, Function<LatencySummary, Double> f) {
-    if (pair == null) return null;
-    LatencySummary s = response ? pair.response() : pair.service();
-    return s == null || s.count() == 0 ? null : f.apply(s);
+  private static Double response(LatencyPair pair, Function<LatencySummary, Double> f) {
+    if (pair == null || pair.response() == null || pair.response().count() == 0) return null;
+    return f.apply(pair.response());
   }
 
   private static Double ledger(RunResult r, Function<DeliveryRecord, Long> f) {

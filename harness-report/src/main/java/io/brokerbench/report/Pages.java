@@ -10,7 +10,9 @@ import gg.jte.output.StringOutput;
  * (jte-maven-plugin), so rendering needs no compiler and works from a shaded jar. Thread-safe.
  */
 final class Pages {
-  private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);
+  /** Loads the generated template classes with this module's class loader (shaded jar or not). */
+  private static final TemplateEngine ENGINE =
+      TemplateEngine.createPrecompiled(null, ContentType.Html, Pages.class.getClassLoader());
 
   private Pages() {}
 

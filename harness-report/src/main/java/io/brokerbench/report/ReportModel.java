@@ -307,7 +307,9 @@ final class ReportModel {
   private List<ChartView> charts(String id, Map<String, List<RunResult>> byTarget) {
     List<ChartView> views = new ArrayList<>();
     addChart(views, id + "-confirmed", "Confirmed per second",
-        "Confirms received in each second (msg/s), mean over ok repetitions; x = seconds from the start of the measured window (shaded: warm-up before 0, drain after the window); dotted line: offered rate.",
+        "Confirms received in each second (msg/s), mean over ok repetitions; x = seconds from the start of the"
+            + " measured window (shaded: warm-up before 0, drain after the window)"
+            + (fixedOffered(byTarget) == null ? "." : "; dotted line: offered rate."),
         timeChart(byTarget, SecondSample::confirmed, "confirmed (msg/s)", true));
     addChart(views, id + "-consumed", "Consumed per second",
         "First deliveries received in each second over all subscriptions (msg/s), mean over ok repetitions; x = seconds from the start of the measured window.",
@@ -330,7 +332,6 @@ final class ReportModel {
       Map<String, List<RunResult>> byTarget, ToDoubleFunction<SecondSample> value, String yLabel, boolean withOffered) {
     Map<String, TreeMap<Integer, double[]>> perTarget = new LinkedHashMap<>();
     List<Double> windows = new ArrayList<>();
-    List<Double> offered = new ArrayList<>();
     for (var e : byTarget.entrySet()) {
       TreeMap<Integer, double[]> sums = new TreeMap<>();
       for (RunResult run : ok(e.getValue())) {
@@ -338,7 +339,6 @@ final class ReportModel {
         double measure = run.phases() == null ? 0 : run.phases().getOrDefault("measure", 0.0);
         int shift = (int) Math.round(measure);
         if (run.phases() != null && run.phases().containsKey("drain")) windows.add(run.phases().get("drain") - measure);
-        offered.add(run.throughput().offeredPerSec());
         for (SecondSample s : run.throughput().series()) {
           double[] acc = sums.computeIfAbsent(s.second() - shift, k -> new double[2]);
           acc[0] += value.applyAsDouble(s);
@@ -361,10 +361,24 @@ final class ReportModel {
       series.add(series(label, y));
     });
     Double window = windows.isEmpty() ? null : median(windows);
-    boolean sameOffered = !offered.isEmpty() && offered.stream().allMatch(o -> o > 0 && Math.abs(o - offered.get(0)) < 1e-6)
-        && byTarget.size() > 1 && perTarget.size() > 1;
     return new ChartData("time", "seconds from the start of the measured window (s)", yLabel, x, series, window,
-        withOffered && sameOffered ? offered.get(0) : null);
+        withOffered ? fixedOffered(byTarget) : null);
+  }
+
+  /**
+   * The offered rate when every ok run of the workload had the same fixed schedule, else null. At
+   * max rate the offered rate is the confirmed one, which differs between runs; a lone run at max
+   * rate is recognised by offered == confirmed.
+   */
+  private static Double fixedOffered(Map<String, List<RunResult>> byTarget) {
+    List<RunResult> runs = byTarget.values().stream().flatMap(List::stream)
+        .filter(r -> r.status() == RunStatus.OK && r.throughput() != null).toList();
+    if (runs.isEmpty()) return null;
+    double offered = runs.get(0).throughput().offeredPerSec();
+    if (!(offered > 0)) return null;
+    for (RunResult r : runs) if (Math.abs(r.throughput().offeredPerSec() - offered) > 1e-6) return null;
+    if (runs.size() == 1 && runs.get(0).throughput().confirmedPerSec() == offered) return null;
+    return offered;
   }
 
   private ChartData percentileChart(Map<String, List<RunResult>> byTarget, LatencyKind kind) {

@@ -144,6 +144,8 @@ class ReportWriterTest {
       assertEquals(Integer.parseInt(figure.attr("data-series")), chart.get("series").size());
       for (JsonNode series : chart.get("series")) assertEquals(chart.get("x").size(), series.get("y").size());
     }
+    assertEquals(20_000, charts.get("w1-confirmed").get("offered").asDouble(), "fixed rate: offered line");
+    assertTrue(charts.get("w2-confirmed").get("offered").isNull(), "max rate: no offered line");
     JsonNode percentile = charts.get("w1-end-to-end-response");
     assertEquals("percentile", percentile.get("kind").asText());
     assertEquals(-Math.log10(1 - 0.99999), percentile.get("x").get(percentile.get("x").size() - 1).asDouble(), 1e-9);
