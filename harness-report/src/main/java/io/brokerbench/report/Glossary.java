@@ -8,6 +8,7 @@ final class Glossary {
 
   static List<GlossaryEntry> entries() {
     return List.of(
+        new GlossaryEntry("status", "ok: ran to the end (its figures may still show loss or saturation); failed: the target did not start or died midway; unsupported: the target cannot do what the workload asks; interrupted: stopped by the user. \"1/2 ok\" counts the ok repetitions; figures come from those only."),
         new GlossaryEntry("offered (msg/s)", "The schedule's rate, total over producers. At max rate it equals the confirmed rate."),
         new GlossaryEntry("confirmed (msg/s)", "Messages whose intended send time falls in the measured window and whose confirm arrived, divided by the window's length."),
         new GlossaryEntry("consumed (msg/s)", "First deliveries, over all subscriptions, of messages sent in the measured window, divided by the window's length. With several subscriptions it exceeds the confirmed rate."),
@@ -16,7 +17,8 @@ final class Glossary {
         new GlossaryEntry("publish response time (µs)", "Intended send → confirm. At a fixed rate the intended time is the slot start + i × interval, so anything that holds the producer back shows here (coordinated omission corrected); at max rate intended = actual."),
         new GlossaryEntry("end-to-end service time (µs)", "Actual send → the consumer receives the message; first deliveries only, every subscription."),
         new GlossaryEntry("end-to-end response time (µs)", "Intended send → the consumer receives the message; first deliveries only, every subscription. The summary tables show response times."),
-        new GlossaryEntry("p50, p90, p99, p99.9, p99.99, max", "Percentiles of the latency distribution (HdrHistogram, recorded in nanoseconds, shown in microseconds) over messages whose intended send time falls in the measured window."),
+        new GlossaryEntry("p50, p90, p95, p99, p99.9, p99.99, max", "Percentiles of the latency distribution (HdrHistogram, recorded in nanoseconds, shown in microseconds) over messages whose intended send time falls in the measured window."),
+        new GlossaryEntry("count, min, mean", "Latencies recorded in the measured window; the smallest; the arithmetic mean (µs)."),
         new GlossaryEntry("overflow / negative", "Latencies beyond the histogram's range (1 hour) or below zero: counted apart, never clamped or dropped."),
         new GlossaryEntry("order violations", "Per subscription, among first deliveries, a message whose sequence number is below the highest already seen for its (producer, key); summed over subscriptions."),
         new GlossaryEntry("max distance", "Among violations, the largest (highest sequence seen − the message's sequence number)."),

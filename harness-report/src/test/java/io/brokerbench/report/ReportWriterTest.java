@@ -157,6 +157,23 @@ class ReportWriterTest {
   }
 
   @Test
+  void glossaryDefinesEveryColumn() {
+    List<String> terms = page.select("#glossary dt").eachText().stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).toList();
+    var columns = new java.util.TreeSet<String>();
+    for (Element th : page.select("table[data-table=summary] thead tr:eq(1) th, table[data-table=runs] thead tr:eq(1) th,"
+        + " table[data-table=latency] thead th")) {
+      columns.add(th.text().toLowerCase(java.util.Locale.ROOT));
+    }
+    columns.removeAll(List.of("target", "distribution"));
+    assertTrue(columns.size() > 25, columns.toString());
+    for (String column : columns) {
+      String word = column.replaceAll(" \\(.*\\)$", "");
+      assertTrue(terms.stream().anyMatch(t -> t.matches("(^|.*[ ,/(])" + java.util.regex.Pattern.quote(word) + "([ ,/)].*|$)")),
+          "glossary defines " + column);
+    }
+  }
+
+  @Test
   void isSelfContained() {
     assertTrue(page.select("script[src], link[rel=stylesheet], img[src], iframe").isEmpty());
     assertTrue(page.select("script").stream().anyMatch(s -> s.data().contains("uPlot")), "uPlot inlined");
