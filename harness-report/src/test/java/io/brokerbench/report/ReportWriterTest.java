@@ -45,6 +45,7 @@ class ReportWriterTest {
       assertNotNull(page.getElementById(id), "section #" + id);
     }
     assertEquals(3, page.select("#what-was-run figure.file").size(), "scenario and both workload files");
+    assertTrue(page.selectFirst("section[data-workload=fanout-max] details.source pre").text().contains("routing: fanout"));
   }
 
   @Test
