@@ -84,6 +84,7 @@ class CommandLineTest {
     assertEquals(0, bench("run", s.toString(), "--out", outDir.toString()), err.toString());
     JsonNode doc = ResultsJson.mapper().readTree(outDir.resolve("results.json").toFile());
     assertEquals(1, doc.get("schemaVersion").asInt());
+    assertTrue(Files.size(outDir.resolve("report.html")) > 10_000, "report.html written beside results.json");
     for (String key : List.of("runId", "scenario", "environment", "runs")) assertNotNull(doc.get(key), key);
     for (String key : List.of("harnessVersion", "gitCommit", "jvm", "os", "cpus", "memoryBytes", "freeDiskBytes", "startedAt", "endedAt")) {
       assertNotNull(doc.get("environment").get(key), key);
@@ -117,6 +118,18 @@ class CommandLineTest {
       assertTrue(run.get("resources").get("processes").get(0).get("cpuSeconds").asDouble() >= 0);
       assertTrue(Files.exists(outDir.resolve(run.get("histogramLog").asText())), "histogram log");
     }
+  }
+
+  @Test
+  void reportOnAFolderWithoutResultsIsInvalidInputAndWritesNothing() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertEquals(2, bench("report", empty.toString()));
+    assertTrue(err.toString().contains("results.json"), err.toString());
+    assertFalse(Files.exists(empty.resolve("report.html")));
+    Path corrupt = Files.createDirectories(dir.resolve("corrupt"));
+    Files.writeString(corrupt.resolve("results.json"), "{\"schemaVersion\": 1, \"runs\": [");
+    assertEquals(2, bench("report", corrupt.toString()));
+    assertFalse(Files.exists(corrupt.resolve("report.html")));
   }
 
   private static String key(JsonNode run) {
