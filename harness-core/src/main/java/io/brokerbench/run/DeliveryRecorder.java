@@ -57,9 +57,10 @@ final class DeliveryRecorder implements DeliveryListener {
       }
     }
     if (manualAck) {
-      // The ledger learns of the ack first: a target may deliver a copy from within ack().
-      if (kind != DeliveryLedger.Kind.UNEXPECTED) m.ledger.onAcked(subscription, id);
+      // The ack counts once ack() returns: a copy the target hands out from within ack() races the
+      // ack, so it is a redelivery, not a duplicate.
       delivery.ack();
+      if (kind != DeliveryLedger.Kind.UNEXPECTED) m.ledger.onAcked(subscription, id);
     }
   }
 }

@@ -37,6 +37,9 @@ public final class ScenarioLoader {
   static final List<String> TARGET_FIELDS = List.of("name", "label", "settings");
   static final List<String> REF_FIELDS = List.of("ref");
 
+  /** One scalar setting as written: its key node (where problems point) and its text value. */
+  private record SettingLeaf(Node key, String value) {}
+
   private final Map<String, List<SettingSpec>> knownTargets;
 
   /**
@@ -57,7 +60,9 @@ public final class ScenarioLoader {
   public Scenario load(Path scenarioFile) throws ScenarioException {
     List<Problem> problems = new ArrayList<>();
     FileReport report = new FileReport(scenarioFile, problems);
-    Optional<Scenario> scenario = YamlFile.read(scenarioFile, report).flatMap(f -> bindScenario(f, report));
+    Optional<Scenario> scenario = YamlFile.read(scenarioFile, report)
+        .filter(f -> !isWorkloadGivenForScenario(f, report))
+        .flatMap(f -> bindScenario(f, report));
     if (!problems.isEmpty() || scenario.isEmpty()) throw new ScenarioException(problems);
     return scenario.get();
   }
@@ -70,7 +75,9 @@ public final class ScenarioLoader {
   public Workload loadWorkload(Path workloadFile) throws ScenarioException {
     List<Problem> problems = new ArrayList<>();
     FileReport report = new FileReport(workloadFile, problems);
-    Optional<Workload> workload = YamlFile.read(workloadFile, report).flatMap(f -> bindWorkloadFile(f, report));
+    Optional<Workload> workload = YamlFile.read(workloadFile, report)
+        .filter(f -> !isScenarioGivenForWorkload(f, report))
+        .flatMap(f -> bindWorkloadFile(f, report));
     if (!problems.isEmpty() || workload.isEmpty()) throw new ScenarioException(problems);
     return workload.get();
   }
@@ -96,6 +103,25 @@ public final class ScenarioLoader {
       }
     });
     return List.copyOf(problems);
+  }
+
+  /** Reports (once, instead of a problem per field) a workload file where a scenario is expected. */
+  private static boolean isWorkloadGivenForScenario(YamlFile file, FileReport report) {
+    if (!(file.root() instanceof MappingNode m) || isScenario(m)) return false;
+    boolean workloadFields = m.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
+        && !SCENARIO_FIELDS.contains(k.getValue()) && WorkloadBinder.WORKLOAD_FIELDS.contains(k.getValue()));
+    if (!workloadFields) return false;
+    report.at(m, "expected a scenario (targets, workloads, ...) but this is a workload file; list it in a "
+        + "scenario's workloads as {ref: " + file.path().getFileName() + "}");
+    return true;
+  }
+
+  /** Reports (once) a scenario file where a workload is expected. */
+  private static boolean isScenarioGivenForWorkload(YamlFile file, FileReport report) {
+    if (!isScenario(file.root())) return false;
+    report.at(file.root(), "expected a workload (topology, producers, messages, ...) but this is a scenario file "
+        + "(it has targets, workloads or repetitions)");
+    return true;
   }
 
   private static boolean isScenario(Node root) {
@@ -185,20 +211,31 @@ public final class ScenarioLoader {
     if (label.isBlank()) report.at(t.value("label"), "label must not be blank");
     Map<String, Object> settings = Map.of();
     if (t.has("settings")) {
-      Node settingsNode = t.value("settings");
-      Map<String, Object> raw = settingsMap(report, settingsNode, "settings");
-      if (raw != null) {
-        try {
-          Settings.of(knownTargets.get(name), raw);
-          settings = raw;
-        } catch (SettingsException e) {
-          report.at(settingNode((MappingNode) settingsNode, e.setting()).orElse(settingsNode),
-              "target '" + name + "': " + e.getMessage());
-        }
-      }
+      Map<String, SettingLeaf> leaves = new LinkedHashMap<>();
+      Map<String, Object> raw = settingsMap(report, t.value("settings"), "", leaves);
+      boolean valid = checkSettings(report, name, leaves);
+      if (raw != null && valid) settings = raw;
     }
     if (report.count() > before) return null;
     return new TargetRef(name, label, settings);
+  }
+
+  /**
+   * Checks each setting on its own, so every wrong one is reported at its key, not only the first.
+   *
+   * @param leaves dotted setting name → the setting as written
+   */
+  private boolean checkSettings(FileReport report, String target, Map<String, SettingLeaf> leaves) {
+    boolean ok = true;
+    for (Map.Entry<String, SettingLeaf> leaf : leaves.entrySet()) {
+      try {
+        Settings.of(knownTargets.get(target), Map.of(leaf.getKey(), leaf.getValue().value()));
+      } catch (SettingsException e) {
+        report.at(leaf.getValue().key(), "target '" + target + "': " + e.getMessage());
+        ok = false;
+      }
+    }
+    return ok;
   }
 
   private boolean checkKnown(FileReport report, Node at, String name) {
@@ -212,11 +249,18 @@ public final class ScenarioLoader {
     return knownTargets.isEmpty() ? "none are installed" : String.join(", ", knownTargets.keySet());
   }
 
-  /** A settings mapping as written: text values, nested maps; {@code null} after reporting a problem. */
-  private static Map<String, Object> settingsMap(FileReport report, Node node, String path) {
+  /**
+   * A settings mapping as written: text values, nested maps; {@code null} after reporting a problem.
+   *
+   * @param prefix the dotted name of this mapping within the settings, {@code ""} at the top
+   * @param leaves receives every scalar setting by dotted name; a name given twice (flat and nested)
+   *     is reported
+   */
+  private static Map<String, Object> settingsMap(FileReport report, Node node, String prefix,
+      Map<String, SettingLeaf> leaves) {
     if (!(node instanceof MappingNode m)) {
-      report.at(node, path + " expects a mapping of setting names to values ({durable: true}), found "
-          + FileReport.describe(node));
+      report.at(node, (prefix.isEmpty() ? "settings" : "setting '" + prefix + "'")
+          + " expects a mapping of setting names to values ({durable: true}), found " + FileReport.describe(node));
       return null;
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -225,41 +269,36 @@ public final class ScenarioLoader {
       Node k = t.getKeyNode();
       Node v = t.getValueNode();
       if (!(k instanceof ScalarNode ks) || ks.getTag().equals(Tag.NULL)) {
-        report.at(k, "setting names in " + path + " must be text, found " + FileReport.describe(k));
+        report.at(k, "setting names must be text, found " + FileReport.describe(k));
         ok = false;
         continue;
       }
       String name = ks.getValue();
+      String dotted = prefix.isEmpty() ? name : prefix + "." + name;
       if (out.containsKey(name)) {
-        report.at(k, "setting '" + path + "." + name + "' is given twice");
+        report.at(k, "setting '" + dotted + "' is given twice");
         ok = false;
         continue;
       }
       if (v instanceof MappingNode) {
-        Map<String, Object> nested = settingsMap(report, v, path + "." + name);
+        Map<String, Object> nested = settingsMap(report, v, dotted, leaves);
         if (nested == null) ok = false;
         else out.put(name, nested);
       } else if (v instanceof ScalarNode vs && !vs.getTag().equals(Tag.NULL)) {
+        SettingLeaf first = leaves.putIfAbsent(dotted, new SettingLeaf(k, vs.getValue()));
+        if (first != null) {
+          report.at(k, "setting '" + dotted + "' is given twice (first at line " + FileReport.lineOf(first.key()) + ")");
+          ok = false;
+          continue;
+        }
         out.put(name, vs.getValue());
       } else {
-        report.at(v, "setting '" + path + "." + name + "' expects a single value, found " + FileReport.describe(v));
+        report.at(v instanceof ScalarNode ? k : v, "setting '" + dotted + "' expects a single value, found "
+            + FileReport.describe(v));
         ok = false;
       }
     }
     return ok ? out : null;
-  }
-
-  /** The key node of dotted setting {@code name}, written flat ({@code a.b: 1}) or nested ({@code a: {b: 1}}). */
-  private static Optional<Node> settingNode(MappingNode settings, String name) {
-    for (NodeTuple t : settings.getValue()) {
-      if (!(t.getKeyNode() instanceof ScalarNode k)) continue;
-      if (k.getValue().equals(name)) return Optional.of(k);
-      if (name.startsWith(k.getValue() + ".") && t.getValueNode() instanceof MappingNode nested) {
-        Optional<Node> found = settingNode(nested, name.substring(k.getValue().length() + 1));
-        if (found.isPresent()) return found;
-      }
-    }
-    return Optional.empty();
   }
 
   private static Optional<Node> valueOf(MappingNode m, String key) {
@@ -332,6 +371,7 @@ public final class ScenarioLoader {
     Optional<YamlFile> workloadFile = YamlFile.read(resolved, refReport);
     if (workloadFile.isEmpty()) return Optional.empty();
     files.put(resolved.toString(), workloadFile.get().text());
+    if (isScenarioGivenForWorkload(workloadFile.get(), refReport)) return Optional.empty();
     return bindWorkloadFile(workloadFile.get(), refReport);
   }
 

@@ -73,11 +73,11 @@ final class WorkloadBinder {
     int producerCount = producers == null ? 1 : producers.integer("count", 1, 1);
     int maxInFlight = producers == null ? 1000 : producers.integer("maxInFlight", 1000, 1);
     Rate rate = producers == null ? null : rate(producers);
-    if (producers == null) report.at(node, "producers.rate is required: a total rate such as 5000/s, 20k/s or max");
+    if (!f.has("producers")) report.at(node, "producers.rate is required: a total rate such as 5000/s, 20k/s or max");
 
     Fields messages = section(f, "messages", MESSAGE_FIELDS);
     int sizeBytes = messages == null ? 0 : size(messages);
-    if (messages == null) {
+    if (!f.has("messages")) {
       report.at(node, "messages.size is required: the total message size including the "
           + Envelope.SIZE + "-byte envelope, such as 100B or 1KiB");
     }

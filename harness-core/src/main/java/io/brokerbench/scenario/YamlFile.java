@@ -81,7 +81,7 @@ record YamlFile(Path path, String text, Node root) {
       String context = "";
       if (e.getContext() != null && !e.getContext().isBlank()) {
         String started = e.getContextMark().map(m -> " started at line " + (m.getLine() + 1)).orElse("");
-        context = " (" + e.getContext().replaceFirst("^while parsing ", "") + started + ")";
+        context = " (" + e.getContext() + started + ")";
       }
       report.at(e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark(),
           "not valid YAML: " + e.getProblem() + context);

@@ -101,6 +101,19 @@ class BrokenFilesTest {
   }
 
   @Test
+  void saysSoWhenAWorkloadFileIsLoadedAsAScenarioAndTheReverse() {
+    Path workload = BROKEN.resolve("parts/ok.yaml");
+    ScenarioException asScenario = assertThrows(ScenarioException.class, () -> TestTargets.loader().load(workload));
+    assertEquals(1, asScenario.problems().size(), asScenario.getMessage());
+    assertTrue(asScenario.getMessage().contains("this is a workload file"), asScenario.getMessage());
+
+    Path scenario = BROKEN.resolve("repetitions-zero.yaml");
+    ScenarioException asWorkload = assertThrows(ScenarioException.class, () -> TestTargets.loader().loadWorkload(scenario));
+    assertEquals(1, asWorkload.problems().size(), asWorkload.getMessage());
+    assertTrue(asWorkload.getMessage().contains("this is a scenario file"), asWorkload.getMessage());
+  }
+
+  @Test
   void reportsAFolderGivenInPlaceOfAFile() {
     List<Problem> problems = TestTargets.loader().validate(BROKEN.resolve("parts"));
     assertEquals(1, problems.size());

@@ -182,6 +182,18 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void mergeKeysShareFieldsAndLetLaterOnesOverride() throws Exception {
+    Scenario s = loader.load(GOOD.resolve("merge.yaml"));
+
+    Workload one = workload(s, "one-key");
+    Workload many = workload(s, "many-keys");
+    assertEquals(1, one.messages().keys());
+    assertEquals(32, many.messages().keys());
+    assertEquals(one.producers(), many.producers());
+    assertEquals(one.duration(), many.duration());
+  }
+
+  @Test
   void validateTellsScenariosFromWorkloadsByTheirTopLevelFields() {
     assertEquals(List.of(), loader.validate(GOOD.resolve("full.yaml")));
     assertEquals(List.of(), loader.validate(GOOD.resolve("workloads/minimal.yaml")));
