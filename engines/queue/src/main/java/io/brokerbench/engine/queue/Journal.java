@@ -221,7 +221,8 @@ final class Journal {
   void writeThrough(long position) {
     if (writtenPosition >= position) return;
     try {
-      writeOut();
+      long written = writeOut();
+      if (policy.kind() == FsyncPolicy.Kind.NEVER) completeUpTo(written);
     } catch (IOException e) {
       fail(e);
       throw new UncheckedIOException("journal write failed in " + storage.describe(), e);
@@ -271,7 +272,6 @@ final class Journal {
         bytesWritten += length;
         writes++;
       }
-      if (policy.kind() == FsyncPolicy.Kind.NEVER) completeUpTo(writtenPosition, records);
       return writtenPosition;
     } finally {
       writeLock.unlock();
@@ -317,7 +317,7 @@ final class Journal {
           appendLock.unlock();
         }
         if (stopping) return;
-        writeOut();
+        long written = writeOut();
         switch (policy.kind()) {
           case ALWAYS -> force();
           case INTERVAL -> {
@@ -334,7 +334,7 @@ final class Journal {
               }
             }
           }
-          case NEVER -> { }
+          case NEVER -> completeUpTo(written);
         }
         reclaim();
       } catch (IOException e) {
@@ -376,12 +376,13 @@ final class Journal {
         forceNanos += took;
       }
       forcedPosition = position;
-      completeUpTo(position, 0);
+      completeUpTo(position);
     }
     for (StorageFile r : toClose) r.close();
   }
 
-  private void completeUpTo(long position, long recordsForStats) {
+  /** Completes confirms up to {@code position}; callers hold no journal lock (callbacks run here). */
+  private void completeUpTo(long position) {
     List<CompletableFuture<Void>> done = null;
     appendLock.lock();
     try {
@@ -391,11 +392,6 @@ final class Journal {
       }
     } finally {
       appendLock.unlock();
-    }
-    if (recordsForStats > 0) {
-      synchronized (statsLock) {
-        recordsForced += recordsForStats;
-      }
     }
     if (done != null) for (CompletableFuture<Void> f : done) f.complete(null);
   }
@@ -493,7 +489,7 @@ final class Journal {
     } finally {
       appendLock.unlock();
     }
-    thread.interrupt();
+    // Not interrupted: the thread may be inside a write or force; it sees the flag within 100 ms.
     try {
       thread.join(TimeUnit.SECONDS.toMillis(10));
     } catch (InterruptedException e) {

@@ -233,6 +233,26 @@ class DurabilityTest {
   }
 
   @Test
+  void anAckFromAnInterruptedThreadDoesNotBreakTheJournal(@TempDir Path dir) throws Exception {
+    try (QueueEngine e = open(new FileStorage(dir), FsyncPolicy.always())) {
+      declare(e);
+      e.publish("x", "k", MessageProperties.PERSISTENT, bytes("a"), false).join();
+      e.publish("x", "k", MessageProperties.PERSISTENT, bytes("b"), false).join();
+      Delivery a = e.openSession(0).get("q", false);
+      Thread.currentThread().interrupt();
+      try {
+        a.ack();
+      } finally {
+        assertTrue(Thread.interrupted(), "the engine must leave the interrupt status alone");
+      }
+      e.publish("x", "k", MessageProperties.PERSISTENT, bytes("c"), false).get(5, TimeUnit.SECONDS);
+    }
+    try (QueueEngine e = open(new FileStorage(dir), FsyncPolicy.always())) {
+      assertEquals(List.of("b", "c"), drain(e, "q"));
+    }
+  }
+
+  @Test
   void expiryDeadlinesHoldAcrossARestart() throws Exception {
     InMemoryStorage storage = new InMemoryStorage();
     long[] now = {1_000_000};

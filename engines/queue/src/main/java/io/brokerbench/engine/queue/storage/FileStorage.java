@@ -2,6 +2,7 @@ package io.brokerbench.engine.queue.storage;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -15,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** {@link Storage} on a real directory through {@link FileChannel}. Thread-safe. */
+/** {@link Storage} on a real directory. Thread-safe. */
 public final class FileStorage implements Storage {
   private static final String LOCK_FILE = "lock";
   private final Path directory;
@@ -45,11 +46,11 @@ public final class FileStorage implements Storage {
   @Override
   public StorageFile open(String name, boolean create) throws IOException {
     Path p = directory.resolve(name);
-    FileChannel ch = create
-        ? FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)
-        : FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    if (create) forceDirectory();
-    return new ChannelFile(ch, p);
+    boolean existed = Files.exists(p);
+    if (!create && !existed) throw new NoSuchFileException(p.toString());
+    RandomAccessFile file = new RandomAccessFile(p.toFile(), "rw");
+    if (!existed) forceDirectory();
+    return new RandomAccessStorageFile(file, p);
   }
 
   @Override
@@ -110,47 +111,80 @@ public final class FileStorage implements Storage {
     }
   }
 
-  private static final class ChannelFile implements StorageFile {
-    private final FileChannel channel;
+  /**
+   * A file through {@link RandomAccessFile}, not {@link FileChannel}: an interrupted thread that
+   * writes to a FileChannel closes the channel for every other thread, and acknowledgements write
+   * through from whatever thread the caller runs on. Positioned reads and writes are serialised on
+   * the file; {@link #force()} runs beside them.
+   */
+  private static final class RandomAccessStorageFile implements StorageFile {
+    private final RandomAccessFile file;
     private final Path path;
 
-    ChannelFile(FileChannel channel, Path path) {
-      this.channel = channel;
+    RandomAccessStorageFile(RandomAccessFile file, Path path) {
+      this.file = file;
       this.path = path;
     }
 
     @Override
     public long size() throws IOException {
-      return channel.size();
+      return file.length();
     }
 
     @Override
     public int read(ByteBuffer dst, long position) throws IOException {
-      return channel.read(dst, position);
-    }
-
-    @Override
-    public void write(ByteBuffer src, long position) throws IOException {
-      long pos = position;
-      while (src.hasRemaining()) {
-        pos += channel.write(src, pos);
+      synchronized (file) {
+        if (position >= file.length()) return -1;
+        file.seek(position);
+        int n;
+        if (dst.hasArray()) {
+          n = file.read(dst.array(), dst.arrayOffset() + dst.position(), dst.remaining());
+          if (n > 0) dst.position(dst.position() + n);
+        } else {
+          byte[] tmp = new byte[dst.remaining()];
+          n = file.read(tmp);
+          if (n > 0) dst.put(tmp, 0, n);
+        }
+        return n;
       }
     }
 
     @Override
+    public void write(ByteBuffer src, long position) throws IOException {
+      byte[] data;
+      int off;
+      int len = src.remaining();
+      if (src.hasArray()) {
+        data = src.array();
+        off = src.arrayOffset() + src.position();
+      } else {
+        data = new byte[len];
+        src.duplicate().get(data);
+        off = 0;
+      }
+      synchronized (file) {
+        file.seek(position);
+        file.write(data, off, len);
+      }
+      src.position(src.position() + len);
+    }
+
+    @Override
     public void force() throws IOException {
-      channel.force(false);
+      file.getFD().sync();
     }
 
     @Override
     public void truncate(long size) throws IOException {
-      channel.truncate(size);
-      channel.force(true);
+      synchronized (file) {
+        file.setLength(size);
+      }
+      file.getFD().sync();
     }
 
     @Override
     public void close() throws IOException {
-      channel.close();
+      file.close();
     }
 
     @Override
