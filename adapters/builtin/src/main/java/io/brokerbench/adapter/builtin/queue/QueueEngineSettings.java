@@ -19,9 +19,11 @@ import io.brokerbench.spi.Settings;
  * @param deadLetter whether queues dead-letter to the run's dead-letter exchange
  * @param deliveryLimit most deliveries per message, or -1
  * @param mandatory publish mandatory
+ * @param prefetchPerQueue the workload's prefetch bounds each queue's engine consumer, not the
+ *     harness consumer as a whole
  */
 record QueueEngineSettings(boolean durable, boolean persistent, FsyncPolicy fsync, long segmentBytes, long maxLength,
-    Overflow overflow, long ttlMillis, boolean deadLetter, int deliveryLimit, boolean mandatory) {
+    Overflow overflow, long ttlMillis, boolean deadLetter, int deliveryLimit, boolean mandatory, boolean prefetchPerQueue) {
 
   QueueEngineSettings {
     if (maxLength < -1) throw new IllegalArgumentException("setting maxLength must be >= 0 or -1 for none, was " + maxLength);
@@ -39,6 +41,7 @@ record QueueEngineSettings(boolean durable, boolean persistent, FsyncPolicy fsyn
     Overflow overflow = s.getString(OVERFLOW).equals("reject-publish") ? Overflow.REJECT_PUBLISH : Overflow.DROP_HEAD;
     long ttl = s.has(TTL) ? s.getDuration(TTL).toMillis() : -1;
     return new QueueEngineSettings(s.getBoolean(DURABLE), s.getBoolean(PERSISTENT), fsync, s.getBytes(SEGMENT_SIZE),
-        s.getLong(MAX_LENGTH), overflow, ttl, s.getBoolean(DEAD_LETTER), s.getInt(DELIVERY_LIMIT), s.getBoolean(MANDATORY));
+        s.getLong(MAX_LENGTH), overflow, ttl, s.getBoolean(DEAD_LETTER), s.getInt(DELIVERY_LIMIT), s.getBoolean(MANDATORY),
+        s.getString(PREFETCH_SCOPE).equals("queue"));
   }
 }

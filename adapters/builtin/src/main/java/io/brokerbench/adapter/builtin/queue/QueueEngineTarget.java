@@ -13,7 +13,9 @@ import io.brokerbench.engine.queue.storage.FileStorage;
 import io.brokerbench.plan.QueueRef;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.Routing;
 import io.brokerbench.spi.Capabilities;
+import io.brokerbench.spi.Feature;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.OutgoingMessage;
@@ -26,6 +28,7 @@ import io.brokerbench.spi.TargetMode;
 import io.brokerbench.spi.TargetProducer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,8 +45,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <li>Subscription {@code s} → queue {@code plan.queueName(s, d, p)} for every {@code d, p}, bound
  *       to that exchange with the subscription's binding: one binding per key (direct, topic), one
  *       empty-key binding (fanout), or the headers with all/any (headers).
- *   <li>Consumer {@code i} of subscription {@code s} → one engine session (its prefetch bounds the
- *       consumer as a whole) consuming every queue of {@code plan.queuesOf(i)}; the session's single
+ *   <li>Consumer {@code i} of subscription {@code s} → one engine session consuming every queue of
+ *       {@code plan.queuesOf(i)}, each with the workload's prefetch; the session's prefetch bounds
+ *       the consumer as a whole too (unless {@code prefetchScope: queue}). The session's single
  *       thread calls the listener, so the {@link DeliveryListener} contract holds.
  * </ul>
  * With {@code durable: true} the engine keeps its journal in {@code <workDirectory>/queue-engine}.
@@ -98,7 +102,10 @@ final class QueueEngineTarget implements Target {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.all();
+    if (!settings.prefetchPerQueue()) return Capabilities.all();
+    EnumSet<Feature> features = EnumSet.allOf(Feature.class);
+    features.remove(Feature.PREFETCH_BOUND);
+    return new Capabilities(EnumSet.allOf(Routing.class), features);
   }
 
   @Override
@@ -185,7 +192,7 @@ final class QueueEngineTarget implements Target {
     if (spec.subscription() >= p.subscriptionCount()) {
       throw new IllegalArgumentException("subscription " + spec.subscription() + " does not exist (plan has " + p.subscriptionCount() + ")");
     }
-    Session session = engine().openSession(spec.prefetch());
+    Session session = engine().openSession(settings.prefetchPerQueue() ? 0 : spec.prefetch());
     sessions.add(session);
     ConsumerOptions options = new ConsumerOptions(spec.prefetch(), spec.ackMode() == AckMode.AUTO);
     try {

@@ -22,6 +22,7 @@ public final class QueueEngineTargetProvider implements TargetProvider {
   static final String DEAD_LETTER = "deadLetter";
   static final String DELIVERY_LIMIT = "deliveryLimit";
   static final String MANDATORY = "mandatory";
+  static final String PREFETCH_SCOPE = "prefetchScope";
 
   @Override
   public String name() {
@@ -55,7 +56,12 @@ public final class QueueEngineTargetProvider implements TargetProvider {
         SettingSpec.of(DELIVERY_LIMIT, SettingType.INTEGER, "-1",
             "most deliveries of one message before it is dead-lettered, -1 for no limit"),
         SettingSpec.of(MANDATORY, SettingType.BOOLEAN, "false",
-            "publish mandatory: a message that reaches no queue fails its send"));
+            "publish mandatory: a message that reaches no queue fails its send"),
+        SettingSpec.choice(PREFETCH_SCOPE, "consumer",
+            "what the workload's prefetch bounds: consumer (a harness consumer across all its queues, basic.qos global)"
+                + " or queue (each queue it consumes separately, RabbitMQ's default; the consumer may then hold"
+                + " prefetch x queues, so the target no longer declares PREFETCH_BOUND)",
+            "consumer", "queue"));
   }
 
   @Override

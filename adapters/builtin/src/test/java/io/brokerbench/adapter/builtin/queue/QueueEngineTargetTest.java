@@ -190,6 +190,37 @@ class QueueEngineTargetTest {
   }
 
   @Test
+  void prefetchBoundsTheConsumerAcrossItsQueuesUnlessScopedPerQueue() throws Exception {
+    assertEquals(3, heldWithoutAcks(Map.of()));
+    assertEquals(6, heldWithoutAcks(Map.of("prefetchScope", "queue")));
+  }
+
+  /** One consumer of two queues, prefetch 3, never acking: how many deliveries it gets. */
+  private int heldWithoutAcks(Map<String, ?> settings) throws Exception {
+    TopologyPlan plan = plan(Routing.DIRECT, 1, 2, List.of(Binding.ofKeys(List.of("k"))), 1, 3, AckMode.MANUAL,
+        List.of(new MessageVariant("k", Map.of())));
+    AtomicInteger held = new AtomicInteger();
+    try (Target t = target(settings)) {
+      t.open();
+      t.declare(plan);
+      boolean perQueue = settings.containsKey("prefetchScope");
+      assertEquals(!perQueue, t.capabilities().has(io.brokerbench.spi.Feature.PREFETCH_BOUND));
+      t.createConsumer(new ConsumerSpec(0, 0, 3, AckMode.MANUAL), d -> held.incrementAndGet());
+      TargetProducer producer = t.createProducer(0);
+      int[] perPartition = new int[2];
+      long id = 0;
+      for (int key = 0; perPartition[0] < 10 || perPartition[1] < 10; key++) {
+        int p = plan.partitionOfKey(key);
+        if (perPartition[p] >= 10) continue;
+        perPartition[p]++;
+        producer.send(message(plan, key, id++, 0)).get(5, TimeUnit.SECONDS);
+      }
+      Thread.sleep(200);
+      return held.get();
+    }
+  }
+
+  @Test
   void durableRunKeepsItsJournalUnderTheWorkDirectory() throws Exception {
     TopologyPlan plan = plan(Routing.DIRECT, 1, 2, List.of(Binding.ofKeys(List.of("k"))), 1, 10, AckMode.MANUAL,
         List.of(new MessageVariant("k", Map.of())));
