@@ -30,21 +30,22 @@ public final class Session implements AutoCloseable {
   /** Idle polls that spin before the thread yields, then parks: parking costs the publisher an unpark. */
   private static final int SPINS = 100;
   private static final int YIELDS = 100;
+  /** Most deliveries the session thread takes from its inbox per round. */
+  private static final int MAX_BATCH = 256;
 
   private final QueueEngine engine;
   private final long id = IDS.incrementAndGet();
   /** Session-wide bound on unsettled deliveries, or 0 for none. */
   private final int prefetch;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final Set starved = new Set();
+  /** Queues that could not assign because this session's credit was used up. */
+  private final java.util.Set<MessageQueue> starved = ConcurrentHashMap.newKeySet();
   private final List<ConsumerState> consumers = new CopyOnWriteArrayList<>();
   private final Map<MessageQueue, ConsumerState> getHolders = new HashMap<>();
   private final List<MessageQueue> exclusiveQueues = new CopyOnWriteArrayList<>();
   private final ReentrantLock dispatchLock = new ReentrantLock();
   private final AtomicLong handlerFailures = new AtomicLong();
 
-  /** Most deliveries the session thread takes from its inbox per round. */
-  private static final int MAX_BATCH = 256;
   /**
    * The inbox: an intrusive multi-producer, single-consumer linked queue (D. Vyukov's): producers
    * swap themselves in as {@code tail} and link the previous tail to them; the session thread
@@ -65,11 +66,6 @@ public final class Session implements AutoCloseable {
     }
     this.engine = engine;
     this.prefetch = prefetch;
-  }
-
-  /** Queues that could not assign because this session's credit was used up. */
-  private static final class Set {
-    final ConcurrentHashMap<MessageQueue, Boolean> map = new ConcurrentHashMap<>();
   }
 
   /**
@@ -145,15 +141,15 @@ public final class Session implements AutoCloseable {
   }
 
   void markStarved(MessageQueue q) {
-    starved.map.put(q, Boolean.TRUE);
+    starved.add(q);
   }
 
   /** Lets queues that ran out of this session's credit assign again. Call with no queue lock held. */
   void pumpStarved() {
-    if (prefetch == 0 || starved.map.isEmpty()) return;
-    for (MessageQueue q : starved.map.keySet()) {
+    if (prefetch == 0 || starved.isEmpty()) return;
+    for (MessageQueue q : starved) {
       if (inFlight.get() >= prefetch) return;
-      starved.map.remove(q);
+      starved.remove(q);
       q.pump();
     }
   }

@@ -309,6 +309,7 @@ class QueueModelTest {
       int expected = Math.min(credit, model.ready.size());
       List<Long> heads = new ArrayList<>(model.ready.keySet()).subList(0, expected);
       int got = 0;
+      Map<Slot, Long> lastNew = new java.util.HashMap<>();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (got < expected && System.nanoTime() < deadline) {
         for (Slot s : slots) {
@@ -319,12 +320,9 @@ class QueueModelTest {
           assertTrue(heads.contains(id), "delivered " + id + " but the oldest ready messages are " + heads);
           ModelMessage m = model.ready.remove(id);
           assertNotNull(m, "message " + id + " delivered twice");
-          if (!s.held.isEmpty()) {
-            // within one consumer, first deliveries come in queue order
-            long newest = s.held.get(s.held.size() - 1).message().id;
-            assertTrue(m.deliveredBefore || id > newest || s.held.stream().anyMatch(x -> x.message().deliveredBefore),
-                "consumer received " + id + " after " + newest);
-          }
+          // queue order: the oldest ready message goes first, so each consumer's new deliveries ascend
+          Long previous = lastNew.put(s, id);
+          assertTrue(previous == null || previous < id, "consumer received " + id + " after " + previous);
           checkDelivery(d, m);
           model.handOut(m);
           s.held.add(new Held(m, d));
