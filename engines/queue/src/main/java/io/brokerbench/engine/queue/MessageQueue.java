@@ -292,6 +292,7 @@ final class MessageQueue {
 
   /** Manual settlement from {@link Delivery#ack()} / {@link Delivery#reject(boolean)}. */
   void settle(DeliveryHandle h, DeliveryHandle.Settlement how) {
+    if (engine.isStopped()) return; // after close or crash a settlement changes nothing
     ConsumerState c = h.consumer;
     long writeThrough = -1;
     acquire();

@@ -52,6 +52,8 @@ import java.util.concurrent.TimeUnit;
  * Calls on a closed or crashed engine throw {@link EngineClosedException}.
  */
 public final class QueueEngine implements AutoCloseable {
+  /** Largest message body accepted, in bytes: 128 MiB (a journal record must stay below 256 MiB). */
+  public static final int MAX_BODY_BYTES = 128 << 20;
   private static final CompletableFuture<Void> CONFIRMED = CompletableFuture.completedFuture(null);
   private static final ThreadLocal<PublishScratch> SCRATCH = ThreadLocal.withInitial(PublishScratch::new);
 
@@ -315,12 +317,16 @@ public final class QueueEngine implements AutoCloseable {
    * @param exchange exchange name, {@code ""} for the default exchange (routes to the queue named
    *     by {@code routingKey})
    * @param routingKey at most 255 characters
+   * @param body at most {@link #MAX_BODY_BYTES} bytes
    * @throws TopologyException when the exchange does not exist
    * @throws EngineClosedException when the engine is closed or crashed
    */
   public CompletableFuture<Void> publish(String exchange, String routingKey, MessageProperties properties, byte[] body, boolean mandatory) {
     checkOpen();
     if (routingKey.length() > 255) throw new IllegalArgumentException("routingKey must be at most 255 characters, was " + routingKey.length());
+    if (body.length > MAX_BODY_BYTES) {
+      throw new IllegalArgumentException("body must be at most " + MAX_BODY_BYTES + " bytes, was " + body.length);
+    }
     PublishScratch scratch = SCRATCH.get();
     if (scratch.inUse) scratch = new PublishScratch();
     scratch.inUse = true;

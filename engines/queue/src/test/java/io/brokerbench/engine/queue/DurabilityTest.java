@@ -92,6 +92,20 @@ class DurabilityTest {
   }
 
   @Test
+  void settlingAfterCloseChangesNothing() throws Exception {
+    InMemoryStorage storage = new InMemoryStorage();
+    QueueEngine e = open(storage, FsyncPolicy.always());
+    declare(e);
+    e.publish("x", "k", MessageProperties.PERSISTENT, bytes("a"), false).join();
+    Delivery d = e.openSession(0).get("q", false);
+    e.close();
+    d.ack();
+    try (QueueEngine again = open(storage, FsyncPolicy.always())) {
+      assertEquals(List.of("a"), drain(again, "q"));
+    }
+  }
+
+  @Test
   void alwaysLosesNothingConfirmedInAPowerLoss() throws Exception {
     assertEquals(0, lostAfterPowerLoss(FsyncPolicy.always()));
   }
