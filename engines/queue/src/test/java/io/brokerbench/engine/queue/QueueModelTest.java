@@ -25,7 +25,7 @@ import net.jqwik.api.Tuple;
 
 /**
  * Model-based test: random sequences of publish, consume, get, ack, requeue, reject, consumer
- * close and crash-restart run against the engine and against {@link Model}, a reference written
+ * close, clock ticks with TTL expiry, and crash-restart run against the engine and against {@link Model}, a reference written
  * from the specification alone (it shares no code with the engine). After every step the engine's
  * observable behaviour must match the model:
  *
@@ -34,11 +34,12 @@ import net.jqwik.api.Tuple;
  *   <li>new deliveries are exactly the oldest ready messages, each consumer's in queue order (FIFO);
  *   <li>the redelivered flag is set exactly on messages handed out before (or recovered);
  *   <li>no consumer ever holds more than its prefetch;
- *   <li>dead letters arrive with the right reason (rejected, maxlen, delivery_limit), in order.
+ *   <li>dead letters arrive with the right reason (rejected, expired, maxlen, delivery_limit), in order.
  * </ul>
  *
  * The queue is durable, persistent and transient messages mix, max length {@value #MAX_LENGTH}
- * with drop-head, delivery limit {@value #DELIVERY_LIMIT}, and storage is {@link InMemoryStorage}.
+ * with drop-head, delivery limit {@value #DELIVERY_LIMIT}, message TTL {@value #TTL_MILLIS} ms on a fake
+ * clock the sequence advances, and storage is {@link InMemoryStorage}.
  * Every step waits until deliveries it caused reach their handlers, so the comparison is exact.
  * Tries: {@value #TRIES} sequences of up to {@value #MAX_ACTIONS} steps, kept as they are in CI.
  */
@@ -48,8 +49,9 @@ class QueueModelTest {
   static final int MAX_LENGTH = 6;
   static final int DELIVERY_LIMIT = 3;
   static final int MAX_CONSUMERS = 2;
+  static final long TTL_MILLIS = 50;
 
-  sealed interface Action permits Publish, Get, Settle, OpenConsumer, CloseConsumer, Restart, DrainDead {}
+  sealed interface Action permits Publish, Get, Settle, OpenConsumer, CloseConsumer, Restart, DrainDead, Tick, ExpireNow {}
 
   record Publish(boolean persistent) implements Action {}
 
@@ -68,6 +70,12 @@ class QueueModelTest {
 
   record DrainDead() implements Action {}
 
+  /** Advances the shared fake clock by {@code millis}. */
+  record Tick(int millis) implements Action {}
+
+  /** Runs the engine's expiry pass (what its expiry thread does periodically). */
+  record ExpireNow() implements Action {}
+
   @Provide
   Arbitrary<List<Action>> actions() {
     Arbitrary<Action> action = Arbitraries.frequencyOf(
@@ -78,7 +86,9 @@ class QueueModelTest {
         Tuple.of(2, Arbitraries.integers().between(1, 4).map(OpenConsumer::new)),
         Tuple.of(1, Arbitraries.integers().between(0, MAX_CONSUMERS - 1).map(CloseConsumer::new)),
         Tuple.of(1, Arbitraries.just(new Restart())),
-        Tuple.of(1, Arbitraries.just(new DrainDead())));
+        Tuple.of(1, Arbitraries.just(new DrainDead())),
+        Tuple.of(2, Arbitraries.of(10, 25, 60).map(Tick::new)),
+        Tuple.of(1, Arbitraries.just(new ExpireNow())));
     return action.list().ofMinSize(1).ofMaxSize(MAX_ACTIONS);
   }
 
@@ -99,14 +109,17 @@ class QueueModelTest {
   static final class ModelMessage {
     final long id;
     final boolean persistent;
+    /** Clock time from which the message is expired (publish time + queue TTL). */
+    final long expiresAt;
     /** Handed to a handler or get before, or recovered: the next delivery must be flagged. */
     boolean deliveredBefore;
     /** Deliveries since publish or since the last restart. */
     int deliveries;
 
-    ModelMessage(long id, boolean persistent) {
+    ModelMessage(long id, boolean persistent, long expiresAt) {
       this.id = id;
       this.persistent = persistent;
+      this.expiresAt = expiresAt;
     }
   }
 
@@ -118,6 +131,15 @@ class QueueModelTest {
     final Set<Long> confirmed = new HashSet<>();
     final Set<Long> acked = new HashSet<>();
     long nextId;
+    /** The fake clock, in milliseconds, as the engine reads it. */
+    long now = 1_000;
+
+    /** TTL expires messages at the head only: drop expired heads, dead-lettered as expired. */
+    void expireHeads() {
+      while (!ready.isEmpty() && ready.firstEntry().getValue().expiresAt <= now) {
+        deadLetters.add(ready.pollFirstEntry().getValue().id + ":expired");
+      }
+    }
 
     ModelMessage publish(boolean persistent) {
       // After a publish the queue holds at most MAX_LENGTH ready messages: requeues may have
@@ -126,7 +148,7 @@ class QueueModelTest {
         ModelMessage head = ready.pollFirstEntry().getValue();
         deadLetters.add(head.id + ":maxlen");
       }
-      ModelMessage m = new ModelMessage(nextId++, persistent);
+      ModelMessage m = new ModelMessage(nextId++, persistent, now + TTL_MILLIS);
       ready.put(m.id, m);
       confirmed.add(m.id);
       return m;
@@ -186,6 +208,7 @@ class QueueModelTest {
 
   private static final class Harness {
     final InMemoryStorage storage = new InMemoryStorage();
+    final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1_000);
     final Model model = new Model();
     QueueEngine engine;
     Session getSession;
@@ -197,12 +220,12 @@ class QueueModelTest {
     }
 
     void start() throws Exception {
-      engine = QueueEngine.open(EngineConfig.withStorage(storage, FsyncPolicy.always()).withClock(() -> 0L, 0));
+      engine = QueueEngine.open(EngineConfig.withStorage(storage, FsyncPolicy.always()).withClock(clock::get, 0));
       engine.declareExchange("dlx", ExchangeType.FANOUT, false);
       engine.declareQueue("dead", QueueOptions.transientQueue());
       engine.bindQueue("dead", "dlx", Binding.key(""));
       engine.declareQueue("q", QueueOptions.durableQueue().withMaxLength(MAX_LENGTH, Overflow.DROP_HEAD)
-          .withDeadLetter("dlx", null).withDeliveryLimit(DELIVERY_LIMIT));
+          .withDeadLetter("dlx", null).withDeliveryLimit(DELIVERY_LIMIT).withMessageTtlMillis(TTL_MILLIS));
       getSession = engine.openSession(0);
     }
 
@@ -214,6 +237,7 @@ class QueueModelTest {
         engine.publish("", "q", props, Long.toString(id).getBytes(StandardCharsets.UTF_8), false).get(5, TimeUnit.SECONDS);
       } else if (a instanceof Get g) {
         Delivery d = getSession.get("q", g.autoAck());
+        model.expireHeads();
         Map.Entry<Long, ModelMessage> head = model.ready.pollFirstEntry();
         if (head == null) {
           assertNull(d, "get returned a message the model does not have");
@@ -253,6 +277,12 @@ class QueueModelTest {
         model.crash(held);
         start();
         assertEquals(model.ready.size(), engine.queueStats("q").ready(), "messages after recovery");
+      } else if (a instanceof Tick t) {
+        clock.addAndGet(t.millis());
+        model.now += t.millis();
+      } else if (a instanceof ExpireNow x) {
+        engine.expireNow();
+        model.expireHeads();
       } else if (a instanceof DrainDead d) {
         List<String> got = new ArrayList<>();
         Delivery x;
@@ -308,8 +338,16 @@ class QueueModelTest {
     void observeDeliveries() throws InterruptedException {
       int credit = 0;
       for (Slot s : slots) if (s != null) credit += s.prefetch - s.held.size();
-      int expected = Math.min(credit, model.ready.size());
-      List<Long> heads = new ArrayList<>(model.ready.keySet()).subList(0, expected);
+      // Assignment takes the head while credit lasts, expiring expired heads on the way.
+      Map<Long, ModelMessage> assignable = new java.util.LinkedHashMap<>();
+      while (assignable.size() < credit) {
+        model.expireHeads();
+        Map.Entry<Long, ModelMessage> head = model.ready.pollFirstEntry();
+        if (head == null) break;
+        assignable.put(head.getKey(), head.getValue());
+      }
+      int expected = assignable.size();
+      List<Long> heads = new ArrayList<>(assignable.keySet());
       int got = 0;
       Map<Slot, Long> lastNew = new java.util.HashMap<>();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -320,7 +358,7 @@ class QueueModelTest {
           if (d == null) continue;
           long id = Long.parseLong(new String(d.body(), StandardCharsets.UTF_8));
           assertTrue(heads.contains(id), "delivered " + id + " but the oldest ready messages are " + heads);
-          ModelMessage m = model.ready.remove(id);
+          ModelMessage m = assignable.remove(id);
           assertNotNull(m, "message " + id + " delivered twice");
           // queue order: the oldest ready message goes first, so each consumer's new deliveries ascend
           Long previous = lastNew.put(s, id);
@@ -334,6 +372,7 @@ class QueueModelTest {
         if (got < expected) Thread.onSpinWait();
       }
       assertEquals(expected, got, "deliveries after the step");
+      assertTrue(assignable.isEmpty(), "not delivered: " + assignable.keySet());
     }
 
     void finish() throws InterruptedException {
