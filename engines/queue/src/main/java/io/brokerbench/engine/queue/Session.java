@@ -45,6 +45,7 @@ public final class Session implements AutoCloseable {
   private final List<MessageQueue> exclusiveQueues = new CopyOnWriteArrayList<>();
   private final ReentrantLock dispatchLock = new ReentrantLock();
   private final AtomicLong handlerFailures = new AtomicLong();
+  private final AtomicLong deliveryFailures = new AtomicLong();
 
   /**
    * The inbox: an intrusive multi-producer, single-consumer linked queue (D. Vyukov's): producers
@@ -119,6 +120,11 @@ public final class Session implements AutoCloseable {
   /** Handler calls that threw, since the session opened. */
   public long handlerFailures() {
     return handlerFailures.get();
+  }
+
+  /** Delivery batches the session could not hand out (journal failure while settling), since it opened. */
+  public long deliveryFailures() {
+    return deliveryFailures.get();
   }
 
   void addExclusive(MessageQueue q) {
@@ -196,7 +202,13 @@ public final class Session implements AutoCloseable {
         continue;
       }
       idle = 0;
-      deliver(batch, n);
+      try {
+        deliver(batch, n);
+      } catch (RuntimeException e) {
+        // A journal failure while settling auto-ack deliveries: the batch stays assigned (it
+        // returns to the queue when the consumer closes); the thread goes on with the next one.
+        deliveryFailures.incrementAndGet();
+      }
       Arrays.fill(batch, 0, n, null);
     }
   }
