@@ -550,14 +550,14 @@ public final class QueueEngine implements AutoCloseable {
     }
   }
 
-  private record Recovery(Journal.Tail tail, Map<Long, Long> live, RecoveryReport report) {}
+  private record Recovery(JournalRecovery.Tail tail, Map<Long, Long> live, RecoveryReport report) {}
 
   private Recovery recoverMessages(Storage storage) throws IOException {
     Map<Long, MessageQueue> byId = new HashMap<>();
     for (MessageQueue q : queues.values()) byId.put(q.id, q);
     Map<Long, TreeMap<Long, QueuedMessage>> live = new HashMap<>();
     Map<Long, Long> maxSeq = new HashMap<>();
-    Journal.Tail tail = Journal.recover(storage, new Journal.Visitor() {
+    JournalRecovery.Tail tail = JournalRecovery.recover(storage, new JournalRecovery.Visitor() {
       @Override
       public void enqueue(long segment, long queueId, long seq, long expiresAtMillis, boolean persistent, String exchange,
           String routingKey, Map<String, String> headers, byte[] body) {
