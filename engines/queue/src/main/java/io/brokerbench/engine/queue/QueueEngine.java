@@ -342,7 +342,7 @@ public final class QueueEngine implements AutoCloseable {
         e.route(routingKey, properties.headers(), route);
       }
       if (route.queueCount == 0) {
-        return mandatory ? CompletableFuture.failedFuture(new UnroutableMessageException(exchange, routingKey)) : CONFIRMED;
+        return mandatory ? CompletableFuture.failedFuture(new UnroutableMessageException(exchange, routingKey, body)) : CONFIRMED;
       }
       Message m = new Message(exchange, routingKey, properties.headers(), properties.persistent(), properties.expirationMillis(),
           Arrays.copyOf(body, body.length));

@@ -204,7 +204,8 @@ class RoutingTest {
     engine.declareExchange("x", ExchangeType.DIRECT, false);
     var f = engine.publish("x", "nobody", MessageProperties.TRANSIENT, bytes("m"), true);
     CompletionException e = assertThrows(CompletionException.class, f::join);
-    assertTrue(e.getCause() instanceof UnroutableMessageException u && u.routingKey().equals("nobody"));
+    assertTrue(e.getCause() instanceof UnroutableMessageException u && u.routingKey().equals("nobody")
+        && new String(u.body(), java.nio.charset.StandardCharsets.UTF_8).equals("m"));
     var g = engine.publish("x", "nobody", MessageProperties.TRANSIENT, bytes("m"), false);
     assertFalse(g.isCompletedExceptionally());
   }
