@@ -25,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ol>
  *   <li><b>Append</b> (any thread, under {@code appendLock}, short): the record is encoded into an
  *       in-memory buffer and gets its end position. The buffer is bounded ({@value #MAX_BUFFERED}
- *       bytes); an appender waits while it is full.
+ *       bytes): publishers wait in {@link #awaitSpace()} before they take any queue lock.
  *   <li><b>Write</b> (under {@code writeLock}): the buffer is swapped out and written to the
  *       segment files. The journal thread writes; an acknowledgement writes through itself so an
  *       acknowledged message cannot come back after a process crash.
@@ -55,7 +55,8 @@ final class Journal {
   private final Condition work = appendLock.newCondition();
   private final Condition space = appendLock.newCondition();
   private byte[] buffer = new byte[64 << 10];
-  private int buffered;
+  /** Bytes appended and not yet swapped out for writing; written under appendLock. */
+  private volatile int buffered;
   private long appendPosition;
   private long appendSegment;
   private int recordsBuffered;
@@ -159,13 +160,28 @@ final class Journal {
     if (live != null) live[0]--;
   }
 
+  /**
+   * Back-pressure: waits while the unwritten buffer holds {@value #MAX_BUFFERED} bytes or more.
+   * Called by publishers before they take any queue lock, so the journal thread (which completes
+   * confirms, and so may run callbacks that publish) never waits for a thread that waits here.
+   * Appends themselves never wait; concurrent appenders may take the buffer past the bound by
+   * one record each.
+   */
+  void awaitSpace() {
+    if (buffered < MAX_BUFFERED) return; // unlocked read: a hint, checked again under the lock
+    appendLock.lock();
+    try {
+      while (buffered >= MAX_BUFFERED && failure == null && !stopping) {
+        work.signal();
+        space.awaitUninterruptibly();
+      }
+    } finally {
+      appendLock.unlock();
+    }
+  }
+
   private void reserve(int size) {
     checkFailure();
-    while (buffered > 0 && buffered + size > MAX_BUFFERED) {
-      work.signal();
-      space.awaitUninterruptibly();
-      checkFailure();
-    }
     if (buffered + size > buffer.length) {
       buffer = Arrays.copyOf(buffer, Math.max(buffered + size, buffer.length * 2));
     }

@@ -344,6 +344,7 @@ public final class QueueEngine implements AutoCloseable {
       if (route.queueCount == 0) {
         return mandatory ? CompletableFuture.failedFuture(new UnroutableMessageException(exchange, routingKey, body)) : CONFIRMED;
       }
+      if (properties.persistent() && journal != null) journal.awaitSpace();
       Message m = new Message(exchange, routingKey, properties.headers(), properties.persistent(), properties.expirationMillis(),
           Arrays.copyOf(body, body.length));
       long[] journalEnd = scratch.journalEnd;
