@@ -120,6 +120,8 @@ public final class FileStorage implements Storage {
   private static final class RandomAccessStorageFile implements StorageFile {
     private final RandomAccessFile file;
     private final Path path;
+    /** The file pointer, guarded by {@code file}: appends at the pointer need no seek call. */
+    private long pointer;
 
     RandomAccessStorageFile(RandomAccessFile file, Path path) {
       this.file = file;
@@ -135,7 +137,7 @@ public final class FileStorage implements Storage {
     public int read(ByteBuffer dst, long position) throws IOException {
       synchronized (file) {
         if (position >= file.length()) return -1;
-        file.seek(position);
+        seek(position);
         int n;
         if (dst.hasArray()) {
           n = file.read(dst.array(), dst.arrayOffset() + dst.position(), dst.remaining());
@@ -145,6 +147,7 @@ public final class FileStorage implements Storage {
           n = file.read(tmp);
           if (n > 0) dst.put(tmp, 0, n);
         }
+        if (n > 0) pointer += n;
         return n;
       }
     }
@@ -163,10 +166,18 @@ public final class FileStorage implements Storage {
         off = 0;
       }
       synchronized (file) {
-        file.seek(position);
+        seek(position);
         file.write(data, off, len);
+        pointer += len;
       }
       src.position(src.position() + len);
+    }
+
+    private void seek(long position) throws IOException {
+      if (pointer != position) {
+        file.seek(position);
+        pointer = position;
+      }
     }
 
     @Override
@@ -178,6 +189,7 @@ public final class FileStorage implements Storage {
     public void truncate(long size) throws IOException {
       synchronized (file) {
         file.setLength(size);
+        pointer = file.getFilePointer();
       }
       file.getFD().sync();
     }
