@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +61,13 @@ final class Journal {
   private int recordsBuffered;
   private final ArrayDeque<Long> rolls = new ArrayDeque<>();
   private final TreeMap<Long, long[]> liveBySegment = new TreeMap<>();
-  private final PriorityQueue<Waiter> waiters = new PriorityQueue<>((a, b) -> Long.compare(a.position, b.position));
+  /**
+   * Confirms waiting for a position, in registration order, which is nearly always position
+   * order; {@code waitersUnordered} records that one came in below its predecessor, and the next
+   * completion then scans them all.
+   */
+  private ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+  private boolean waitersUnordered;
   private long recordsAppended;
 
   private final ReentrantLock writeLock = new ReentrantLock();
@@ -217,7 +222,9 @@ final class Journal {
       } else if (position <= confirmedPosition()) {
         f.complete(null);
       } else {
-        waiters.add(new Waiter(position, f));
+        Waiter last = waiters.peekLast();
+        if (last != null && last.position > position) waitersUnordered = true;
+        waiters.addLast(new Waiter(position, f));
         work.signal();
       }
     } finally {
@@ -401,9 +408,26 @@ final class Journal {
     List<CompletableFuture<Void>> done = null;
     appendLock.lock();
     try {
-      while (!waiters.isEmpty() && waiters.peek().position <= position) {
-        if (done == null) done = new ArrayList<>();
-        done.add(waiters.poll().future);
+      if (waitersUnordered) {
+        ArrayDeque<Waiter> rest = new ArrayDeque<>();
+        List<Waiter> later = new ArrayList<>();
+        for (Waiter w : waiters) {
+          if (w.position <= position) {
+            if (done == null) done = new ArrayList<>();
+            done.add(w.future);
+          } else {
+            later.add(w);
+          }
+        }
+        later.sort((a, b) -> Long.compare(a.position, b.position));
+        rest.addAll(later);
+        waiters = rest;
+        waitersUnordered = false;
+      } else {
+        while (!waiters.isEmpty() && waiters.peekFirst().position <= position) {
+          if (done == null) done = new ArrayList<>();
+          done.add(waiters.pollFirst().future);
+        }
       }
     } finally {
       appendLock.unlock();
