@@ -1,30 +1,103 @@
 package io.brokerbench.engine.queue;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.engine.queue.storage.InMemoryStorage;
+import io.brokerbench.engine.queue.storage.Storage;
+import io.brokerbench.engine.queue.storage.StorageFile;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class JournalTest {
 
+  /** Storage whose forces each wait for a permit, so a test decides when a group commit ends. */
+  private static final class GatedStorage implements Storage {
+    final InMemoryStorage inner = new InMemoryStorage();
+    final Semaphore forces = new Semaphore(0);
+    final Semaphore forcing = new Semaphore(0);
+
+    @Override
+    public List<String> list() {
+      return inner.list();
+    }
+
+    @Override
+    public StorageFile open(String name, boolean create) throws IOException {
+      StorageFile f = inner.open(name, create);
+      return new StorageFile() {
+        public long size() throws IOException { return f.size(); }
+        public int read(ByteBuffer dst, long position) throws IOException { return f.read(dst, position); }
+        public void write(ByteBuffer src, long position) throws IOException { f.write(src, position); }
+        public void truncate(long size) throws IOException { f.truncate(size); }
+        public void close() throws IOException { f.close(); }
+        public void force() throws IOException {
+          forcing.release();
+          forces.acquireUninterruptibly();
+          f.force();
+        }
+      };
+    }
+
+    @Override
+    public boolean exists(String name) {
+      return inner.exists(name);
+    }
+
+    @Override
+    public void delete(String name) {
+      inner.delete(name);
+    }
+
+    @Override
+    public void replace(String source, String target) throws IOException {
+      inner.replace(source, target);
+    }
+
+    @Override
+    public Closeable lock() throws IOException {
+      return inner.lock();
+    }
+
+    @Override
+    public String describe() {
+      return "gated memory storage";
+    }
+  }
+
+  private static long append(Journal journal, long seq) {
+    QueuedMessage m = new QueuedMessage(new Message("", "q", Map.of(), true, -1, new byte[10]), seq, QueuedMessage.NO_EXPIRY);
+    return journal.appendEnqueue(1, m);
+  }
+
   @Test
-  void confirmsRegisteredOutOfPositionOrderAllComplete() throws Exception {
-    Journal journal = new Journal(new InMemoryStorage(), FsyncPolicy.always(), 1 << 20, 0, 0, Map.of());
+  void aForceCompletesEveryConfirmItCoversEvenWhenRegisteredOutOfPositionOrder() throws Exception {
+    GatedStorage storage = new GatedStorage();
+    Journal journal = new Journal(storage, FsyncPolicy.always(), 1 << 20, 0, 0, Map.of());
     try {
-      long[] ends = new long[3];
-      for (int i = 0; i < 3; i++) {
-        QueuedMessage m = new QueuedMessage(new Message("", "q", Map.of(), true, -1, new byte[10]), i, QueuedMessage.NO_EXPIRY);
-        ends[i] = journal.appendEnqueue(1, m);
-      }
-      CompletableFuture<Void> last = journal.whenConfirmed(ends[2]);
-      CompletableFuture<Void> first = journal.whenConfirmed(ends[0]);
-      CompletableFuture<Void> middle = journal.whenConfirmed(ends[1]);
-      CompletableFuture.allOf(last, first, middle).get(5, TimeUnit.SECONDS);
-      assertTrue(journal.stats().fsyncs() >= 1);
+      long first = append(journal, 0);
+      assertTrue(storage.forcing.tryAcquire(5, TimeUnit.SECONDS), "the journal thread did not start a force");
+      // the force in progress covers the first record only; two more arrive meanwhile, and the
+      // confirm of the last one registers before the confirm of the first
+      append(journal, 1);
+      long third = append(journal, 2);
+      CompletableFuture<Void> c3 = journal.whenConfirmed(third);
+      CompletableFuture<Void> c1 = journal.whenConfirmed(first);
+      storage.forces.release();
+      c1.get(5, TimeUnit.SECONDS);
+      assertFalse(c3.isDone(), "the third record was not covered by the first force");
+      assertTrue(storage.forcing.tryAcquire(5, TimeUnit.SECONDS), "no second force for the later records");
+      storage.forces.release();
+      c3.get(5, TimeUnit.SECONDS);
     } finally {
+      storage.forces.release(100);
       journal.close();
     }
   }
