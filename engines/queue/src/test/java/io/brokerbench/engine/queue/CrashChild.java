@@ -18,6 +18,7 @@ public final class CrashChild {
   private CrashChild() {}
 
   public static void main(String[] args) throws Exception {
+    exitWhenOrphaned();
     Path dir = Path.of(args[0]);
     FsyncPolicy fsync = FsyncPolicy.parse(args[1]);
     boolean persistent = args[2].equals("persistent");
@@ -63,5 +64,34 @@ public final class CrashChild {
       out.flush();
     }
     Thread.sleep(Long.MAX_VALUE);
+  }
+
+  /**
+   * The parent holds our stdin open; when it dies the pipe closes and we exit. A two-minute cap
+   * backs that up, so no child outlives a broken test run for long.
+   */
+  private static void exitWhenOrphaned() {
+    Thread watchdog = new Thread(() -> {
+      try {
+        while (System.in.read() >= 0) {
+          // the parent never writes; any byte is ignored
+        }
+      } catch (java.io.IOException ignored) {
+        // a broken pipe means the same as end of input
+      }
+      Runtime.getRuntime().halt(3);
+    }, "orphan-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+    Thread cap = new Thread(() -> {
+      try {
+        Thread.sleep(120_000);
+      } catch (InterruptedException ignored) {
+        return;
+      }
+      Runtime.getRuntime().halt(4);
+    }, "lifetime-cap");
+    cap.setDaemon(true);
+    cap.start();
   }
 }
