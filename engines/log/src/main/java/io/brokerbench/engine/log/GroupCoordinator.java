@@ -386,6 +386,7 @@ public final class GroupCoordinator {
     Group g = groups.get(groupId);
     if (g == null) return Map.of();
     synchronized (g) {
+      g.expire(time.nanos());
       return Map.copyOf(g.owner);
     }
   }

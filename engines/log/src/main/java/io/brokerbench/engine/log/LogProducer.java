@@ -167,6 +167,15 @@ public final class LogProducer implements AutoCloseable {
     if (b != null && !b.builder.hasRoomFor(recordBytes)) {
       seal(b);
       b = null;
+      if (partition < 0 && key == null) {
+        // The sticky partition moved on with the sealed batch; this record starts the next one there.
+        tp = tps[sticky.get(topic)];
+        b = open.get(tp);
+        if (b != null && !b.builder.hasRoomFor(recordBytes)) {
+          seal(b);
+          b = null;
+        }
+      }
     }
     while (b == null) {
       if (buffered < config.maxBufferedBatches()) {
