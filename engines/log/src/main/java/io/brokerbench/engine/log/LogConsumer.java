@@ -50,6 +50,7 @@ public final class LogConsumer implements AutoCloseable {
   private ByteBuffer fetchBuffer;
   private int nextPartition;
   private long nextAutoCommitNanos;
+  private RevocationListener revocationListener;
   private volatile boolean wakeupRequested;
   private volatile boolean closed;
 
@@ -82,6 +83,11 @@ public final class LogConsumer implements AutoCloseable {
     join(Subscription.of(pattern));
   }
 
+  /** Joins the group with {@code subscription} (named topics or a pattern). */
+  public void subscribe(Subscription subscription) {
+    join(subscription);
+  }
+
   private void join(Subscription s) {
     ensureOpen();
     if (config.groupId() == null) throw new IllegalStateException("subscribe needs a group id");
@@ -103,6 +109,14 @@ public final class LogConsumer implements AutoCloseable {
     Set<TopicPartition> wanted = new TreeSet<>(partitions);
     for (TopicPartition tp : new ArrayList<>(owned.keySet())) if (!wanted.contains(tp)) removeOwned(tp);
     for (TopicPartition tp : wanted) if (!owned.containsKey(tp)) addOwned(tp);
+  }
+
+  /**
+   * Sets who decides what to commit before a rebalance takes partitions away; without one, an
+   * auto-committing consumer commits its positions of every owned partition then.
+   */
+  public void setRevocationListener(RevocationListener listener) {
+    this.revocationListener = listener;
   }
 
   /** The member id in the group, or null when not a member. */
@@ -147,7 +161,21 @@ public final class LogConsumer implements AutoCloseable {
    * @throws CorruptRecordException when a fetched batch fails its CRC check
    */
   public int poll(Duration timeout, RecordHandler handler) {
+    return poll(timeout, handler, config.maxPollRecords());
+  }
+
+  /**
+   * As {@link #poll(Duration, RecordHandler)}, handing out at most {@code maxRecords} records; with 0
+   * it only heartbeats and takes part in a rebalance, then returns 0 at once.
+   */
+  public int poll(Duration timeout, RecordHandler handler, int maxRecords) {
     ensureOpen();
+    if (maxRecords < 0) throw new IllegalArgumentException("maxRecords must be >= 0, was " + maxRecords);
+    if (maxRecords == 0) {
+      maintainMembership();
+      maybeAutoCommit();
+      return 0;
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     long heartbeatNanos = Math.max(1_000_000L, config.sessionTimeout().toNanos() / 3);
     while (true) {
@@ -155,7 +183,7 @@ public final class LogConsumer implements AutoCloseable {
       maintainMembership();
       maybeAutoCommit();
       signal.clear();
-      int n = fetch(handler);
+      int n = fetch(handler, maxRecords);
       if (n > 0) return n;
       if (wakeupRequested) {
         wakeupRequested = false;
@@ -192,8 +220,12 @@ public final class LogConsumer implements AutoCloseable {
       hb = coordinator.heartbeat(group, memberId);
     }
     if (!hb.needsSync(generation)) return;
-    if (hb.generation() != generation && config.autoCommit() && !owned.isEmpty()) {
-      Map<TopicPartition, Long> positions = positionsOf(hb.owned());
+    if (hb.generation() != generation && !owned.isEmpty() && (config.autoCommit() || revocationListener != null)) {
+      Set<TopicPartition> revoked = new TreeSet<>(hb.owned());
+      revoked.removeAll(hb.target());
+      Map<TopicPartition, Long> positions = revocationListener != null
+          ? (revoked.isEmpty() ? Map.of() : revocationListener.onRevoke(Set.copyOf(revoked)))
+          : positionsOf(hb.owned());
       try {
         if (!positions.isEmpty()) coordinator.commit(group, memberId, hb.generation(), positions);
       } catch (StaleGenerationException | UnknownMemberException e) {
@@ -247,12 +279,11 @@ public final class LogConsumer implements AutoCloseable {
     st.cursor.reset();
   }
 
-  private int fetch(RecordHandler handler) {
+  private int fetch(RecordHandler handler, int max) {
     PartitionState[] states = ownedArray;
     int n = states.length;
     if (n == 0) return 0;
     int delivered = 0;
-    int max = config.maxPollRecords();
     for (int i = 0; i < n && delivered < max; i++) {
       PartitionState st = states[(nextPartition + i) % n];
       if (st.position < 0) initPosition(st);

@@ -185,6 +185,8 @@ public final class LogProducer implements AutoCloseable {
         b = new ProducerBatch(tp, builder, engine.time().nanos());
         open.put(tp, b);
         buffered++;
+        // The sender may be waiting without a deadline: it must learn this batch's linger.
+        if (senderWaiting) work.signal();
         break;
       }
       space.await();

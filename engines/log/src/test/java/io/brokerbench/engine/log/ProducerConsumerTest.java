@@ -117,7 +117,7 @@ class ProducerConsumerTest {
   void sealsBatchesBySizeAndSendsAPartialBatchAfterTheLinger() throws Exception {
     open(TestLogs.smallSegments(64 << 10));
     engine.createTopic("t", 1);
-    LogProducer producer = engine.producer(ProducerConfig.defaults().withLinger(Duration.ofMillis(50)).withBatchBytes(1024));
+    LogProducer producer = engine.producer(ProducerConfig.defaults().withLinger(Duration.ofSeconds(1)).withBatchBytes(1024));
     CompletableFuture<Long> last = new CompletableFuture<>();
     for (int i = 0; i < 15; i++) {
       int n = i;
@@ -131,6 +131,17 @@ class ProducerConsumerTest {
     List<Integer> counts = new ArrayList<>();
     for (int p = 0; p < buf.limit(); p += RecordBatch.sizeAt(buf, p)) counts.add(RecordBatch.recordCount(buf, p));
     assertEquals(List.of(7, 7, 1), counts, "two full 1 KiB batches, then the lingering one");
+  }
+
+  @Test
+  void sendsALoneRecordOnceItsLingerPassesEvenWhenTheSenderWasIdle() throws Exception {
+    open(TestLogs.smallSegments(64 << 10));
+    engine.createTopic("t", 1);
+    LogProducer producer = engine.producer(ProducerConfig.defaults().withLinger(Duration.ofMillis(20)));
+    Thread.sleep(50); // the sender is now waiting with nothing to do
+    CompletableFuture<Long> acked = new CompletableFuture<>();
+    producer.send("t", 0, null, bytes("alone"), List.of(), 1, (tp, offset, error) -> acked.complete(offset));
+    assertEquals(0L, acked.get(5, TimeUnit.SECONDS), "sent after the linger without a flush or more records");
   }
 
   @Test
