@@ -276,7 +276,7 @@ public final class LogProducer implements AutoCloseable {
       try {
         buffered -= drained.size();
         for (ProducerBatch b : drained) {
-          if (pool.size() < 8) pool.addLast(b.builder);
+          if (pool.size() < config.maxBufferedBatches()) pool.addLast(b.builder);
         }
         space.signalAll();
       } finally {
