@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
  * Both columns strictly increase. Example: entries {@code (1700000000500, 10)} and
  * {@code (1700000001000, 20)} are the bytes {@code 00 00 01 8b cf e5 69 f4 00 00 00 0a 00 00 01 8b cf
  * e5 6b e8 00 00 00 14}. A lookup for the first offset with timestamp at least 1700000000800 starts
- * scanning at relative offset 10 (the last entry below the target) .
+ * scanning at relative offset 10 (the last entry below the target).
  *
  * <h2>After a crash</h2>
  * As for {@link OffsetIndex}: rebuilt for the active segment, validated or rebuilt for sealed ones.
