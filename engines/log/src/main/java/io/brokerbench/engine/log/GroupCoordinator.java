@@ -103,6 +103,7 @@ public final class GroupCoordinator {
       this.assignor = assignor;
     }
 
+    /** Removes members whose session timed out and rebalances if any was removed. */
     void expire(long now) {
       boolean changed = false;
       Iterator<Member> it = members.values().iterator();
@@ -114,11 +115,12 @@ public final class GroupCoordinator {
           changed = true;
         }
       }
-      if (!changed) {
-        Set<String> now2 = resolve();
-        changed = !now2.equals(resolvedTopics);
-      }
       if (changed) rebalance();
+    }
+
+    /** Rebalances when the topics the subscriptions resolve to changed (a topic was created). */
+    void refreshTopics() {
+      if (!resolve().equals(resolvedTopics)) rebalance();
     }
 
     Set<String> resolve() {
@@ -357,6 +359,7 @@ public final class GroupCoordinator {
     for (Group g : groups.values()) {
       synchronized (g) {
         g.expire(time.nanos());
+        g.refreshTopics();
       }
     }
   }

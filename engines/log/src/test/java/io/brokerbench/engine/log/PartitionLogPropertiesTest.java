@@ -16,7 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-class PartitionLogProperties {
+class PartitionLogPropertiesTest {
   private final TopicPartition tp = new TopicPartition("p", 0);
 
   @Provide

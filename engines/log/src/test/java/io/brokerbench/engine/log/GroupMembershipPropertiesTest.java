@@ -16,7 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-class GroupMembershipProperties {
+class GroupMembershipPropertiesTest {
 
   @Provide
   Arbitrary<List<Integer>> operations() {
