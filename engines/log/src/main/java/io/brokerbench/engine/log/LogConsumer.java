@@ -337,6 +337,9 @@ public final class LogConsumer implements AutoCloseable {
           }
           rp = next;
         }
+        // Compaction may leave gaps (or no record at all) at the end of a batch.
+        long afterBatch = RecordBatch.lastOffset(buf, p) + 1;
+        if (afterBatch > st.position) st.position = afterBatch;
       }
       p += size;
     }

@@ -100,7 +100,8 @@ public final class LogEngine implements AutoCloseable {
       }
       producerIds.set(Math.max(maxPid + 1, time.millis() << 8));
       TopicPartition offsetsTp = new TopicPartition(OffsetStore.TOPIC, 0);
-      LogConfig offsetsConfig = config.withSegmentBytes(Math.min(config.segmentBytes(), 4 << 20)).withRetention(null, -1);
+      LogConfig offsetsConfig = config.withSegmentBytes(Math.min(config.segmentBytes(), 4 << 20)).withRetention(null, -1)
+          .withCompaction(false, config.tombstoneRetention());
       PartitionLog offsetsLog = PartitionLog.open(offsetsTp, dataDirectory.resolve(offsetsTp.directoryName()), storage, offsetsConfig, time);
       opened.add(offsetsLog);
       this.offsetStore = new OffsetStore(offsetsLog, time);
@@ -122,7 +123,7 @@ public final class LogEngine implements AutoCloseable {
       long ms = config.fsync().interval().toMillis();
       scheduler.scheduleWithFixedDelay(this::flushQuietly, ms, ms, TimeUnit.MILLISECONDS);
     }
-    if (config.retentionTime() != null || config.retentionBytes() >= 0) {
+    if (config.retentionTime() != null || config.retentionBytes() >= 0 || config.compact()) {
       long ms = config.retentionCheckInterval().toMillis();
       scheduler.scheduleWithFixedDelay(this::retentionQuietly, ms, ms, TimeUnit.MILLISECONDS);
     }
@@ -274,9 +275,26 @@ public final class LogEngine implements AutoCloseable {
     return deleted;
   }
 
+  /**
+   * Compacts every partition now when {@code compact} is configured (the scheduler does it every
+   * {@code retentionCheckInterval}); does nothing otherwise.
+   *
+   * @return segments rewritten
+   */
+  public int compact() throws IOException {
+    if (!config.compact()) return 0;
+    int rewritten = 0;
+    long now = time.millis();
+    for (PartitionLog[] logs : topics.values()) {
+      for (PartitionLog l : logs) rewritten += l.compact(now);
+    }
+    return rewritten;
+  }
+
   private void retentionQuietly() {
     try {
       applyRetention();
+      compact();
     } catch (IOException | RuntimeException e) {
       if (!closed) LOG.log(System.Logger.Level.WARNING, "retention failed in " + dataDirectory, e);
     }

@@ -53,10 +53,11 @@ final class OffsetStore {
     while (offset < log.endOffset()) {
       buf = log.read(offset, 1 << 20, buf, cursor);
       if (!buf.hasRemaining()) break;
+      long next = RecordBatch.nextOffsetAfter(buf);
       for (ConsumerRecord r : RecordBatch.decodeAll(log.partition(), buf, offset)) {
         apply(r.record().key(), r.record().value());
-        offset = r.offset() + 1;
       }
+      offset = next;
     }
   }
 

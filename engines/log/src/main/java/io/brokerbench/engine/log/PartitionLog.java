@@ -1,13 +1,16 @@
 package io.brokerbench.engine.log;
 
 import io.brokerbench.engine.log.storage.Storage;
+import io.brokerbench.engine.log.storage.StorageFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -86,6 +89,10 @@ public final class PartitionLog {
     List<Long> bases = new ArrayList<>();
     for (Path p : storage.list(directory)) {
       String name = p.getFileName().toString();
+      if (name.endsWith(".log.cleaned")) {
+        storage.delete(p); // a compaction that did not finish its swap
+        continue;
+      }
       if (name.endsWith(".log") && name.length() == 24) {
         try {
           bases.add(Long.parseLong(name.substring(0, 20)));
@@ -157,6 +164,12 @@ public final class PartitionLog {
     return total;
   }
 
+  /** Base offset of the active segment (the one appended to). */
+  long activeBaseOffset() {
+    Segment[] segs = segments;
+    return segs[segs.length - 1].baseOffset();
+  }
+
   /** Number of segments, the active one included. */
   public int segmentCount() {
     return segments.length;
@@ -189,6 +202,10 @@ public final class PartitionLog {
     String invalid = RecordBatch.validate(batch, start, size);
     if (invalid == null && RecordBatch.sizeAt(batch, start) != size) {
       invalid = "buffer holds " + size + " bytes but the batch is " + RecordBatch.sizeAt(batch, start);
+    }
+    if (invalid == null && (RecordBatch.recordCount(batch, start) < 1
+        || RecordBatch.recordCount(batch, start) != batch.getInt(start + RecordBatch.LAST_OFFSET_DELTA) + 1)) {
+      invalid = "an appended batch needs recordCount = lastOffsetDelta + 1 >= 1";
     }
     if (invalid != null) throw new CorruptRecordException(partition + ": refusing to append: " + invalid);
     int count = RecordBatch.recordCount(batch, start);
@@ -274,6 +291,18 @@ public final class PartitionLog {
    *     {@link #endOffset()}
    */
   public ByteBuffer read(long offset, int maxBytes, ByteBuffer reuse, FetchCursor cursor) throws IOException {
+    Segment[] before = segments;
+    try {
+      return readOnce(offset, maxBytes, reuse, cursor);
+    } catch (IOException e) {
+      if (segments == before || closed) throw e;
+      // A segment was swapped (compaction) or deleted (retention) under us: look it up again.
+      if (cursor != null) cursor.reset();
+      return readOnce(offset, maxBytes, reuse, cursor);
+    }
+  }
+
+  private ByteBuffer readOnce(long offset, int maxBytes, ByteBuffer reuse, FetchCursor cursor) throws IOException {
     ByteBuffer buffer = reuse != null && reuse.capacity() >= Math.min(maxBytes, 1 << 20) ? reuse : ByteBuffer.allocate(Math.max(maxBytes, 64));
     buffer.clear().limit(0);
     long end = endOffset;
@@ -503,6 +532,69 @@ public final class PartitionLog {
     logStartOffset = segments[0].baseOffset();
     for (int i = 0; i < drop; i++) segs[i].delete(storage);
     return drop;
+  }
+
+  /**
+   * Compacts every sealed segment (the active one is left alone): keeps, per key, only the latest
+   * record of the whole log, and drops tombstones older than the tombstone retention. Each changed
+   * segment is rewritten to {@code <base>.log.cleaned}, forced, then swapped in under the append
+   * lock by an atomic rename, and its indexes are rebuilt. Offsets never change; they get gaps.
+   * Readers racing with a swap retry once on the new segment.
+   *
+   * @return segments rewritten
+   */
+  public int compact(long nowMs) throws IOException {
+    Segment[] segs = segments;
+    if (segs.length < 2 || closed) return 0;
+    Map<SegmentCompactor.Key, Long> latest = new HashMap<>();
+    long offset = logStartOffset;
+    long end = endOffset;
+    ByteBuffer buf = null;
+    FetchCursor cursor = new FetchCursor();
+    while (offset < end) {
+      buf = read(offset, 1 << 20, buf, cursor);
+      long next = RecordBatch.nextOffsetAfter(buf);
+      if (next <= offset) break;
+      SegmentCompactor.collectLatest(buf, latest);
+      offset = next;
+    }
+    long horizon = nowMs - config.tombstoneRetention().toMillis();
+    int rewritten = 0;
+    for (int i = 0; i < segs.length - 1; i++) {
+      Segment s = segs[i];
+      ByteBuffer whole = ByteBuffer.allocate(s.size());
+      s.read(0, whole);
+      whole.flip();
+      ByteBuffer cleaned = SegmentCompactor.compact(whole, latest, horizon);
+      if (cleaned == null) continue;
+      Path tmp = directory.resolve(Segment.fileStem(s.baseOffset()) + ".log.cleaned");
+      try (StorageFile f = storage.open(tmp, true)) {
+        f.truncate(0);
+        f.write(cleaned, 0);
+        f.force();
+      }
+      appendLock.lock();
+      try {
+        Segment[] now = segments;
+        int idx = Arrays.asList(now).indexOf(s);
+        if (closed || idx < 0 || idx == now.length - 1) {
+          storage.delete(tmp);
+          continue;
+        }
+        s.closeWithoutForce();
+        s.deleteIndexFiles(storage);
+        storage.move(tmp, s.logPath());
+        Segment fresh = Segment.open(storage, directory, s.baseOffset(), config.indexIntervalBytes(), true, null);
+        fresh.flushIndexes(true);
+        Segment[] next = now.clone();
+        next[idx] = fresh;
+        segments = next;
+        rewritten++;
+      } finally {
+        appendLock.unlock();
+      }
+    }
+    return rewritten;
   }
 
   /**

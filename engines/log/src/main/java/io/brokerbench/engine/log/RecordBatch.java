@@ -17,13 +17,13 @@ import java.util.zip.CRC32C;
  *  12  magic             int8    format version, 1
  *  13  crc               uint32  CRC32C of bytes [17, end of batch)
  *  17  attributes        int16   0 (reserved: compression, transactions)
- *  19  lastOffsetDelta   int32   recordCount - 1
+ *  19  lastOffsetDelta   int32   last offset - baseOffset; recordCount - 1 unless compacted
  *  23  baseTimestamp     int64   timestamp of the first record, ms since the epoch
  *  31  maxTimestamp      int64   largest record timestamp in the batch
  *  39  producerId        int64   idempotent producer id, -1 when none
  *  47  producerEpoch     int16   -1 when none
  *  49  baseSequence      int32   sequence of the first record for (producerId, partition), -1 when none
- *  53  recordCount       int32   at least 1
+ *  53  recordCount       int32   at least 1 when appended; compaction may lower it, to 0
  *  57  records           recordCount times:
  *
  * record
@@ -38,6 +38,9 @@ import java.util.zip.CRC32C;
  *      headerCount       int32
  *      headers           headerCount times: keyLength int32, key UTF-8, valueLength int32 (-1 null), value
  * </pre>
+ *
+ * <p>Compaction keeps every batch's base offset and last offset delta and drops records inside it,
+ * so batch ranges still chain densely while record offsets get gaps.
  *
  * <p>The CRC leaves out the base offset (assigned by the partition when it appends, after the
  * producer built and checksummed the batch), the length and magic (checked on their own).
@@ -126,8 +129,8 @@ public final class RecordBatch {
     if (magic != CURRENT_MAGIC) return "magic expected " + CURRENT_MAGIC + ", found " + magic;
     int count = buf.getInt(position + RECORD_COUNT);
     int lastDelta = buf.getInt(position + LAST_OFFSET_DELTA);
-    if (count < 1 || lastDelta != count - 1) {
-      return "record count " + count + " does not match last offset delta " + lastDelta;
+    if (lastDelta < 0 || count < 0 || count > lastDelta + 1) {
+      return "record count " + count + " does not fit last offset delta " + lastDelta;
     }
     int stored = buf.getInt(position + CRC);
     int computed = computeCrc(buf, position, size);
@@ -244,6 +247,19 @@ public final class RecordBatch {
   public static LogRecord decode(ByteBuffer buf, int recordPosition) {
     return new LogRecord(key(buf, recordPosition), value(buf, recordPosition), headers(buf, recordPosition),
         buf.getLong(recordPosition + 5));
+  }
+
+  /** Offset after the last whole batch in {@code [buf.position(), buf.limit())}, or -1 when there is none. */
+  public static long nextOffsetAfter(ByteBuffer buf) {
+    long next = -1;
+    int p = buf.position();
+    while (p + LOG_OVERHEAD <= buf.limit()) {
+      int size = sizeAt(buf, p);
+      if (size < HEADER_SIZE || p + size > buf.limit()) break;
+      next = lastOffset(buf, p) + 1;
+      p += size;
+    }
+    return next;
   }
 
   /** Decodes every record of every whole batch in {@code [buf.position(), buf.limit())} at or after {@code fromOffset}. */

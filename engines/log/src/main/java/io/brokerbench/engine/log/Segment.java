@@ -103,6 +103,9 @@ final class Segment {
     long logSize = log.size();
     if (logSize > Integer.MAX_VALUE) return false;
     String why = index.load(indexFile, logSize);
+    if (why == null && index.size() == 0 && logSize > indexIntervalBytes) {
+      why = "no index entries for " + logSize + " bytes of log";
+    }
     if (why == null && logSize > 0) {
       // The last batch tells the next offset; it must be whole and valid.
       int lastPos = index.size() == 0 ? 0 : index.lookup(Integer.MAX_VALUE);
@@ -194,7 +197,7 @@ final class Segment {
       }
       if (producers != null) {
         long pid = RecordBatch.producerId(chunk, inChunk);
-        if (pid >= 0) {
+        if (pid >= 0 && RecordBatch.recordCount(chunk, inChunk) > 0) {
           producers.restore(pid, RecordBatch.baseSequence(chunk, inChunk), RecordBatch.recordCount(chunk, inChunk), base, last);
         }
       }
@@ -391,6 +394,12 @@ final class Segment {
     closeQuietly(log);
     closeQuietly(indexFile);
     closeQuietly(timeIndexFile);
+  }
+
+  /** Deletes the index files (the segment must be closed); they are rebuilt on the next open. */
+  void deleteIndexFiles(Storage storage) throws IOException {
+    storage.delete(indexPath);
+    storage.delete(timeIndexPath);
   }
 
   /** Closes and deletes the three files. */

@@ -112,6 +112,13 @@ final class PowerLossStorage implements Storage {
   }
 
   @Override
+  public void move(Path source, Path target) throws IOException {
+    MemFile f = files.remove(norm(source));
+    if (f == null) throw new NoSuchFileException(source.toString());
+    files.put(norm(target), f);
+  }
+
+  @Override
   public void delete(Path path) {
     Path p = norm(path);
     files.remove(p);

@@ -47,6 +47,16 @@ public final class FileSystemStorage implements Storage {
   }
 
   @Override
+  public void move(Path source, Path target) throws IOException {
+    Files.move(source, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (FileChannel dir = FileChannel.open(target.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      // some file systems cannot open a directory for fsync; the rename itself succeeded
+    }
+  }
+
+  @Override
   public void delete(Path path) throws IOException {
     Files.deleteIfExists(path);
   }

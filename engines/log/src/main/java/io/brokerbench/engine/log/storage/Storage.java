@@ -32,6 +32,12 @@ public interface Storage {
   /** Creates {@code directory} and any missing parents; does nothing when it exists. */
   void createDirectories(Path directory) throws IOException;
 
+  /**
+   * Renames {@code source} to {@code target} atomically, replacing {@code target}; the rename is
+   * durable once it returns.
+   */
+  void move(Path source, Path target) throws IOException;
+
   /** Deletes a file or an empty directory; does nothing when it does not exist. */
   void delete(Path path) throws IOException;
 
