@@ -53,7 +53,9 @@ record LogEngineSettings(LogConfig log, ProducerConfig producer, CommitStrategy 
       SettingSpec.of("max.poll.records", SettingType.INTEGER, "500", "records handed out per poll (Kafka max.poll.records)"),
       SettingSpec.of("retention.bytes", SettingType.SIZE, null, "per partition: delete the oldest segments beyond this size; unlimited when unset"),
       SettingSpec.of("retention.time", SettingType.DURATION, null, "delete segments whose newest record is older; unlimited when unset"),
-      SettingSpec.of("min.free.disk", SettingType.SIZE, "256MiB", "refuse to start a segment unless this much disk stays free"));
+      SettingSpec.of("min.free.disk", SettingType.SIZE, "256MiB", "refuse to start a segment unless this much disk stays free"),
+      SettingSpec.of("compaction", SettingType.BOOLEAN, "false", "compact sealed segments: keep only the latest record of each key"),
+      SettingSpec.of("tombstone.retention", SettingType.DURATION, "24h", "with compaction: how long a tombstone (null value) is kept"));
 
   static LogEngineSettings parse(Settings s) {
     FsyncPolicy fsync;
@@ -76,7 +78,8 @@ record LogEngineSettings(LogConfig log, ProducerConfig producer, CommitStrategy 
         .withRetention(s.has("retention.time") ? s.getDuration("retention.time") : null,
             s.has("retention.bytes") ? s.getBytes("retention.bytes") : -1)
         .withRetentionCheckInterval(Duration.ofSeconds(5))
-        .withMinFreeDiskBytes(s.getBytes("min.free.disk"));
+        .withMinFreeDiskBytes(s.getBytes("min.free.disk"))
+        .withCompaction(s.getBoolean("compaction"), s.getDuration("tombstone.retention"));
     long batch = s.getBytes("batch.bytes");
     if (batch < 64 || batch > (64L << 20)) {
       throw new SettingsException("batch.bytes", "setting 'batch.bytes' must be between 64B and 64MiB, found " + batch);
