@@ -173,6 +173,17 @@ public final class BatchBuilder {
   }
 
   /**
+   * The batch built by the last {@link #build}, position 0, limit its size.
+   *
+   * @throws IllegalStateException when not built since the last reset
+   */
+  public ByteBuffer built() {
+    if (!built) throw new IllegalStateException("build() the batch first");
+    buffer.position(0);
+    return buffer;
+  }
+
+  /**
    * Writes the batch header and CRC.
    *
    * @param producerId idempotent producer id, or -1

@@ -302,8 +302,7 @@ public final class LogProducer implements AutoCloseable {
     int attempt = 0;
     while (true) {
       try {
-        buf.position(0);
-        r = log.append(buf);
+        r = log.append(b.builder);
         break;
       } catch (IOException e) {
         if (attempt++ < config.retries() && !aborted) continue;

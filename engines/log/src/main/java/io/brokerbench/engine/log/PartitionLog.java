@@ -197,9 +197,22 @@ public final class PartitionLog {
    * @throws IOException when the write or force fails
    */
   public AppendResult append(ByteBuffer batch) throws IOException {
+    return append(batch, true);
+  }
+
+  /**
+   * Appends the batch {@code builder} has {@link BatchBuilder#build built}, as {@link
+   * #append(ByteBuffer)} but without recomputing the CRC the builder just wrote (the structure is
+   * still checked).
+   */
+  public AppendResult append(BatchBuilder builder) throws IOException {
+    return append(builder.built(), false);
+  }
+
+  private AppendResult append(ByteBuffer batch, boolean verifyCrc) throws IOException {
     int start = batch.position();
     int size = batch.remaining();
-    String invalid = RecordBatch.validate(batch, start, size);
+    String invalid = verifyCrc ? RecordBatch.validate(batch, start, size) : RecordBatch.validateStructure(batch, start, size);
     if (invalid == null && RecordBatch.sizeAt(batch, start) != size) {
       invalid = "buffer holds " + size + " bytes but the batch is " + RecordBatch.sizeAt(batch, start);
     }

@@ -112,12 +112,19 @@ public final class RecordBatch {
 
   /**
    * Checks the batch at {@code position}: the length fits in {@code available} bytes and in {@link
-   * #MAX_BATCH_BYTES}, the magic is known, the record count matches the last offset delta, the CRC
-   * matches.
+   * #MAX_BATCH_BYTES}, the magic is known, the record count fits the last offset delta (at most
+   * {@code lastOffsetDelta + 1}), the CRC matches.
    *
    * @return null when valid, otherwise what is wrong (expected and found)
    */
   public static String validate(ByteBuffer buf, int position, int available) {
+    String invalid = validateHeader(buf, position, available);
+    if (invalid != null) return invalid;
+    int size = LOG_OVERHEAD + buf.getInt(position + BATCH_LENGTH);
+    return validateCrc(buf, position, size);
+  }
+
+  private static String validateHeader(ByteBuffer buf, int position, int available) {
     if (available < LOG_OVERHEAD) return "only " + available + " bytes left, a batch needs at least " + HEADER_SIZE;
     int length = buf.getInt(position + BATCH_LENGTH);
     int size = LOG_OVERHEAD + length;
@@ -132,6 +139,15 @@ public final class RecordBatch {
     if (lastDelta < 0 || count < 0 || count > lastDelta + 1) {
       return "record count " + count + " does not fit last offset delta " + lastDelta;
     }
+    return null;
+  }
+
+  /** As {@link #validate} without the CRC check: for a batch this process has just built. */
+  public static String validateStructure(ByteBuffer buf, int position, int available) {
+    return validateHeader(buf, position, available);
+  }
+
+  private static String validateCrc(ByteBuffer buf, int position, int size) {
     int stored = buf.getInt(position + CRC);
     int computed = computeCrc(buf, position, size);
     if (stored != computed) {
