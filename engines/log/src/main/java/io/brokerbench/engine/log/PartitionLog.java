@@ -666,14 +666,17 @@ public final class PartitionLog {
     for (DataSignal w : waiters) w.signal();
   }
 
+  /** Completes every pending flush callback: successfully when its records were forced, else with an error. */
   private void failPending() {
-    List<PendingFlush> failed;
+    List<PendingFlush> left;
     synchronized (pendingLock) {
-      failed = new ArrayList<>(pending);
+      left = new ArrayList<>(pending);
       pending.clear();
     }
-    for (PendingFlush pf : failed) {
-      pf.callback.onFlushed(new EngineClosedException(partition + " closed before offset " + pf.lastOffset + " was flushed"));
+    long durable = flushedOffset;
+    for (PendingFlush pf : left) {
+      pf.callback.onFlushed(pf.lastOffset < durable ? null
+          : new EngineClosedException(partition + " closed before offset " + pf.lastOffset + " was flushed"));
     }
   }
 

@@ -162,6 +162,23 @@ class ProducerConsumerTest {
   }
 
   @Test
+  void acknowledgesRecordsWaitingForAnIntervalFsyncWhenACleanCloseForcesThem() throws Exception {
+    open(TestLogs.smallSegments(64 << 10).withFsync(FsyncPolicy.interval(Duration.ofHours(1))));
+    engine.createTopic("t", 1);
+    LogProducer producer = engine.producer(ProducerConfig.defaults().withAcks(Acks.AFTER_FSYNC).withLinger(Duration.ZERO));
+    CompletableFuture<Long> acked = new CompletableFuture<>();
+    producer.send("t", 0, null, bytes("x"), List.of(), 1, (tp, offset, error) -> {
+      if (error != null) acked.completeExceptionally(error);
+      else acked.complete(offset);
+    });
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (engine.partition(new TopicPartition("t", 0)).endOffset() < 1 && System.nanoTime() < deadline) Thread.sleep(1);
+    assertNull(acked.getNow(null), "not acknowledged before any fsync");
+    engine.close();
+    assertEquals(0L, acked.get(5, TimeUnit.SECONDS), "the close forced it, so it is acknowledged");
+  }
+
+  @Test
   void longPollWaitsForDataAndReturnsWhenItArrives() throws Exception {
     open(TestLogs.smallSegments(64 << 10));
     engine.createTopic("t", 2);
