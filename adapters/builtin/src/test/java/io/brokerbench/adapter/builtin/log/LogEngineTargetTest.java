@@ -58,6 +58,16 @@ class LogEngineTargetTest {
     return true;
   }
 
+  /** Waits until every partition of the group has an owner and every consumer owns some. */
+  private static void awaitStableGroup(Target t, TopologyPlan plan) throws InterruptedException {
+    var groups = ((LogEngineTarget) t).engine().groups();
+    int partitions = plan.destinations() * plan.partitions();
+    assertTrue(await(() -> {
+      var owners = groups.owners(plan.groupName(0));
+      return owners.size() == partitions && new java.util.HashSet<>(owners.values()).size() == plan.consumersPerSubscription();
+    }), "group did not settle: " + groups.owners(plan.groupName(0)));
+  }
+
   private static void sendAll(TargetProducer producer, TopologyPlan plan, int count) throws Exception {
     List<CompletableFuture<Void>> confirms = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -103,7 +113,7 @@ class LogEngineTargetTest {
       List<Delivery> byOne = new CopyOnWriteArrayList<>();
       TargetConsumer c0 = t.createConsumer(new ConsumerSpec(0, 0, 100, AckMode.MANUAL), d -> { byZero.add(snapshot(d)); d.ack(); });
       TargetConsumer c1 = t.createConsumer(new ConsumerSpec(0, 1, 100, AckMode.MANUAL), d -> { byOne.add(snapshot(d)); d.ack(); });
-      Thread.sleep(300); // both joined before the first record
+      awaitStableGroup(t, plan);
       sendAll(t.createProducer(0), plan, 400);
       assertTrue(await(() -> byZero.size() + byOne.size() >= 400), "delivered " + (byZero.size() + byOne.size()));
       for (Delivery d : byZero) assertEquals(0, plan.consumerOf(d.destination(), d.partition()), "consumer 0 got " + d.destination() + "/" + d.partition());
@@ -124,7 +134,7 @@ class LogEngineTargetTest {
       List<Delivery> heldByOne = new CopyOnWriteArrayList<>();
       TargetConsumer c0 = t.createConsumer(new ConsumerSpec(0, 0, 1000, AckMode.MANUAL), d -> { byZero.add(snapshot(d)); d.ack(); });
       TargetConsumer c1 = t.createConsumer(new ConsumerSpec(0, 1, 1000, AckMode.MANUAL), d -> heldByOne.add(snapshot(d)));
-      Thread.sleep(300);
+      awaitStableGroup(t, plan);
       sendAll(t.createProducer(0), plan, 200);
       assertTrue(await(() -> byZero.size() + heldByOne.size() >= 200));
       int unacked = heldByOne.size();
