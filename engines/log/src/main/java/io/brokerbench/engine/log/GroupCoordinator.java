@@ -254,6 +254,19 @@ public final class GroupCoordinator {
   }
 
   /**
+   * Only keeps the member's session alive (no rebalance, no sync): for a member busy processing
+   * records between polls. Does nothing for an unknown member.
+   */
+  public void touch(String groupId, String memberId) {
+    Group g = groups.get(groupId);
+    if (g == null) return;
+    synchronized (g) {
+      Member m = g.members.get(memberId);
+      if (m != null) m.lastSeenNanos = time.nanos();
+    }
+  }
+
+  /**
    * Releases partitions the member owns but is no longer assigned, and grants it the target
    * partitions nobody owns.
    *

@@ -200,6 +200,15 @@ public final class LogConsumer implements AutoCloseable {
     }
   }
 
+  /**
+   * Keeps the group session alive while the polling thread is busy with records (a handler that
+   * takes long); no rebalance is joined. Safe to call from the record handler.
+   */
+  public void keepAlive() {
+    String member = memberId;
+    if (member != null && !closed) coordinator.touch(config.groupId(), member);
+  }
+
   /** Makes a poll that is waiting (or the next one) return at once with 0 records. Thread-safe. */
   public void wakeup() {
     wakeupRequested = true;

@@ -111,6 +111,23 @@ class ConsumerGroupTest {
   }
 
   @Test
+  void aBusyMemberKeepsItsSessionAliveWithoutPolling() throws Exception {
+    open();
+    fill("t", 2, 1);
+    ConsumerConfig config = manualCommit().withSessionTimeout(Duration.ofMillis(100));
+    LogConsumer a = engine.consumer(config);
+    a.subscribe(Set.of("t"));
+    drain(a, 1);
+    for (int i = 0; i < 5; i++) {
+      time.advanceMillis(60);
+      a.keepAlive();
+    }
+    assertEquals(1, engine.groups().targets("g").size(), "300ms without a poll, but kept alive");
+    time.advanceMillis(150);
+    assertEquals(0, engine.groups().targets("g").size(), "silent past the session timeout: removed");
+  }
+
+  @Test
   void committedOffsetsSurviveARestart() throws Exception {
     open();
     fill("t", 3, 5);

@@ -66,6 +66,8 @@ final class LogEngineConsumer implements TargetConsumer {
   private volatile boolean settledSinceCommit;
   private volatile boolean closing;
   private long nextAutoCommitNanos;
+  private final long keepAliveNanos;
+  private long lastKeepAliveNanos = System.nanoTime();
 
   LogEngineConsumer(LogConsumer consumer, TopicLayout layout, ConsumerSpec spec, DeliveryListener listener,
       LogEngineSettings settings, RedeliveryTracker redeliveries) {
@@ -80,6 +82,7 @@ final class LogEngineConsumer implements TargetConsumer {
     consumer.setRevocationListener(this::onRevoke);
     consumer.subscribe(layout.subscription(spec.subscription()));
     this.nextAutoCommitNanos = System.nanoTime() + settings.commitInterval().toNanos();
+    this.keepAliveNanos = Math.max(1_000_000L, settings.sessionTimeout().toNanos() / 3);
     this.thread = new Thread(this::run, "log-engine-consumer-" + group + "-" + spec.consumerIndex());
     thread.setDaemon(true);
   }
@@ -124,6 +127,12 @@ final class LogEngineConsumer implements TargetConsumer {
   }
 
   private void handle(RecordView r) {
+    long now = System.nanoTime();
+    if (now - lastKeepAliveNanos > keepAliveNanos) {
+      // A slow listener must not cost the member its session between two polls.
+      consumer.keepAlive();
+      lastKeepAliveNanos = now;
+    }
     TopicPartition tp = r.partition();
     PartitionTrack track = tracks.computeIfAbsent(tp, PartitionTrack::new);
     int length = r.valueLength();
