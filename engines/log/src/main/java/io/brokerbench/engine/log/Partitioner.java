@@ -15,6 +15,7 @@ public final class Partitioner {
   }
 
   /** 32-bit MurmurHash2 with seed 0x9747b28c, as Kafka's {@code Utils.murmur2}. */
+  @SuppressWarnings("fallthrough")
   public static int murmur2(byte[] data) {
     int length = data.length;
     final int m = 0x5bd1e995;
