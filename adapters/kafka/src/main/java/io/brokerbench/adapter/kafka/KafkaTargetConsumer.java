@@ -49,9 +49,10 @@ final class KafkaTargetConsumer implements TargetConsumer {
   /** Where the consumer's partitions come from. */
   sealed interface Source {}
 
-  /** {@code assign} exactly these partitions (may be empty: the consumer idles). */
+  /** {@code assign} exactly these partitions, at least one. */
   record Assigned(List<TopicPartition> partitions) implements Source {
     Assigned {
+      if (partitions.isEmpty()) throw new IllegalArgumentException("an assigned consumer needs at least one partition");
       partitions = List.copyOf(partitions);
     }
   }
@@ -100,7 +101,7 @@ final class KafkaTargetConsumer implements TargetConsumer {
   private AtomicLong lastHighest;
 
   /**
-   * Starts the poll thread unless {@code source} assigns no partition.
+   * Starts the poll thread.
    *
    * @param client the Kafka consumer, configured by {@link KafkaClientConfigs#consumer}; owned and
    *     closed by this object, used only by its thread
@@ -136,15 +137,9 @@ final class KafkaTargetConsumer implements TargetConsumer {
     this.nanoClock = nanoClock;
     this.log = log;
     this.lastCommitNanos = nanoClock.getAsLong();
-    boolean idle = source instanceof Assigned a && a.partitions().isEmpty();
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
-    if (idle) {
-      running = false;
-      client.close(CloseOptions.timeout(Duration.ZERO));
-    } else {
-      thread.start();
-    }
+    thread.start();
   }
 
   /** The failure that ended the poll loop, or null. */
@@ -320,7 +315,6 @@ final class KafkaTargetConsumer implements TargetConsumer {
       if (closed) return;
       closed = true;
     }
-    if (!running && !thread.isAlive()) return;
     running = false;
     client.wakeup();
     try {
