@@ -15,8 +15,8 @@ import java.util.Set;
  * The classpath of the local Kafka broker JVM: the {@code kafka_2.13} artifact, an slf4j binding and
  * their dependencies, resolved by Maven when this module is built (maven-dependency-plugin
  * {@code build-classpath}) and written into two resources beside this class:
- * {@code broker-classpath.txt} (the broker's own jars) and {@code broker-shared-classpath.txt}
- * (jars it shares with this module, such as kafka-clients). The entries are absolute paths in the
+ * {@code broker-classpath.txt} (compile and provided scope, less what only this module uses) and
+ * {@code broker-shared-classpath.txt} (kafka-clients' compression codecs). The entries are absolute paths in the
  * local Maven repository of the machine that built the module, so a local broker can be started
  * where this module was built. None of these jars is on the harness's own classpath.
  */

@@ -76,6 +76,7 @@ public final class LocalKafkaBroker implements KafkaBroker {
   private final Path logFile;
   private ChildProcess process;
   private Duration lastTimeToReady;
+  private Duration formatTime;
   private boolean closed;
 
   private LocalKafkaBroker(Options options, LocalBrokerConfig config, LocalBrokerClasspath classpath) {
@@ -144,6 +145,7 @@ public final class LocalKafkaBroker implements KafkaBroker {
   }
 
   private void format() throws IOException, ProvisionException {
+    long started = System.nanoTime();
     Path formatLog = options.directory().resolve("format.log");
     List<String> command = javaCommand("kafka.tools.StorageTool", 256L << 20);
     command.addAll(List.of("format", "--config", propertiesFile.toString(), "--cluster-id", Uuid.randomUuid().toString(),
@@ -159,6 +161,7 @@ public final class LocalKafkaBroker implements KafkaBroker {
         throw new ProvisionException("kafka storage format exited with " + format.exitValue() + "; log " + formatLog + ":\n"
             + format.logTail(20));
       }
+      formatTime = Duration.ofNanos(System.nanoTime() - started);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProvisionException("interrupted while formatting Kafka storage in " + config.dataDirectory(), e);
@@ -240,7 +243,12 @@ public final class LocalKafkaBroker implements KafkaBroker {
     return logFile;
   }
 
-  /** From the start (or restart) of the JVM until {@code describeCluster} answered. */
+  /** How long formatting the storage took (a JVM of its own), or null before. */
+  public synchronized Duration formatTime() {
+    return formatTime;
+  }
+
+  /** From the start (or restart) of the broker JVM until {@code describeCluster} answered; null before. */
   public synchronized Duration timeToReady() {
     return lastTimeToReady;
   }
@@ -270,6 +278,7 @@ public final class LocalKafkaBroker implements KafkaBroker {
     facts.put("local.directory", options.directory().toAbsolutePath().toString());
     facts.put("local.log", logFile.toAbsolutePath().toString());
     facts.put("local.heap.bytes", Long.toString(options.heapBytes()));
+    if (formatTime != null) facts.put("local.format.ms", Long.toString(formatTime.toMillis()));
     if (lastTimeToReady != null) facts.put("local.time.to.ready.ms", Long.toString(lastTimeToReady.toMillis()));
     config.overrides().forEach((k, v) -> facts.put("local.server." + k, v));
     return facts;
