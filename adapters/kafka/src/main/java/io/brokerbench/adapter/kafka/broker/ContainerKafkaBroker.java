@@ -31,7 +31,7 @@ public final class ContainerKafkaBroker implements KafkaBroker {
    * apache/kafka} (or {@code apache/kafka-native}) image; its environment carries {@link
    * LocalBrokerConfig#FAST_SINGLE_NODE}.
    *
-   * @throws IllegalArgumentException for an image Testcontainers' Kafka module does not support
+   * @throws IllegalStateException for an image Testcontainers' Kafka module does not support
    */
   public static KafkaContainer configure(String image, Duration readyTimeout) {
     KafkaContainer container = new KafkaContainer(DockerImageName.parse(image));
