@@ -152,9 +152,12 @@ final class KafkaTargetConsumer implements TargetConsumer {
       start();
       while (running) {
         applyRewinds();
-        boolean delivered = deliverBuffered();
-        if (delivered && buffer.isEmpty()) commitAfterBatch();
-        else if (!kafkaAutoCommit && commit == CommitStrategy.AUTO) commitIfIntervalPassed();
+        deliverBuffered();
+        if (buffer.isEmpty()) {
+          commitAfterBatch();
+        } else if (!kafkaAutoCommit && commit == CommitStrategy.AUTO) {
+          commitIfIntervalPassed();
+        }
         boolean hold = !buffer.isEmpty() || (manualAck && settlements.unsettled() >= prefetch);
         if (hold) {
           client.pause(client.assignment());
@@ -183,9 +186,8 @@ final class KafkaTargetConsumer implements TargetConsumer {
     }
   }
 
-  /** Delivers buffered records while the prefetch allows; whether any was delivered. */
-  private boolean deliverBuffered() {
-    boolean any = false;
+  /** Delivers buffered records while the prefetch allows. */
+  private void deliverBuffered() {
     while (running && !buffer.isEmpty() && (!manualAck || settlements.unsettled() < prefetch)) {
       ConsumerRecord<byte[], byte[]> record = buffer.poll();
       selectPartition(record);
@@ -195,10 +197,8 @@ final class KafkaTargetConsumer implements TargetConsumer {
           lastTopicPartition, record.offset(), redelivered, manualAck ? settlements : null);
       listener.onDelivery(delivery);
       if (!manualAck && tracksCommits) settlements.settle(lastTopicPartition, record.offset());
-      any = true;
       if (manualAck) applyRewinds();
     }
-    return any;
   }
 
   private void selectPartition(ConsumerRecord<byte[], byte[]> record) {
@@ -219,6 +219,7 @@ final class KafkaTargetConsumer implements TargetConsumer {
     });
   }
 
+  /** After the records of a poll are delivered; commits only offsets that advanced since the last commit. */
   private void commitAfterBatch() {
     switch (commit) {
       case SYNC -> commitSync();
