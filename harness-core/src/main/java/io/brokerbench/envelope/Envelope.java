@@ -9,7 +9,7 @@ package io.brokerbench.envelope;
  * offset size field
  *  0     2    magic 0xBB0B
  *  2     1    envelope version (1)
- *  3     1    reserved (0)
+ *  3     1    flags: bit 0 set when the message belongs to the measured window
  *  4     8    run tag: 64-bit hash of the run id, so messages of another run are recognised
  * 12     4    producer index, 0-based
  * 16     4    key index, 0-based
@@ -28,6 +28,10 @@ public final class Envelope {
   /** Format version written at offset 2. */
   public static final byte VERSION = 1;
 
+  /** Flag bit: the message belongs to the measured window (not warm-up). */
+  public static final int FLAG_MEASURED = 1;
+
+  static final int FLAGS = 3;
   static final int RUN_TAG = 4;
   static final int PRODUCER = 12;
   static final int KEY = 16;
@@ -39,11 +43,11 @@ public final class Envelope {
   private Envelope() {}
 
   /** Writes the envelope into {@code buf[0, SIZE)}; the caller owns the filler. */
-  public static void write(byte[] buf, long runTag, int producer, int key, long sequence, long messageId,
+  public static void write(byte[] buf, long runTag, int flags, int producer, int key, long sequence, long messageId,
       long intendedNanos, long actualNanos) {
     putShort(buf, 0, MAGIC);
     buf[2] = VERSION;
-    buf[3] = 0;
+    buf[FLAGS] = (byte) flags;
     putLong(buf, RUN_TAG, runTag);
     putInt(buf, PRODUCER, producer);
     putInt(buf, KEY, key);
@@ -63,6 +67,8 @@ public final class Envelope {
     return length >= SIZE && getShort(buf, 0) == MAGIC && buf[2] == VERSION && getLong(buf, RUN_TAG) == runTag;
   }
 
+  public static int flags(byte[] buf) { return buf[FLAGS] & 0xff; }
+  public static boolean isMeasured(byte[] buf) { return (buf[FLAGS] & FLAG_MEASURED) != 0; }
   public static int producer(byte[] buf) { return getInt(buf, PRODUCER); }
   public static int key(byte[] buf) { return getInt(buf, KEY); }
   public static long sequence(byte[] buf) { return getLong(buf, SEQUENCE); }

@@ -11,7 +11,8 @@ import java.util.List;
  * <h2>The mapping</h2>
  * <ul>
  *   <li>Key {@code k} (0 ≤ k &lt; {@link #keys()}) has bytes {@code utf8("key-" + k)} and goes to
- *       partition {@code toPositive(murmur2(bytes)) % partitions}: Kafka's default partitioner.
+ *       partition {@code toPositive(murmur2(bytes)) % partitions}: Kafka's default partitioner; and
+ *       to destination {@code k mod destinations}, so all messages of a key share one partition.
  *   <li><b>Queue model</b>: each destination {@code d} and partition {@code p} is one exchange of
  *       the workload's routing type, {@link #exchangeName(int, int)}; the producer publishes to the
  *       exchange of its message's partition. Subscription {@code s} has one queue per destination and
@@ -66,6 +67,11 @@ public record TopologyPlan(
   /** Partition of key index {@code key}. */
   public int partitionOfKey(int key) {
     return KafkaPartitioner.partition(KafkaPartitioner.keyBytes(key), partitions);
+  }
+
+  /** Destination of key index {@code key}. */
+  public int destinationOfKey(int key) {
+    return key % destinations;
   }
 
   /** The variant message {@code messageId} carries. */

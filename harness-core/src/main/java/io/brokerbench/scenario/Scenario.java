@@ -17,6 +17,8 @@ public record Scenario(
     String name, String description, List<TargetRef> targets, List<Workload> workloads, int repetitions,
     Map<String, String> files) {
   public Scenario {
+    if (repetitions < 1) throw new IllegalArgumentException("repetitions must be >= 1, was " + repetitions);
+    if (description == null) description = "";
     targets = List.copyOf(targets);
     workloads = List.copyOf(workloads);
     files = Map.copyOf(files);

@@ -1,5 +1,6 @@
 package io.brokerbench.scenario;
 
+import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
@@ -12,6 +13,7 @@ import java.util.List;
  * across producers, split evenly.
  *
  * @param name unique within a scenario
+ * @param description free text, {@code ""} when none
  * @param topology destinations, partitions, routing and bindings
  * @param producers how many, how fast, how much unconfirmed
  * @param messages size, keys and routing attributes
@@ -26,6 +28,7 @@ import java.util.List;
  */
 public record Workload(
     String name,
+    String description,
     Topology topology,
     Producers producers,
     Messages messages,
@@ -36,6 +39,43 @@ public record Workload(
     Duration drainTimeout,
     String source) {
 
+  public Workload {
+    if (name == null || name.isBlank()) throw new IllegalArgumentException("workload name must not be blank");
+    if (description == null) description = "";
+    requireNonNull(topology, "topology");
+    requireNonNull(producers, "producers");
+    requireNonNull(messages, "messages");
+    requireNonNull(consumers, "consumers");
+    if (topology.bindings().size() != consumers.subscriptions()) {
+      throw new IllegalArgumentException("workload " + name + ": " + topology.bindings().size()
+          + " bindings for " + consumers.subscriptions() + " subscriptions; there must be one per subscription");
+    }
+    if (warmup == null || warmup.isNegative()) {
+      throw new IllegalArgumentException("workload " + name + ": warmup must be >= 0, was " + warmup);
+    }
+    if ((duration == null) == (count == 0)) {
+      throw new IllegalArgumentException("workload " + name + ": exactly one of duration and count must be set, was "
+          + "duration " + duration + " and count " + count);
+    }
+    if (duration != null && (duration.isNegative() || duration.isZero())) {
+      throw new IllegalArgumentException("workload " + name + ": duration must be > 0, was " + duration);
+    }
+    if (count < 0) throw new IllegalArgumentException("workload " + name + ": count must be >= 1, was " + count);
+    if (drainTimeout == null || drainTimeout.isNegative() || drainTimeout.isZero()) {
+      throw new IllegalArgumentException("workload " + name + ": drainTimeout must be > 0, was " + drainTimeout);
+    }
+  }
+
+  private static void requireNonNull(Object value, String field) {
+    if (value == null) throw new IllegalArgumentException(field + " must be set");
+  }
+
+  /** A workload without a description. */
+  public Workload(String name, Topology topology, Producers producers, Messages messages, Consumers consumers,
+      Duration warmup, Duration duration, long count, Duration drainTimeout, String source) {
+    this(name, "", topology, producers, messages, consumers, warmup, duration, count, drainTimeout, source);
+  }
+
   /**
    * @param destinations at least 1
    * @param partitions per destination, at least 1
@@ -44,6 +84,9 @@ public record Workload(
    */
   public record Topology(int destinations, int partitions, Routing routing, List<Binding> bindings) {
     public Topology {
+      if (destinations < 1) throw new IllegalArgumentException("destinations must be >= 1, was " + destinations);
+      if (partitions < 1) throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
+      requireNonNull(routing, "routing");
       bindings = List.copyOf(bindings);
     }
   }
@@ -53,7 +96,13 @@ public record Workload(
    * @param rate total rate across producers
    * @param maxInFlight most unconfirmed messages per producer, at least 1
    */
-  public record Producers(int count, Rate rate, int maxInFlight) {}
+  public record Producers(int count, Rate rate, int maxInFlight) {
+    public Producers {
+      if (count < 1) throw new IllegalArgumentException("producers.count must be >= 1, was " + count);
+      requireNonNull(rate, "producers.rate");
+      if (maxInFlight < 1) throw new IllegalArgumentException("producers.maxInFlight must be >= 1, was " + maxInFlight);
+    }
+  }
 
   /**
    * @param sizeBytes total message size including the envelope, at least the envelope size
@@ -62,7 +111,13 @@ public record Workload(
    */
   public record Messages(int sizeBytes, int keys, List<MessageVariant> variants) {
     public Messages {
+      if (sizeBytes < Envelope.SIZE) {
+        throw new IllegalArgumentException("messages.size must be >= the " + Envelope.SIZE
+            + "-byte envelope, was " + sizeBytes);
+      }
+      if (keys < 1) throw new IllegalArgumentException("messages.keys must be >= 1, was " + keys);
       variants = List.copyOf(variants);
+      if (variants.isEmpty()) throw new IllegalArgumentException("messages.variants must hold at least one variant");
     }
   }
 
@@ -73,7 +128,17 @@ public record Workload(
    * @param ack how deliveries are settled
    * @param processing time a consumer spends on each delivery before settling it
    */
-  public record Consumers(int subscriptions, int perSubscription, int prefetch, AckMode ack, Duration processing) {}
+  public record Consumers(int subscriptions, int perSubscription, int prefetch, AckMode ack, Duration processing) {
+    public Consumers {
+      if (subscriptions < 1) throw new IllegalArgumentException("consumers.subscriptions must be >= 1, was " + subscriptions);
+      if (perSubscription < 1) throw new IllegalArgumentException("consumers.count must be >= 1, was " + perSubscription);
+      if (prefetch < 1) throw new IllegalArgumentException("consumers.prefetch must be >= 1, was " + prefetch);
+      requireNonNull(ack, "consumers.ack");
+      if (processing == null || processing.isNegative()) {
+        throw new IllegalArgumentException("consumers.processing must be >= 0, was " + processing);
+      }
+    }
+  }
 
   /** Whether the measured window is a message count rather than a duration. */
   public boolean isCounted() {

@@ -3,10 +3,12 @@ package io.brokerbench.spi;
 /**
  * One delivery of a message to a consumer.
  *
- * <p>With {@link AckMode#MANUAL} the harness calls exactly one of {@link #ack()} or {@link
- * #reject(boolean)}, from the listener's thread, during or shortly after {@link
- * DeliveryListener#onDelivery}. With {@link AckMode#AUTO} the target settles the delivery itself
- * and both methods do nothing.
+ * <p>With {@link AckMode#MANUAL} the harness calls at most one of {@link #ack()} or {@link
+ * #reject(boolean)} per delivery, usually from the listener's thread during {@link
+ * DeliveryListener#onDelivery}, but possibly later from another thread (the conformance kit holds
+ * deliveries to check prefetch); implementations must accept both. A delivery never settled goes
+ * back to the system when its consumer closes. With {@link AckMode#AUTO} the target settles the
+ * delivery itself and both methods do nothing.
  */
 public interface Delivery {
 

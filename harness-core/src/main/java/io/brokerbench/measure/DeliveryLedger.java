@@ -1,0 +1,231 @@
+package io.brokerbench.measure;
+
+import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.results.DeliveryRecord;
+import io.brokerbench.results.OrderingRecord;
+import io.brokerbench.results.SubscriptionLedger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The delivery ledger and ordering checker of one run, as DESIGN.md defines them.
+ *
+ * <p>Message ids are dense from 0 ({@code sequenceOfProducer × producers + producer}), so the ledger
+ * keeps one byte of flags per message and per subscription ({@link MessageStates}) instead of a map:
+ * no allocation per message. Ordering keeps, per subscription, the highest sequence number seen for
+ * each (producer, key).
+ *
+ * <p>Thread-safety: every {@code on*} method may be called from any thread, concurrently; the
+ * counts are exact whatever the interleaving (confirm and delivery of one message may race: the
+ * expected-but-undelivered count {@link #pending()} stays right because both sides update one byte
+ * of flags atomically). {@link #deliveryRecord()} reads a consistent picture once producers and
+ * consumers have stopped.
+ */
+public final class DeliveryLedger {
+  private static final int SENT = 1;
+  private static final int CONFIRMED = 2;
+  private static final int FAILED = 4;
+
+  private static final int EXPECTED = 1;
+  private static final int DELIVERED = 2;
+  private static final int ACKED = 4;
+
+  /** What a delivery turned out to be. */
+  public enum Kind {
+    /** The first delivery of this message to this subscription. */
+    FIRST,
+    /** A later delivery of a message the subscription already received. */
+    REPEAT,
+    /** Not sent in this run, or not routed to this subscription. */
+    UNEXPECTED
+  }
+
+  private final int subscriptions;
+  private final int producers;
+  private final int keys;
+  private final boolean[][] routedBySubscriptionAndVariant;
+  private final int variants;
+
+  private final MessageStates messages = new MessageStates();
+  private final MessageStates[] bySubscription;
+  private final AtomicLongArray highestSent;
+  private final LongAdder pending = new LongAdder();
+
+  private final LongAdder[] redelivered;
+  private final LongAdder[] duplicates;
+  private final LongAdder[] unexpected;
+  private final AtomicLongArray[] highestSequence;
+  private final LongAdder checked = new LongAdder();
+  private final LongAdder violations = new LongAdder();
+  private final LongAdder redeliveryReorders = new LongAdder();
+  private final AtomicLongArray maxDistance = new AtomicLongArray(1);
+
+  /**
+   * @param plan the run's topology plan (subscriptions, keys, routing of each variant)
+   * @param producers number of producers
+   */
+  public DeliveryLedger(TopologyPlan plan, int producers) {
+    this.subscriptions = plan.subscriptionCount();
+    this.producers = producers;
+    this.keys = plan.keys();
+    this.variants = plan.variants().size();
+    this.routedBySubscriptionAndVariant = new boolean[subscriptions][variants];
+    for (int s = 0; s < subscriptions; s++) {
+      for (int v = 0; v < variants; v++) routedBySubscriptionAndVariant[s][v] = plan.routes(s, plan.variants().get(v));
+    }
+    bySubscription = new MessageStates[subscriptions];
+    redelivered = new LongAdder[subscriptions];
+    duplicates = new LongAdder[subscriptions];
+    unexpected = new LongAdder[subscriptions];
+    highestSequence = new AtomicLongArray[subscriptions];
+    for (int s = 0; s < subscriptions; s++) {
+      bySubscription[s] = new MessageStates();
+      redelivered[s] = new LongAdder();
+      duplicates[s] = new LongAdder();
+      unexpected[s] = new LongAdder();
+      highestSequence[s] = new AtomicLongArray(producers * keys);
+      for (int i = 0; i < producers * keys; i++) highestSequence[s].set(i, -1);
+    }
+    highestSent = new AtomicLongArray(producers);
+    for (int p = 0; p < producers; p++) highestSent.set(p, -1);
+  }
+
+  /** Whether subscription {@code s} must receive message {@code id}. */
+  public boolean routes(int s, long id) {
+    return routedBySubscriptionAndVariant[s][(int) (id % variants)];
+  }
+
+  /** Message {@code id} of {@code producer} is about to be handed to the target. */
+  public void onSent(int producer, long id) {
+    messages.set(id, SENT);
+    highestSent.lazySet(producer, id);
+  }
+
+  /** The target confirmed message {@code id}. */
+  public void onConfirmed(long id) {
+    messages.set(id, CONFIRMED);
+    for (int s = 0; s < subscriptions; s++) {
+      if (!routes(s, id)) continue;
+      int before = bySubscription[s].set(id, EXPECTED);
+      if ((before & (EXPECTED | DELIVERED)) == 0) pending.increment();
+    }
+  }
+
+  /** The target refused message {@code id} (negative confirm, returned, error). */
+  public void onFailed(long id) {
+    messages.set(id, FAILED);
+  }
+
+  /**
+   * A delivery of message {@code id} (its envelope fields given) reached subscription {@code s}.
+   *
+   * @param redeliveredFlag the target's redelivered flag
+   * @return whether it is the subscription's first delivery of the message, a repeat, or unexpected
+   */
+  public Kind onDelivery(int s, long id, int producer, int key, long sequence, boolean redeliveredFlag) {
+    if (redeliveredFlag) redelivered[s].increment();
+    if (id < 0 || producer < 0 || producer >= producers || key < 0 || key >= keys
+        || (messages.get(id) & SENT) == 0 || !routes(s, id)) {
+      unexpected[s].increment();
+      return Kind.UNEXPECTED;
+    }
+    int before = bySubscription[s].set(id, DELIVERED);
+    int orderIndex = producer * keys + key;
+    if ((before & DELIVERED) == 0) {
+      if ((before & EXPECTED) != 0) pending.decrement();
+      if (redeliveredFlag) {
+        checkRedeliveryOrder(s, orderIndex, sequence);
+      } else {
+        checked.increment();
+        long highest = highestSequence[s].getAndAccumulate(orderIndex, sequence, Math::max);
+        if (sequence < highest) {
+          violations.increment();
+          maxDistance.accumulateAndGet(0, highest - sequence, Math::max);
+        }
+      }
+      return Kind.FIRST;
+    }
+    if ((before & ACKED) != 0) duplicates[s].increment();
+    checkRedeliveryOrder(s, orderIndex, sequence);
+    return Kind.REPEAT;
+  }
+
+  private void checkRedeliveryOrder(int s, int orderIndex, long sequence) {
+    if (sequence < highestSequence[s].get(orderIndex)) redeliveryReorders.increment();
+  }
+
+  /** A delivery that is not a message of this run at all (foreign envelope) reached subscription {@code s}. */
+  public void onForeign(int s) {
+    unexpected[s].increment();
+  }
+
+  /** The harness acknowledged a delivery of message {@code id} to subscription {@code s}. */
+  public void onAcked(int s, long id) {
+    bySubscription[s].set(id, ACKED);
+  }
+
+  /** Confirmed messages routed to some subscription and not yet delivered there, summed. */
+  public long pending() {
+    return pending.sum();
+  }
+
+  /** Highest message id any producer sent, or -1. */
+  public long highestSentId() {
+    long max = -1;
+    for (int p = 0; p < producers; p++) max = Math.max(max, highestSent.get(p));
+    return max;
+  }
+
+  /** The ledger as results report it; call once producers and consumers have stopped. */
+  public DeliveryRecord deliveryRecord() {
+    long maxId = highestSentId();
+    long sent = 0;
+    long confirmed = 0;
+    long failed = 0;
+    long[] expected = new long[subscriptions];
+    long[] delivered = new long[subscriptions];
+    long[] lost = new long[subscriptions];
+    long[] recovered = new long[subscriptions];
+    for (long id = 0; id <= maxId; id++) {
+      int g = messages.get(id);
+      if ((g & SENT) == 0) continue;
+      sent++;
+      boolean isConfirmed = (g & CONFIRMED) != 0;
+      if (isConfirmed) confirmed++;
+      if ((g & FAILED) != 0) failed++;
+      for (int s = 0; s < subscriptions; s++) {
+        int st = bySubscription[s].get(id);
+        boolean isDelivered = (st & DELIVERED) != 0;
+        if (isDelivered) delivered[s]++;
+        if (isConfirmed && routes(s, id)) {
+          expected[s]++;
+          if (!isDelivered) lost[s]++;
+        }
+        if (isDelivered && !isConfirmed) recovered[s]++;
+      }
+    }
+    List<SubscriptionLedger> subs = new ArrayList<>();
+    long tExpected = 0, tDelivered = 0, tRedelivered = 0, tDuplicates = 0, tLost = 0, tUnexpected = 0, tRecovered = 0;
+    for (int s = 0; s < subscriptions; s++) {
+      SubscriptionLedger l = new SubscriptionLedger(s, expected[s], delivered[s], redelivered[s].sum(),
+          duplicates[s].sum(), lost[s], unexpected[s].sum(), recovered[s]);
+      subs.add(l);
+      tExpected += l.expected();
+      tDelivered += l.delivered();
+      tRedelivered += l.redelivered();
+      tDuplicates += l.duplicates();
+      tLost += l.lost();
+      tUnexpected += l.unexpected();
+      tRecovered += l.recovered();
+    }
+    return new DeliveryRecord(sent, confirmed, failed, tExpected, tDelivered, tRedelivered, tDuplicates, tLost,
+        tUnexpected, tRecovered, subs);
+  }
+
+  /** Ordering among first deliveries, summed over subscriptions. */
+  public OrderingRecord orderingRecord() {
+    return new OrderingRecord(checked.sum(), violations.sum(), maxDistance.get(0), redeliveryReorders.sum());
+  }
+}

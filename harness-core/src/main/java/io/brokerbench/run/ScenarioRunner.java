@@ -1,0 +1,105 @@
+package io.brokerbench.run;
+
+import io.brokerbench.results.EnvironmentRecord;
+import io.brokerbench.results.ResultsDocument;
+import io.brokerbench.results.ResultsJson;
+import io.brokerbench.results.RunResult;
+import io.brokerbench.results.RunStatus;
+import io.brokerbench.results.ScenarioRecord;
+import io.brokerbench.scenario.Scenario;
+import io.brokerbench.scenario.TargetRef;
+import io.brokerbench.scenario.Workload;
+import io.brokerbench.spi.Settings;
+import io.brokerbench.spi.Target;
+import io.brokerbench.spi.TargetContext;
+import io.brokerbench.spi.TargetProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs every target × workload × repetition of a scenario, interleaved so machine drift hits all
+ * targets alike: repetition 1 of every workload on every target, then repetition 2, and so on.
+ *
+ * <p>results.json is rewritten atomically after every run, so a crash or Ctrl-C keeps what ran. A
+ * run that fails or is unsupported never stops the others; a stop request marks the cut run
+ * {@code interrupted} and starts no further run.
+ */
+public final class ScenarioRunner {
+  private final TargetCatalog catalog;
+  private final RunClock clock;
+  private final ProgressListener progress;
+
+  public ScenarioRunner(TargetCatalog catalog, RunClock clock, ProgressListener progress) {
+    this.catalog = catalog;
+    this.clock = clock;
+    this.progress = progress;
+  }
+
+  /**
+   * @param runId identifier of this harness run (names of queues and topics carry it)
+   * @param outDir the results folder, created if missing
+   * @param stopRequested polled during runs; true stops the scenario
+   * @return the document as last written
+   */
+  public ResultsDocument run(Scenario scenario, String runId, Path outDir, BooleanSupplier stopRequested) throws IOException {
+    Files.createDirectories(outDir);
+    Instant startedAt = Instant.now();
+    EnvironmentRecord environment = Environment.describe(outDir, startedAt);
+    ScenarioRecord scenarioRecord = new ScenarioRecord(scenario.name(), scenario.description(), scenario.files());
+    List<RunResult> results = new ArrayList<>();
+    int total = scenario.repetitions() * scenario.workloads().size() * scenario.targets().size();
+    int index = 0;
+    ResultsDocument document = new ResultsDocument(ResultsDocument.SCHEMA_VERSION, runId, scenarioRecord, environment, results);
+    ResultsJson.write(outDir, document);
+    outer:
+    for (int rep = 1; rep <= scenario.repetitions(); rep++) {
+      for (Workload workload : scenario.workloads()) {
+        for (TargetRef ref : scenario.targets()) {
+          if (stopRequested.getAsBoolean()) break outer;
+          index++;
+          progress.runStarted(ref.label(), workload.name(), rep, index, total);
+          RunResult result = runOne(ref, workload, rep, runId + "-" + index, outDir, stopRequested);
+          results.add(result);
+          progress.runFinished(result);
+          document = new ResultsDocument(ResultsDocument.SCHEMA_VERSION, runId, scenarioRecord,
+              Environment.ended(environment, Instant.now()), results);
+          ResultsJson.write(outDir, document);
+          if (result.status() == RunStatus.INTERRUPTED) break outer;
+        }
+      }
+    }
+    return document;
+  }
+
+  private RunResult runOne(TargetRef ref, Workload workload, int rep, String planId, Path outDir, BooleanSupplier stop) throws IOException {
+    String runName = safe(ref.label()) + "/" + safe(workload.name()) + "-r" + rep;
+    Path workDir = outDir.resolve("targets").resolve(runName);
+    Files.createDirectories(workDir);
+    Path histogramLog = outDir.resolve("histograms").resolve(safe(ref.label()) + "-" + safe(workload.name()) + "-r" + rep + ".hlog");
+    WorkloadRun run = new WorkloadRun(clock, progress, stop);
+    Target target;
+    try {
+      TargetProvider provider = catalog.find(ref.name())
+          .orElseThrow(() -> new IllegalArgumentException("unknown target '" + ref.name() + "'"));
+      Settings settings = Settings.of(provider.settings(), ref.settings());
+      TargetContext context = new TargetContext(planId, workDir, clock::nanoTime,
+          line -> progress.message(ref.label() + ": " + line));
+      target = provider.create(context, settings);
+    } catch (RuntimeException e) {
+      Instant now = Instant.now();
+      return new RunResult(ref.label(), null, workload.name(), rep, RunStatus.FAILED, WorkloadRun.describe(e),
+          now.toString(), now.toString(), Map.of(), null, null, null, null, null, null);
+    }
+    return run.execute(new WorkloadRun.Spec(ref.label(), target, workload, rep, planId, workDir, histogramLog));
+  }
+
+  private static String safe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}

@@ -1,0 +1,325 @@
+package io.brokerbench.scenario;
+
+import io.brokerbench.envelope.Envelope;
+import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.HeaderMatch;
+import io.brokerbench.plan.MessageVariant;
+import io.brokerbench.plan.Routing;
+import io.brokerbench.spi.AckMode;
+import io.brokerbench.spi.Quantities;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Binds a workload mapping node (a workload file's root, or an inline entry of a scenario) to a
+ * {@link Workload}, filling in defaults and reporting every problem at its node. Stateless.
+ */
+final class WorkloadBinder {
+  static final List<String> WORKLOAD_FIELDS = List.of(
+      "name", "description", "topology", "producers", "messages", "consumers",
+      "warmup", "duration", "count", "drainTimeout");
+  static final List<String> TOPOLOGY_FIELDS = List.of("destinations", "partitions", "routing", "bindings");
+  static final List<String> PRODUCER_FIELDS = List.of("count", "rate", "maxInFlight");
+  static final List<String> MESSAGE_FIELDS = List.of("size", "keys", "routingKeys", "headers");
+  static final List<String> CONSUMER_FIELDS = List.of("subscriptions", "count", "prefetch", "ack", "processing");
+  static final List<String> BINDING_FIELDS = List.of("subscription", "keys", "key", "pattern", "headers", "match");
+  static final List<String> ROUTINGS =
+      Arrays.stream(Routing.values()).map(Routing::yamlName).toList();
+
+  /** Most message variants (routing keys or header sets) a workload may define. */
+  static final int MAX_VARIANTS = 1024;
+
+  static final Duration DEFAULT_WARMUP = Duration.ZERO;
+  static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+  private WorkloadBinder() {}
+
+  /**
+   * @param defaultName the name when the node gives none (a workload file's base name), or {@code
+   *     null} when a name is required (inline workloads)
+   * @param source the text recorded in {@link Workload#source()}
+   * @return the workload, or empty when any problem was reported
+   */
+  static Optional<Workload> bind(Node node, FileReport report, String defaultName, String source) {
+    int before = report.count();
+    Optional<Fields> maybe = Fields.of(report, node, "workload", "", WORKLOAD_FIELDS);
+    if (maybe.isEmpty()) return Optional.empty();
+    Fields f = maybe.get();
+
+    String name = f.text("name", defaultName);
+    if (name == null && !f.has("name")) {
+      report.at(node, "an inline workload needs a name (name: my-workload)");
+    } else if (name != null && name.isBlank()) {
+      report.at(f.value("name"), "name must not be blank");
+    }
+    String description = f.text("description", "");
+
+    Fields topology = section(f, "topology", TOPOLOGY_FIELDS);
+    int destinations = topology == null ? 1 : topology.integer("destinations", 1, 1);
+    int partitions = topology == null ? 1 : topology.integer("partitions", 1, 1);
+    String routingName = topology == null ? "direct" : topology.choice("routing", "direct", ROUTINGS);
+    Routing routing = Routing.valueOf(routingName.toUpperCase(Locale.ROOT));
+
+    Fields producers = section(f, "producers", PRODUCER_FIELDS);
+    int producerCount = producers == null ? 1 : producers.integer("count", 1, 1);
+    int maxInFlight = producers == null ? 1000 : producers.integer("maxInFlight", 1000, 1);
+    Rate rate = producers == null ? null : rate(producers);
+    if (!f.has("producers")) report.at(node, "producers.rate is required: a total rate such as 5000/s, 20k/s or max");
+
+    Fields messages = section(f, "messages", MESSAGE_FIELDS);
+    int sizeBytes = messages == null ? 0 : size(messages);
+    if (!f.has("messages")) {
+      report.at(node, "messages.size is required: the total message size including the "
+          + Envelope.SIZE + "-byte envelope, such as 100B or 1KiB");
+    }
+    int keys = 1;
+    if (messages != null && messages.value("keys") instanceof SequenceNode list) {
+      report.at(list, "messages.keys expects a whole number (how many distinct keys messages carry), found a list; "
+          + "routing keys go in messages.routingKeys");
+    } else if (messages != null) {
+      keys = messages.integer("keys", 1, 1);
+    }
+    List<MessageVariant> variants = messages == null ? List.of(new MessageVariant("", Map.of())) : variants(messages);
+
+    Fields consumers = section(f, "consumers", CONSUMER_FIELDS);
+    int subscriptions = consumers == null ? 1 : consumers.integer("subscriptions", 1, 1);
+    int perSubscription = consumers == null ? 1 : consumers.integer("count", 1, 1);
+    int prefetch = consumers == null ? 100 : consumers.integer("prefetch", 100, 1);
+    String ack = consumers == null ? "manual" : consumers.choice("ack", "manual", List.of("auto", "manual"));
+    Duration processing = consumers == null ? Duration.ZERO : consumers.duration("processing", Duration.ZERO, true);
+
+    Duration warmup = f.duration("warmup", DEFAULT_WARMUP, true);
+    Duration duration = f.duration("duration", null, false);
+    long count = f.longInteger("count", 0, 1);
+    if (f.has("duration") && f.has("count")) {
+      report.at(f.keyNode("count"), "give either duration or count, not both (duration at line "
+          + FileReport.lineOf(f.keyNode("duration")) + ")");
+    } else if (!f.has("duration") && !f.has("count")) {
+      report.at(node, "one of duration (the measured window, such as 10s) or count (total messages in the "
+          + "measured window) is required");
+    }
+    Duration drainTimeout = f.duration("drainTimeout", DEFAULT_DRAIN_TIMEOUT, false);
+
+    List<Binding> bindings = bindings(topology, routing, subscriptions, variants);
+
+    if (report.count() > before) return Optional.empty();
+    return Optional.of(new Workload(
+        name,
+        description,
+        new Workload.Topology(destinations, partitions, routing, bindings),
+        new Workload.Producers(producerCount, rate, maxInFlight),
+        new Workload.Messages(sizeBytes, keys, variants),
+        new Workload.Consumers(subscriptions, perSubscription, prefetch,
+            AckMode.valueOf(ack.toUpperCase(Locale.ROOT)), processing),
+        warmup,
+        f.has("count") ? null : duration,
+        f.has("count") ? count : 0,
+        drainTimeout,
+        source));
+  }
+
+  /** The fields of section {@code key}, or {@code null} when absent or not a mapping (reported). */
+  private static Fields section(Fields parent, String key, List<String> known) {
+    Node v = parent.value(key);
+    if (v == null) return null;
+    return Fields.of(parent.report(), v, key, key + ".", known).orElse(null);
+  }
+
+  private static Rate rate(Fields producers) {
+    Node v = producers.value("rate");
+    if (v == null) {
+      producers.missing("rate", "a total rate across producers such as 5000/s, 20k/s or max");
+      return null;
+    }
+    String s = producers.scalarText(v, "producers.rate", "a rate such as 5000/s, 20k/s or max");
+    if (s == null) return null;
+    try {
+      return Rate.parse(s);
+    } catch (IllegalArgumentException e) {
+      producers.report().at(v, "producers.rate: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static int size(Fields messages) {
+    Node v = messages.value("size");
+    if (v == null) {
+      messages.missing("size", "the total message size including the " + Envelope.SIZE
+          + "-byte envelope, such as 100B or 1KiB");
+      return 0;
+    }
+    String s = messages.scalarText(v, "messages.size", "a size such as 100B or 1KiB");
+    if (s == null) return 0;
+    long bytes;
+    try {
+      bytes = Quantities.parseBytes(s);
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      messages.report().at(v, "messages.size expects a size such as 100B, 1KiB or 4MiB (units B, KB, MB, GB, "
+          + "KiB, MiB, GiB), found " + FileReport.quote(s));
+      return 0;
+    }
+    if (bytes < Envelope.SIZE) {
+      messages.report().at(v, "messages.size must be at least " + Envelope.SIZE + " bytes, the size of the "
+          + "envelope every message starts with (the size includes the envelope), found " + FileReport.quote(s)
+          + " = " + bytes + " bytes");
+      return 0;
+    }
+    if (bytes > Integer.MAX_VALUE) {
+      messages.report().at(v, "messages.size must be at most " + Integer.MAX_VALUE + " bytes, found "
+          + FileReport.quote(s));
+      return 0;
+    }
+    return (int) bytes;
+  }
+
+  /** Variant v = routingKeys[v % n] and headers[v % m]; one empty variant when neither is given. */
+  private static List<MessageVariant> variants(Fields messages) {
+    List<String> routingKeys = messages.texts("routingKeys", "routing keys (text)");
+    List<Map<String, String>> headerSets = new ArrayList<>();
+    for (Node item : messages.list("headers", "header sets ({region: eu})")) {
+      Map<String, String> headers = messages.textMap(item, "messages.headers items");
+      if (headers != null) headerSets.add(headers);
+    }
+    int count = Math.max(routingKeys.size(), headerSets.size());
+    if (count > MAX_VARIANTS) {
+      Node at = routingKeys.size() >= headerSets.size() ? messages.value("routingKeys") : messages.value("headers");
+      messages.report().at(at, "at most " + MAX_VARIANTS + " message variants are allowed (routingKeys and "
+          + "headers lists), found " + count);
+      return List.of(new MessageVariant("", Map.of()));
+    }
+    if (count == 0) return List.of(new MessageVariant("", Map.of()));
+    List<MessageVariant> out = new ArrayList<>(count);
+    for (int v = 0; v < count; v++) {
+      String key = routingKeys.isEmpty() ? "" : routingKeys.get(v % routingKeys.size());
+      Map<String, String> headers = headerSets.isEmpty() ? Map.of() : headerSets.get(v % headerSets.size());
+      out.add(new MessageVariant(key, headers));
+    }
+    return out;
+  }
+
+  /** One binding per subscription: the given ones, the routing's default for the others. */
+  private static List<Binding> bindings(Fields topology, Routing routing, int subscriptions,
+      List<MessageVariant> variants) {
+    Binding[] given = new Binding[subscriptions];
+    Node[] givenAt = new Node[subscriptions];
+    if (topology != null) {
+      for (Node item : topology.list("bindings", "bindings ({subscription: 0, keys: [...]})")) {
+        bindOne(topology.report(), item, routing, subscriptions, given, givenAt);
+      }
+    }
+    List<Binding> out = new ArrayList<>(subscriptions);
+    for (int s = 0; s < subscriptions; s++) {
+      out.add(given[s] != null ? given[s] : defaultBinding(routing, variants));
+    }
+    return out;
+  }
+
+  /**
+   * The binding of a subscription the workload does not bind: direct, every distinct routing key of
+   * the variants; topic, {@code #}; fanout, none; headers, no headers with match all (matches every
+   * message).
+   */
+  static Binding defaultBinding(Routing routing, List<MessageVariant> variants) {
+    return switch (routing) {
+      case DIRECT -> Binding.ofKeys(new ArrayList<>(
+          variants.stream().map(MessageVariant::routingKey).collect(Collectors.toCollection(LinkedHashSet::new))));
+      case TOPIC -> Binding.ofKeys(List.of("#"));
+      case FANOUT -> Binding.ofKeys(List.of());
+      case HEADERS -> Binding.ofHeaders(Map.of(), HeaderMatch.ALL);
+    };
+  }
+
+  private static void bindOne(FileReport report, Node item, Routing routing, int subscriptions,
+      Binding[] given, Node[] givenAt) {
+    int before = report.count();
+    Optional<Fields> maybe = Fields.of(report, item, "a binding", "topology.bindings.", BINDING_FIELDS);
+    if (maybe.isEmpty()) return;
+    Fields b = maybe.get();
+    String r = routing.yamlName();
+
+    int subscription = -1;
+    Node subNode = b.value("subscription");
+    if (subNode == null) {
+      report.at(item, "topology.bindings.subscription is required: the 0-based index of the subscription "
+          + "this binding is for");
+    } else {
+      subscription = b.integer("subscription", -1, 0);
+      if (subscription >= subscriptions) {
+        report.at(subNode, "topology.bindings.subscription must be below consumers.subscriptions = "
+            + subscriptions + " (subscriptions are numbered from 0), found " + subscription);
+        subscription = -1;
+      } else if (subscription >= 0 && givenAt[subscription] != null) {
+        report.at(subNode, "subscription " + subscription + " is bound twice (first at line "
+            + FileReport.lineOf(givenAt[subscription]) + ")");
+        subscription = -1;
+      }
+    }
+
+    for (String field : List.of("keys", "key", "pattern", "headers", "match")) {
+      if (!b.has(field) || fits(routing, field)) continue;
+      report.at(b.keyNode(field), "topology.bindings." + field + " does not apply to " + r + " routing; "
+          + allowedFor(routing));
+    }
+    if (b.has("keys") && b.has("key") || b.has("keys") && b.has("pattern") || b.has("key") && b.has("pattern")) {
+      report.at(item, "give one of keys, key or pattern in a binding, not several");
+    }
+
+    Binding binding = null;
+    switch (routing) {
+      case DIRECT, TOPIC -> {
+        List<String> keys = new ArrayList<>();
+        if (b.has("keys")) keys.addAll(b.texts("keys", "routing keys or patterns (text)"));
+        if (b.has("key")) keys.add(b.text("key", ""));
+        if (b.has("pattern") && routing == Routing.TOPIC) keys.add(b.text("pattern", ""));
+        if (keys.isEmpty() && report.count() == before) {
+          report.at(item, "a " + r + " binding needs " + (routing == Routing.TOPIC
+              ? "keys (a list of patterns) or pattern" : "keys (a list of routing keys) or key"));
+        }
+        binding = Binding.ofKeys(keys);
+      }
+      case FANOUT -> binding = Binding.ofKeys(List.of());
+      case HEADERS -> {
+        Map<String, String> headers = Map.of();
+        if (b.has("headers")) {
+          headers = b.textMap(b.value("headers"), "topology.bindings.headers");
+          if (headers == null) headers = Map.of();
+        } else {
+          report.at(item, "a headers binding needs headers ({region: eu}); omit the binding to receive every message");
+        }
+        String match = b.choice("match", "all", List.of("all", "any"));
+        binding = Binding.ofHeaders(headers, HeaderMatch.valueOf(match.toUpperCase(Locale.ROOT)));
+      }
+    }
+    if (subscription >= 0) {
+      givenAt[subscription] = item;
+      if (report.count() == before) given[subscription] = binding;
+    }
+  }
+
+  private static boolean fits(Routing routing, String field) {
+    return switch (routing) {
+      case DIRECT -> field.equals("keys") || field.equals("key");
+      case TOPIC -> field.equals("keys") || field.equals("key") || field.equals("pattern");
+      case FANOUT -> false;
+      case HEADERS -> field.equals("headers") || field.equals("match");
+    };
+  }
+
+  private static String allowedFor(Routing routing) {
+    return switch (routing) {
+      case DIRECT -> "a direct binding takes keys or key (routing keys matched exactly)";
+      case TOPIC -> "a topic binding takes keys, key or pattern (patterns with * and #)";
+      case FANOUT -> "fanout delivers every message to every subscription, so its bindings take only subscription";
+      case HEADERS -> "a headers binding takes headers and match (all or any)";
+    };
+  }
+}

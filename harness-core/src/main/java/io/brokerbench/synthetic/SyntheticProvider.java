@@ -1,0 +1,54 @@
+package io.brokerbench.synthetic;
+
+import io.brokerbench.spi.SettingSpec;
+import io.brokerbench.spi.SettingType;
+import io.brokerbench.spi.Settings;
+import io.brokerbench.spi.Target;
+import io.brokerbench.spi.TargetContext;
+import io.brokerbench.spi.TargetProvider;
+import java.util.List;
+
+/** Provides {@code synthetic}: scripted delays, stalls and faults for known-answer tests. */
+public final class SyntheticProvider implements TargetProvider {
+  @Override
+  public String name() {
+    return "synthetic";
+  }
+
+  @Override
+  public String description() {
+    return "Scripted confirm/delivery delays, stalls and faults, to check the measurements against known answers.";
+  }
+
+  @Override
+  public List<SettingSpec> settings() {
+    return List.of(
+        SettingSpec.of("confirmDelay", SettingType.STRING, "0ms", "send → confirm: fixed(d), d, uniform(a,b) or exponential(mean)"),
+        SettingSpec.of("deliveryDelay", SettingType.STRING, "0ms", "send → delivery, same forms as confirmDelay"),
+        SettingSpec.of("seed", SettingType.INTEGER, "1", "seed of the delay samples"),
+        SettingSpec.of("stall.every", SettingType.DURATION, "0ms", "stall period; 0 = no stalls"),
+        SettingSpec.of("stall.for", SettingType.DURATION, "0ms", "stall length: nothing is confirmed or delivered in [k·every − for, k·every)"),
+        SettingSpec.of("dropEvery", SettingType.INTEGER, "0", "the Nth message is confirmed but never delivered (0 = off)"),
+        SettingSpec.of("duplicateEvery", SettingType.INTEGER, "0", "an unflagged copy of the Nth message follows its ack (0 = off)"),
+        SettingSpec.of("redeliverEvery", SettingType.INTEGER, "0", "a flagged copy of the Nth message comes before its ack (0 = off)"),
+        SettingSpec.of("reorderEvery", SettingType.INTEGER, "0", "the Nth message is held until the next of its producer and key (0 = off)"));
+  }
+
+  @Override
+  public Target create(TargetContext context, Settings settings) {
+    FaultScript script = new FaultScript(
+        parseDelay("confirmDelay", settings), parseDelay("deliveryDelay", settings), settings.getLong("seed"),
+        settings.getDuration("stall.every").toNanos(), settings.getDuration("stall.for").toNanos(),
+        settings.getLong("dropEvery"), settings.getLong("duplicateEvery"), settings.getLong("redeliverEvery"),
+        settings.getLong("reorderEvery"));
+    return new SyntheticTarget(script, settings.asMap(), context.nanoClock(), new RealTimeScheduler(context.nanoClock()));
+  }
+
+  private static DelayDistribution parseDelay(String name, Settings settings) {
+    try {
+      return DelayDistribution.parse(settings.getString(name));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("setting '" + name + "': " + e.getMessage(), e);
+    }
+  }
+}

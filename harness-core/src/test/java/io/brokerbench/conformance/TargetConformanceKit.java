@@ -1,0 +1,309 @@
+package io.brokerbench.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokerbench.envelope.Envelope;
+import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.KafkaPartitioner;
+import io.brokerbench.plan.MessageVariant;
+import io.brokerbench.plan.Routing;
+import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.results.RunResult;
+import io.brokerbench.results.RunStatus;
+import io.brokerbench.results.SubscriptionLedger;
+import io.brokerbench.run.Plans;
+import io.brokerbench.run.ProgressListener;
+import io.brokerbench.run.SystemRunClock;
+import io.brokerbench.run.WorkloadRun;
+import io.brokerbench.scenario.Rate;
+import io.brokerbench.scenario.Workload;
+import io.brokerbench.spi.AckMode;
+import io.brokerbench.spi.ConsumerSpec;
+import io.brokerbench.spi.Delivery;
+import io.brokerbench.spi.Feature;
+import io.brokerbench.spi.OutgoingMessage;
+import io.brokerbench.spi.Settings;
+import io.brokerbench.spi.Target;
+import io.brokerbench.spi.TargetConsumer;
+import io.brokerbench.spi.TargetContext;
+import io.brokerbench.spi.TargetProducer;
+import io.brokerbench.spi.TargetProvider;
+import io.brokerbench.testing.TestWorkloads;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The conformance kit: the same tests for every target. A target's test class extends this and
+ * names its provider (and settings); every test creates, opens and closes its own target, with
+ * names carrying a fresh run id, so tests never share queues or topics.
+ *
+ * <p>What a target declares unsupported (routings in {@link io.brokerbench.spi.Capabilities},
+ * missing {@link Feature}s) is skipped, and the skip message says so.
+ */
+public abstract class TargetConformanceKit {
+  @TempDir protected Path workDir;
+
+  /** The provider under test. */
+  protected abstract TargetProvider provider();
+
+  /** Settings as a scenario would give them (nested maps allowed). */
+  protected Map<String, Object> settings() {
+    return Map.of();
+  }
+
+  /** Messages per routing and ordering test. */
+  protected int messages() {
+    return 2000;
+  }
+
+  /** Longest wait for confirms and deliveries. */
+  protected Duration patience() {
+    return Duration.ofSeconds(30);
+  }
+
+  /** A fresh, not yet opened target; each test closes it. */
+  protected Target newTarget(String runId) {
+    TargetProvider p = provider();
+    TargetContext context = new TargetContext(runId, workDir.resolve(runId), System::nanoTime,
+        line -> System.out.println(p.name() + ": " + line));
+    return p.create(context, Settings.of(p.settings(), settings()));
+  }
+
+  private static String freshRunId(String test) {
+    return "ck-" + test + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+  }
+
+  private RunResult runThroughHarness(Workload w) {
+    String runId = freshRunId(w.name());
+    Target target = newTarget(runId);
+    return new WorkloadRun(SystemRunClock.INSTANCE, ProgressListener.NONE, () -> false)
+        .execute(new WorkloadRun.Spec(provider().name(), target, w, 1, runId, workDir.resolve(runId), null));
+  }
+
+  private void skipIfUnsupported(RunResult r) {
+    Assumptions.assumeFalse(r.status() == RunStatus.UNSUPPORTED,
+        () -> provider().name() + " declares this unsupported: " + r.error());
+  }
+
+  private void requireFeature(Feature feature) {
+    try (Target t = newTarget(freshRunId("caps"))) {
+      Assumptions.assumeTrue(t.capabilities().has(feature),
+          () -> provider().name() + " declares " + feature + " unsupported");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Routing.class)
+  void routesEveryMessageAsTheReferenceRouterDoes(Routing routing) {
+    Workload w = TestWorkloads.routed(routing, messages(), 2, 2);
+    RunResult r = runThroughHarness(w);
+    skipIfUnsupported(r);
+    assertEquals(RunStatus.OK, r.status(), r.error());
+    TopologyPlan plan = Plans.of("x", w);
+    for (SubscriptionLedger s : r.delivery().bySubscription()) {
+      long expected = 0;
+      for (long id = 0; id < messages(); id++) if (plan.routes(s.subscription(), plan.variantOf(id))) expected++;
+      assertEquals(expected, s.expected(), "subscription " + s.subscription() + " expected");
+      assertEquals(expected, s.delivered(), "subscription " + s.subscription() + " delivered");
+      assertEquals(0, s.lost(), "lost");
+      assertEquals(0, s.unexpected(), "unexpected");
+    }
+  }
+
+  @Test
+  void deliversEveryMessageToEveryFanoutSubscription() {
+    Workload w = TestWorkloads.routed(Routing.FANOUT, messages(), 1, 1);
+    RunResult r = runThroughHarness(w);
+    skipIfUnsupported(r);
+    assertEquals(RunStatus.OK, r.status(), r.error());
+    assertEquals(2, r.delivery().bySubscription().size());
+    for (SubscriptionLedger s : r.delivery().bySubscription()) assertEquals(messages(), s.delivered());
+  }
+
+  @Test
+  void keepsPerKeyOrderWithinAPartition() {
+    requireFeature(Feature.PER_KEY_ORDER);
+    RunResult r = runThroughHarness(TestWorkloads.keyed(messages(), 4, 2, 16, 2));
+    skipIfUnsupported(r);
+    assertEquals(RunStatus.OK, r.status(), r.error());
+    assertEquals(0, r.delivery().lost());
+    assertEquals(r.delivery().delivered(), r.ordering().checked());
+    assertEquals(0, r.ordering().violations());
+  }
+
+  @Test
+  void ledgerShowsNothingLostAtAFixedRate() {
+    Workload keyed = TestWorkloads.keyed(1, 2, 2, 8, 1);
+    Workload w = new Workload("fixed-rate", keyed.topology(), new Workload.Producers(1, new Rate(1000), 100), keyed.messages(),
+        keyed.consumers(), Duration.ofMillis(500), Duration.ofSeconds(2), 0, patience(), "");
+    RunResult r = runThroughHarness(w);
+    skipIfUnsupported(r);
+    assertEquals(RunStatus.OK, r.status(), r.error());
+    assertTrue(r.delivery().sent() >= 2400, "sent " + r.delivery().sent());
+    assertEquals(r.delivery().sent(), r.delivery().confirmed());
+    assertEquals(0, r.delivery().lost());
+    assertEquals(0, r.delivery().unexpected());
+    assertEquals(r.delivery().expected(), r.delivery().delivered());
+  }
+
+  /** A single-subscription, single-queue plan driven directly through the SPI. */
+  private final class Direct implements AutoCloseable {
+    final String runId = freshRunId("direct");
+    final Target target = newTarget(runId);
+    final TopologyPlan plan;
+    final long runTag = Envelope.runTag(runId);
+    TargetProducer producer;
+    long nextId;
+
+    Direct(int prefetch) throws Exception {
+      plan = new TopologyPlan(runId, Routing.DIRECT, 1, 1, List.of(Binding.ofKeys(List.of(""))), 1, prefetch,
+          AckMode.MANUAL, 1, List.of(new MessageVariant("", Map.of())));
+      target.open();
+      Optional<String> why = target.supports(plan);
+      Assumptions.assumeTrue(why.isEmpty(), () -> provider().name() + " declares this unsupported: " + why.orElse(""));
+      target.declare(plan);
+    }
+
+    TargetConsumer consume(List<Delivery> into, boolean ack) throws Exception {
+      return target.createConsumer(new ConsumerSpec(0, 0, plan.prefetch(), AckMode.MANUAL), d -> {
+        byte[] copy = java.util.Arrays.copyOf(d.payload(), d.payloadLength());
+        into.add(new Received(copy, d));
+        if (ack) d.ack();
+      });
+    }
+
+    /** Sends {@code n} messages and waits for every confirm; returns their ids. */
+    List<Long> sendConfirmed(int n) throws Exception {
+      if (producer == null) producer = target.createProducer(0);
+      List<Long> ids = new ArrayList<>();
+      List<java.util.concurrent.CompletableFuture<Void>> confirms = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        long id = nextId++;
+        byte[] payload = new byte[100];
+        long now = System.nanoTime();
+        Envelope.write(payload, runTag, 0, 0, 0, id, id, now, now);
+        confirms.add(producer.send(new OutgoingMessage(0, plan.partitionOfKey(0), KafkaPartitioner.keyBytes(0), "", Map.of(), payload)));
+        ids.add(id);
+      }
+      for (var c : confirms) c.get(patience().toMillis(), TimeUnit.MILLISECONDS);
+      return ids;
+    }
+
+    @Override
+    public void close() {
+      if (producer != null) producer.close();
+      target.close();
+    }
+  }
+
+  /** A delivery with its payload copied out (a target may reuse the buffer). */
+  private record Received(byte[] bytes, Delivery delivery) implements Delivery {
+    public byte[] payload() { return bytes; }
+    public byte[] key() { return delivery.key(); }
+    public int destination() { return delivery.destination(); }
+    public int partition() { return delivery.partition(); }
+    public boolean redelivered() { return delivery.redelivered(); }
+    public void ack() { delivery.ack(); }
+    public void reject(boolean requeue) { delivery.reject(requeue); }
+    long id() { return Envelope.messageId(bytes); }
+  }
+
+  private boolean await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + patience().toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) return false;
+      Thread.sleep(10);
+    }
+    return true;
+  }
+
+  @Test
+  void deliversAConfirmedMessage() throws Exception {
+    try (Direct d = new Direct(10)) {
+      List<Delivery> received = new CopyOnWriteArrayList<>();
+      TargetConsumer c = d.consume(received, true);
+      List<Long> ids = d.sendConfirmed(1);
+      assertTrue(await(() -> !received.isEmpty()), "a confirmed message was not delivered within " + patience());
+      Received r = (Received) received.get(0);
+      assertEquals(ids.get(0), r.id());
+      assertFalse(r.redelivered(), "a first delivery must not be flagged redelivered");
+      c.close();
+    }
+  }
+
+  @Test
+  void redeliversUnackedMessagesWhenConsumerCloses() throws Exception {
+    requireFeature(Feature.REDELIVERY_ON_CONSUMER_CLOSE);
+    try (Direct d = new Direct(20)) {
+      List<Delivery> first = new CopyOnWriteArrayList<>();
+      TargetConsumer a = d.consume(first, false);
+      List<Long> ids = d.sendConfirmed(5);
+      assertTrue(await(() -> first.size() >= 5), "only " + first.size() + " of 5 delivered to the first consumer");
+      a.close();
+      List<Delivery> second = new CopyOnWriteArrayList<>();
+      TargetConsumer b = d.consume(second, true);
+      assertTrue(await(() -> second.size() >= 5), "only " + second.size() + " of 5 unacked messages came back");
+      Set<Long> again = ConcurrentHashMap.newKeySet();
+      for (Delivery r : second) {
+        again.add(((Received) r).id());
+        assertTrue(r.redelivered(), "a message delivered again after its consumer closed must be flagged redelivered");
+      }
+      assertEquals(Set.copyOf(ids), again);
+      b.close();
+    }
+  }
+
+  @Test
+  void neverExceedsPrefetch() throws Exception {
+    requireFeature(Feature.PREFETCH_BOUND);
+    int prefetch = 5;
+    try (Direct d = new Direct(prefetch)) {
+      List<Delivery> held = Collections.synchronizedList(new ArrayList<>());
+      AtomicInteger outstanding = new AtomicInteger();
+      AtomicInteger maxOutstanding = new AtomicInteger();
+      AtomicInteger total = new AtomicInteger();
+      TargetConsumer c = d.target.createConsumer(new ConsumerSpec(0, 0, prefetch, AckMode.MANUAL), delivery -> {
+        maxOutstanding.accumulateAndGet(outstanding.incrementAndGet(), Math::max);
+        total.incrementAndGet();
+        held.add(delivery);
+      });
+      d.sendConfirmed(40);
+      assertTrue(await(() -> total.get() >= prefetch), "fewer than prefetch deliveries arrived");
+      Thread.sleep(300); // a target ignoring prefetch would hand out more by now
+      assertEquals(prefetch, total.get(), "deliveries beyond prefetch while nothing was acked");
+      while (total.get() < 40) {
+        Delivery next;
+        synchronized (held) {
+          next = held.isEmpty() ? null : held.remove(0);
+        }
+        if (next == null) {
+          assertTrue(await(() -> !held.isEmpty()), "delivery stalled after acks; got " + total.get() + " of 40");
+          continue;
+        }
+        outstanding.decrementAndGet();
+        next.ack();
+      }
+      assertTrue(maxOutstanding.get() <= prefetch, "held " + maxOutstanding.get() + " unacked with prefetch " + prefetch);
+      c.close();
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.brokerbench.synthetic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.MessageVariant;
+import io.brokerbench.plan.Routing;
+import io.brokerbench.results.DeliveryRecord;
+import io.brokerbench.results.RunResult;
+import io.brokerbench.results.RunStatus;
+import io.brokerbench.results.SubscriptionLedger;
+import io.brokerbench.scenario.Rate;
+import io.brokerbench.scenario.Workload;
+import io.brokerbench.spi.AckMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each fault of the synthetic target, alone and combined, must show up in the ledger as exactly the
+ * count the script implies. 1,000 messages (one producer, one key, arrival n = message n), fanout
+ * to {@code subscriptions} subscriptions; faults hit every subscription.
+ */
+class FaultLedgerTest {
+  static final int N = 1000;
+  @TempDir Path dir;
+
+  static Workload fanout(int subscriptions, int keys) {
+    List<Binding> bindings = java.util.Collections.nCopies(subscriptions, Binding.ofKeys(List.of()));
+    return new Workload("faults", new Workload.Topology(1, 1, Routing.FANOUT, bindings),
+        new Workload.Producers(1, new Rate(1000), 50), new Workload.Messages(100, keys, List.of(new MessageVariant("", Map.of()))),
+        new Workload.Consumers(subscriptions, 1, 100, AckMode.MANUAL, Duration.ZERO),
+        Duration.ZERO, null, N, Duration.ofSeconds(5), "");
+  }
+
+  static FaultScript faults(long drop, long duplicate, long redeliver, long reorder) {
+    long ms = 1_000_000;
+    return new FaultScript(new DelayDistribution.Uniform(ms, 3 * ms), new DelayDistribution.Fixed(2 * ms), 42, 0, 0,
+        drop, duplicate, redeliver, reorder);
+  }
+
+  static long multiples(long every, java.util.function.LongPredicate also) {
+    return every == 0 ? 0 : LongStream.rangeClosed(1, N).filter(n -> n % every == 0 && also.test(n)).count();
+  }
+
+  @ParameterizedTest(name = "drop {0}, duplicate {1}, redeliver {2}, reorder {3}, subscriptions {4}")
+  @CsvSource({
+      "0, 0, 0, 0, 1",
+      "10, 0, 0, 0, 1",
+      "0, 7, 0, 0, 1",
+      "0, 0, 11, 0, 1",
+      "0, 0, 0, 13, 1",
+      "10, 7, 11, 13, 1",
+      "10, 7, 11, 13, 3",
+      "0, 0, 0, 13, 2"})
+  void eachFaultYieldsExactlyTheInjectedCounts(long drop, long duplicate, long redeliver, long reorder, int subscriptions) {
+    RunResult r = KnownAnswers.run(faults(drop, duplicate, redeliver, reorder), fanout(subscriptions, 1), dir);
+    assertEquals(RunStatus.OK, r.status(), r.error());
+    java.util.function.LongPredicate delivered = n -> drop == 0 || n % drop != 0;
+    // A reordered message is released by the next delivered message; it is out of order unless that
+    // message is itself held (consecutive multiples never happen for reorder ≥ 2).
+    long lost = multiples(drop, n -> true);
+    long duplicates = multiples(duplicate, delivered);
+    long redelivered = multiples(redeliver, delivered);
+    long violations = multiples(reorder, delivered);
+    // A held message is released by the next message that is delivered; with drops in between the
+    // distance grows by one per dropped message.
+    long maxDistance = 0;
+    for (long n = 1; reorder > 0 && n <= N; n++) {
+      if (n % reorder != 0 || !delivered.test(n)) continue;
+      long next = n + 1;
+      while (!delivered.test(next)) next++;
+      maxDistance = Math.max(maxDistance, next - n);
+    }
+    DeliveryRecord d = r.delivery();
+    assertEquals(N, d.sent());
+    assertEquals(N, d.confirmed());
+    for (SubscriptionLedger s : d.bySubscription()) {
+      assertEquals(N, s.expected(), "expected");
+      assertEquals(lost, s.lost(), "lost");
+      assertEquals(N - lost, s.delivered(), "delivered");
+      assertEquals(duplicates, s.duplicates(), "duplicates");
+      assertEquals(redelivered, s.redelivered(), "redelivered");
+      assertEquals(0, s.unexpected(), "unexpected");
+    }
+    assertEquals(subscriptions * violations, r.ordering().violations(), "violations");
+    assertEquals(maxDistance, r.ordering().maxDistance(), "maxDistance");
+    assertEquals(subscriptions * lost, d.lost());
+    assertEquals(subscriptions * duplicates, d.duplicates());
+  }
+
+  @Test
+  void reorderingCountsPerKeyNotAcrossKeys() {
+    // Four keys in turn: message n has key (n-1) % 4, so a held message waits for the message 4
+    // later of its key. The last one (n = 1000) has no successor: it is never released, so lost.
+    RunResult r = KnownAnswers.run(faults(0, 0, 0, 10), fanout(1, 4), dir);
+    assertEquals(RunStatus.OK, r.status(), r.error());
+    assertEquals(N / 10 - 1, r.ordering().violations());
+    assertEquals(1, r.ordering().maxDistance());
+    assertEquals(1, r.delivery().lost());
+  }
+}
