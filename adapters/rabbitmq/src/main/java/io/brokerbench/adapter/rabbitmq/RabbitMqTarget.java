@@ -1,0 +1,211 @@
+package io.brokerbench.adapter.rabbitmq;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.impl.ClientVersion;
+import io.brokerbench.adapter.rabbitmq.provision.ContainerConfig;
+import io.brokerbench.adapter.rabbitmq.provision.ExternalAddress;
+import io.brokerbench.adapter.rabbitmq.provision.LocalRabbitNode;
+import io.brokerbench.adapter.rabbitmq.provision.ProvisionRequest;
+import io.brokerbench.adapter.rabbitmq.provision.RabbitBroker;
+import io.brokerbench.adapter.rabbitmq.provision.RabbitProvisioner;
+import io.brokerbench.plan.Routing;
+import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.spi.Capabilities;
+import io.brokerbench.spi.ConsumerSpec;
+import io.brokerbench.spi.DeliveryListener;
+import io.brokerbench.spi.Feature;
+import io.brokerbench.spi.Settings;
+import io.brokerbench.spi.Target;
+import io.brokerbench.spi.TargetConsumer;
+import io.brokerbench.spi.TargetContext;
+import io.brokerbench.spi.TargetInfo;
+import io.brokerbench.spi.TargetMode;
+import io.brokerbench.spi.TargetProducer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Target {@code rabbitmq}: a real RabbitMQ over AMQP 0-9-1 (com.rabbitmq:amqp-client), provisioned
+ * as the {@code provision} setting says.
+ *
+ * <p>Automatic connection recovery is off: a broker failure fails the producers' futures and stops
+ * the consumers, and the run shows it, instead of being hidden by reconnects. Closing stops every
+ * producer and consumer still open, deletes the run's queues and exchanges on an external server
+ * (setting {@code cleanup}), closes the connections and then stops what provisioning started.
+ */
+public final class RabbitMqTarget implements Target {
+  private final TargetContext context;
+  private final Settings rawSettings;
+  private final RabbitMqSettings settings;
+  private final Map<String, String> environment;
+  private final List<AutoCloseable> clients = new ArrayList<>();
+  private final List<TopologyPlan> declared = new ArrayList<>();
+  private RabbitBroker broker;
+  private Connections connections;
+  private TopologyPlan plan;
+  private boolean closed;
+
+  RabbitMqTarget(TargetContext context, Settings rawSettings, Map<String, String> environment) {
+    this.context = context;
+    this.rawSettings = rawSettings;
+    this.settings = RabbitMqSettings.from(rawSettings);
+    this.environment = Map.copyOf(environment);
+  }
+
+  @Override
+  public TargetInfo open() throws Exception {
+    ProvisionRequest request = new ProvisionRequest(settings.provision(), settings.uri(), settings.serverDirectory(),
+        settings.startTimeout(), settings.stopTimeout(), settings.keepData(),
+        new ContainerConfig(settings.containerImage(), settings.startTimeout()),
+        context.workDirectory(), Path.of(System.getProperty("user.home")));
+    RabbitProvisioner provisioner = new RabbitProvisioner(environment);
+    RabbitProvisioner.Decision decision = provisioner.choose(request);
+    broker = provisioner.provision(decision, request, context.runId(), context.log());
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setUri(broker.amqpUri());
+    factory.setAutomaticRecoveryEnabled(false);
+    factory.setTopologyRecoveryEnabled(false);
+    factory.setConnectionTimeout(10_000);
+    connections = new Connections(factory, "brokerbench-" + context.runId(), settings.sharedConnections());
+    String version;
+    String product;
+    try (Connection admin = connections.admin()) {
+      Map<String, Object> server = admin.getServerProperties();
+      version = String.valueOf(server.getOrDefault("version", "unknown"));
+      product = String.valueOf(server.getOrDefault("product", "RabbitMQ"));
+    }
+    Map<String, String> applied = new LinkedHashMap<>(rawSettings.asMap());
+    if (applied.containsKey("uri")) applied.put("uri", ExternalAddress.redact(applied.get("uri")));
+    applied.put("provision.chosen", decision.choice().mode().yamlName());
+    applied.put("provision.reason", decision.choice().reason());
+    applied.putAll(broker.describe());
+    applied.put("server.product", product);
+    applied.put("client", "amqp-client " + ClientVersion.VERSION);
+    return new TargetInfo("rabbitmq", version, broker.mode(), applied);
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    EnumSet<Feature> features = EnumSet.of(Feature.PER_KEY_ORDER, Feature.PREFETCH_BOUND, Feature.MANUAL_ACK,
+        Feature.MULTIPLE_SUBSCRIPTIONS);
+    if (settings.queueType() != QueueType.STREAM) {
+      features.add(Feature.REDELIVERY_ON_CONSUMER_CLOSE);
+      features.add(Feature.REQUEUE_ON_REJECT);
+    }
+    return new Capabilities(EnumSet.allOf(Routing.class), features);
+  }
+
+  @Override
+  public Optional<String> supports(TopologyPlan plan) {
+    return capabilities().unsupportedReason(plan);
+  }
+
+  @Override
+  public void declare(TopologyPlan plan) throws Exception {
+    requireOpen();
+    try (Connection admin = connections.admin(); Channel channel = admin.createChannel()) {
+      RabbitMqTopology.declare(channel, plan, settings.queueType(), settings.durable());
+    }
+    this.plan = plan;
+    if (!declared.contains(plan)) declared.add(plan);
+  }
+
+  @Override
+  public TargetProducer createProducer(int producerIndex) throws Exception {
+    requireDeclared();
+    Connections.Lease lease = connections.open(true, "producer-" + producerIndex);
+    try {
+      RabbitMqProducer producer = new RabbitMqProducer(lease.channel(), lease.release(), plan, settings);
+      clients.add(producer);
+      return producer;
+    } catch (Exception e) {
+      closeQuietly(lease.channel());
+      closeQuietly(lease.release());
+      throw e;
+    }
+  }
+
+  @Override
+  public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws Exception {
+    requireDeclared();
+    Connections.Lease lease = connections.open(false,
+        "consumer-s" + spec.subscription() + "-c" + spec.consumerIndex());
+    try {
+      RabbitMqConsumer consumer = new RabbitMqConsumer(lease.channel(), lease.release(), plan, spec, listener, settings,
+          context.log());
+      clients.add(consumer);
+      return consumer;
+    } catch (Exception e) {
+      closeQuietly(lease.channel());
+      closeQuietly(lease.release());
+      throw e;
+    }
+  }
+
+  @Override
+  public List<Long> processIds() {
+    return broker == null ? List.of() : broker.processIds();
+  }
+
+  /** The provisioned broker, for tests and fault scenarios (e.g. {@link LocalRabbitNode#kill()}); null before open. */
+  public RabbitBroker broker() {
+    return broker;
+  }
+
+  /** The settings as typed. */
+  public RabbitMqSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public void close() {
+    if (closed) return;
+    closed = true;
+    try {
+      for (AutoCloseable client : List.copyOf(clients)) closeQuietly(client);
+      clients.clear();
+      if (connections != null && settings.cleanup() && broker != null && broker.mode() == TargetMode.EXTERNAL) {
+        deleteDeclared();
+      }
+    } finally {
+      if (connections != null) connections.close();
+      if (broker != null) broker.close();
+    }
+  }
+
+  private void deleteDeclared() {
+    try (Connection admin = connections.admin(); Channel channel = admin.createChannel()) {
+      for (TopologyPlan p : declared) RabbitMqTopology.delete(channel, p);
+    } catch (Exception e) {
+      context.log().accept("rabbitmq: could not delete the run's queues and exchanges: " + e.getMessage());
+    }
+  }
+
+  private void requireOpen() {
+    if (closed) throw new IllegalStateException("target is closed");
+    if (connections == null) throw new IllegalStateException("target is not open: call open() first");
+  }
+
+  private void requireDeclared() {
+    requireOpen();
+    if (plan == null) throw new IllegalStateException("no topology declared: call declare(plan) first");
+  }
+
+  static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) return;
+    try {
+      if (closeable instanceof Channel channel && !channel.isOpen()) return;
+      if (closeable instanceof Connection connection && !connection.isOpen()) return;
+      closeable.close();
+    } catch (Exception ignored) {
+      // Closing after a broker failure: the resource is gone either way.
+    }
+  }
+}
