@@ -18,7 +18,8 @@ import java.util.Optional;
  *
  * @param provision {@code auto}, {@code testcontainers}, {@code local} or {@code external}
  * @param bootstrapServers for {@code external}: {@code host:port[,host:port]}; empty to use the
- *     environment variable {@code BROKERBENCH_KAFKA_BOOTSTRAP}, then {@code 127.0.0.1:9092}
+ *     environment variable {@code BROKERBENCH_KAFKA_BOOTSTRAP}, then the address {@code scripts/brokers}
+ *     left, then {@code 127.0.0.1:9092}
  * @param containerImage for {@code testcontainers}: an {@code apache/kafka} image
  * @param localHeapBytes for {@code local}: the broker JVM's heap ({@code -Xms} = {@code -Xmx}), at
  *     least 64 MiB
@@ -158,7 +159,7 @@ public record KafkaTargetSettings(
         SettingSpec.choice(PROVISION, "auto", "how the broker is made available: testcontainers if Docker answers, else a local"
             + " KRaft broker, else an external one", "auto", "testcontainers", "local", "external"),
         SettingSpec.of(BOOTSTRAP_SERVERS, SettingType.STRING, null, "external: bootstrap servers host:port[,host:port];"
-            + " default $" + BOOTSTRAP_ENV + ", else 127.0.0.1:9092"),
+            + " default $" + BOOTSTRAP_ENV + ", else what scripts/brokers start kafka left, else 127.0.0.1:9092"),
         SettingSpec.of(CONTAINER_IMAGE, SettingType.STRING, DEFAULT_IMAGE, "testcontainers: the apache/kafka image"),
         SettingSpec.of(LOCAL_HEAP, SettingType.SIZE, "1GiB", "local: heap of the broker JVM (-Xms and -Xmx)"),
         SettingSpec.of(READY_TIMEOUT, SettingType.DURATION, "90s", "how long a started broker may take to answer"),

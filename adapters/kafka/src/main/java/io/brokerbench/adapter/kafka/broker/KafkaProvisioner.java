@@ -7,6 +7,9 @@ import io.brokerbench.provision.ProvisionException;
 import io.brokerbench.provision.ProvisionFacts;
 import io.brokerbench.provision.ProvisionMode;
 import io.brokerbench.provision.TcpProbe;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -26,6 +29,12 @@ public final class KafkaProvisioner {
   /** Where an external broker is looked for when neither the settings nor the environment say. */
   public static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
 
+  /** Environment variable with bootstrap servers for external mode. */
+  public static final String BOOTSTRAP_ENV = "BROKERBENCH_KAFKA_BOOTSTRAP";
+
+  /** Environment variable naming the state directory of {@code scripts/brokers}. */
+  public static final String BROKERS_DIR_ENV = "BROKERBENCH_BROKERS_DIR";
+
   private static final int EXTERNAL_PROBE_TIMEOUT_MILLIS = 500;
 
   private KafkaProvisioner() {}
@@ -43,12 +52,36 @@ public final class KafkaProvisioner {
   /** The bootstrap servers for external mode and where they came from. */
   public record ExternalAddress(String bootstrapServers, String source) {}
 
-  /** Settings first, then {@code $BROKERBENCH_KAFKA_BOOTSTRAP}, then {@link #DEFAULT_BOOTSTRAP}. */
+  /**
+   * Where an external broker is: the {@code bootstrap.servers} setting, else {@code
+   * $BROKERBENCH_KAFKA_BOOTSTRAP}, else the file {@code kafka/bootstrap} that {@code scripts/brokers
+   * start kafka} writes under {@code $BROKERBENCH_BROKERS_DIR} (default {@code ~/.brokerbench/brokers}),
+   * else {@link #DEFAULT_BOOTSTRAP}.
+   *
+   * @param environment variables as from {@link System#getenv()}; {@code HOME} locates the default
+   *     brokers directory
+   */
   public static ExternalAddress externalAddress(Optional<String> fromSettings, Map<String, String> environment) {
     if (fromSettings.isPresent()) return new ExternalAddress(fromSettings.get(), "settings bootstrap.servers");
-    String env = environment.get("BROKERBENCH_KAFKA_BOOTSTRAP");
-    if (env != null && !env.isBlank()) return new ExternalAddress(env.trim(), "$BROKERBENCH_KAFKA_BOOTSTRAP");
+    String env = environment.get(BOOTSTRAP_ENV);
+    if (env != null && !env.isBlank()) return new ExternalAddress(env.trim(), "$" + BOOTSTRAP_ENV);
+    Path file = brokersDirectory(environment).resolve("kafka").resolve("bootstrap");
+    try {
+      if (Files.isRegularFile(file)) {
+        String text = Files.readString(file, StandardCharsets.UTF_8).trim();
+        if (!text.isEmpty()) return new ExternalAddress(text, file + " (scripts/brokers)");
+      }
+    } catch (IOException e) {
+      // Unreadable: fall through to the default, which the message names.
+    }
     return new ExternalAddress(DEFAULT_BOOTSTRAP, "default");
+  }
+
+  private static Path brokersDirectory(Map<String, String> environment) {
+    String dir = environment.get(BROKERS_DIR_ENV);
+    if (dir != null && !dir.isBlank()) return Path.of(dir);
+    String home = environment.getOrDefault("HOME", System.getProperty("user.home"));
+    return Path.of(home, ".brokerbench", "brokers");
   }
 
   /** Wording of the choice's messages for Kafka. */
@@ -57,7 +90,7 @@ public final class KafkaProvisioner {
         "the kafka_2.13 jars, which Maven resolves when adapters/kafka is built on this machine"
             + " (./mvnw -pl adapters/kafka -am package)",
         address.bootstrapServers() + " (" + address.source() + "; set BROKERBENCH_KAFKA_BOOTSTRAP or the"
-            + " bootstrap.servers setting)");
+            + " bootstrap.servers setting, or run scripts/brokers start kafka)");
   }
 
   /**

@@ -9,10 +9,13 @@ import io.brokerbench.provision.DockerProbe;
 import io.brokerbench.provision.ProvisionChoice;
 import io.brokerbench.provision.ProvisionException;
 import io.brokerbench.provision.ProvisionMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KafkaProvisionerTest {
   private static final DockerProbe.Result NO_DOCKER = new DockerProbe.Result(false, "no socket");
@@ -71,13 +74,19 @@ class KafkaProvisionerTest {
   }
 
   @Test
-  void externalAddressComesFromTheSettingsThenTheEnvironmentThenTheDefault() {
-    assertEquals("a:1", KafkaProvisioner.externalAddress(Optional.of("a:1"), Map.of("BROKERBENCH_KAFKA_BOOTSTRAP", "b:2"))
-        .bootstrapServers());
-    assertEquals("b:2", KafkaProvisioner.externalAddress(Optional.empty(), Map.of("BROKERBENCH_KAFKA_BOOTSTRAP", "b:2"))
-        .bootstrapServers());
-    assertEquals(KafkaProvisioner.DEFAULT_BOOTSTRAP, KafkaProvisioner.externalAddress(Optional.empty(), Map.of())
-        .bootstrapServers());
+  void externalAddressComesFromTheSettingsThenTheEnvironmentThenTheBrokersScriptThenTheDefault(@TempDir Path dir)
+      throws Exception {
+    Map<String, String> env = Map.of("BROKERBENCH_KAFKA_BOOTSTRAP", "b:2", "BROKERBENCH_BROKERS_DIR", dir.toString());
+    assertEquals("a:1", KafkaProvisioner.externalAddress(Optional.of("a:1"), env).bootstrapServers());
+    assertEquals("b:2", KafkaProvisioner.externalAddress(Optional.empty(), env).bootstrapServers());
+    Map<String, String> scriptOnly = Map.of("BROKERBENCH_BROKERS_DIR", dir.toString());
+    assertEquals(KafkaProvisioner.DEFAULT_BOOTSTRAP, KafkaProvisioner.externalAddress(Optional.empty(), scriptOnly)
+        .bootstrapServers(), "no file yet");
+    Files.createDirectories(dir.resolve("kafka"));
+    Files.writeString(dir.resolve("kafka/bootstrap"), "127.0.0.1:34567\n");
+    KafkaProvisioner.ExternalAddress fromScript = KafkaProvisioner.externalAddress(Optional.empty(), scriptOnly);
+    assertEquals("127.0.0.1:34567", fromScript.bootstrapServers());
+    assertTrue(fromScript.source().contains("scripts/brokers"), fromScript.source());
   }
 
   @Test
