@@ -246,6 +246,7 @@ final class KafkaTargetConsumer implements TargetConsumer {
     } catch (WakeupException e) {
       throw e;
     } catch (RuntimeException e) {
+      settlements.restoreCommittable(offsets);
       commitFailed(e);
     }
   }
@@ -254,7 +255,10 @@ final class KafkaTargetConsumer implements TargetConsumer {
     Map<TopicPartition, OffsetAndMetadata> offsets = settlements.takeCommittable();
     if (offsets.isEmpty()) return;
     client.commitAsync(offsets, (committed, e) -> {
-      if (e != null) commitFailed(e);
+      if (e != null) {
+        settlements.restoreCommittable(offsets);
+        commitFailed(e);
+      }
     });
   }
 

@@ -87,6 +87,16 @@ public final class PartitionSettlements {
     return out;
   }
 
+  /**
+   * Puts back commit points whose commit failed, so the next commit carries them again; a point
+   * that has advanced since, or whose partition was forgotten, wins.
+   */
+  public synchronized void restoreCommittable(Map<TopicPartition, OffsetAndMetadata> failed) {
+    failed.forEach((tp, offset) -> {
+      if (pending.containsKey(tp)) committable.merge(tp, offset.offset(), Math::max);
+    });
+  }
+
   /** Deliveries not yet settled, over all partitions. */
   public synchronized int unsettled() {
     return unsettled;

@@ -41,6 +41,22 @@ class PartitionSettlementsTest {
   }
 
   @Test
+  void aFailedCommitIsCarriedByTheNextUnlessTheCommitPointMovedOn() {
+    PartitionSettlements s = new PartitionSettlements();
+    TopicPartition p1 = new TopicPartition("t", 1);
+    s.delivered(P0, 0);
+    s.delivered(P0, 1);
+    s.delivered(p1, 0);
+    s.delivered(p1, 1);
+    s.settle(P0, 0);
+    s.settle(p1, 0);
+    Map<TopicPartition, OffsetAndMetadata> failed = s.takeCommittable();
+    s.settle(p1, 1);
+    s.restoreCommittable(failed);
+    assertEquals(Map.of(P0, new OffsetAndMetadata(1), p1, new OffsetAndMetadata(2)), s.takeCommittable());
+  }
+
+  @Test
   void settlingTwiceOrAfterForgetDoesNothing() {
     PartitionSettlements s = new PartitionSettlements();
     s.delivered(P0, 0);
