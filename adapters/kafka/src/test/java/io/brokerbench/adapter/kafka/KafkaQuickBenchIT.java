@@ -39,6 +39,7 @@ class KafkaQuickBenchIT {
   void printsThroughputAndLatency() throws Exception {
     Assumptions.assumeTrue(Boolean.getBoolean("brokerbench.kafka.quickbench"), "quick bench not requested");
     run("max rate, acks=all, linger 5ms, 4 partitions", Map.of(), 300_000, 0);
+    run("fixed 1000/s, acks=all, linger 0ms, 4 partitions", Map.of("producer.linger", "0ms"), 10_000, 1_000);
     run("fixed 5000/s, acks=all, linger 0ms, 4 partitions", Map.of("producer.linger", "0ms"), 50_000, 5_000);
   }
 
