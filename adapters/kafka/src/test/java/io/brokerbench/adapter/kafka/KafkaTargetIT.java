@@ -255,4 +255,46 @@ class KafkaTargetIT {
     assertEquals(200, redBlue.size());
     assertTrue(redBlue.stream().noneMatch(r -> r.id() % 3 == 2), "no green");
   }
+
+  @Test
+  void withGroupSubscriptionAClosedConsumersUnackedRecordsGoToTheRemainingOneFlaggedRedelivered() throws Exception {
+    String runId = runId();
+    TopologyPlan plan = plan(runId, Routing.FANOUT, 4, List.of(Binding.ofKeys(List.of())), 2, AckMode.MANUAL, List.of(""));
+    KafkaTarget target = open(runId, Map.of("assignment", "subscribe", "consumer.commit", "async",
+        "consumer.session.timeout", "3s"));
+    target.declare(plan);
+    List<Received> a = new CopyOnWriteArrayList<>();
+    List<Received> b = new CopyOnWriteArrayList<>();
+    // Consumer 0 acks nothing; consumer 1 acks everything.
+    TargetConsumer first = target.createConsumer(new ConsumerSpec(0, 0, 1000, AckMode.MANUAL), collect(a, 0, false));
+    target.createConsumer(new ConsumerSpec(0, 1, 1000, AckMode.MANUAL), collect(b, 1, true));
+    try (TargetProducer producer = target.createProducer(0)) {
+      sendAll(producer, plan, 0, 400);
+    }
+    await(() -> a.size() + b.size() >= 400, "400 first deliveries");
+    assertFalse(a.isEmpty(), "the coordinator gave consumer 0 some partitions");
+    // Records may move between the consumers in the rebalance when consumer 1 joins; what matters
+    // is what happens after consumer 0 closes with everything it got unacknowledged.
+    int before = b.size();
+    first.close();
+    Set<Long> unacked = new HashSet<>();
+    for (Received r : a) unacked.add(r.id());
+    Set<Long> atConsumer1BeforeClose = new HashSet<>();
+    for (Received r : b.subList(0, before)) atConsumer1BeforeClose.add(r.id());
+    Set<Long> owed = new HashSet<>(unacked);
+    owed.removeAll(atConsumer1BeforeClose);
+    await(() -> {
+      Set<Long> got = new HashSet<>();
+      for (Received r : b.subList(before, b.size())) got.add(r.id());
+      return got.containsAll(owed);
+    }, "consumer 0's " + owed.size() + " unacked records at consumer 1");
+    int flagged = 0;
+    for (Received r : b.subList(before, b.size())) {
+      if (unacked.contains(r.id())) {
+        assertTrue(r.redelivered(), "record " + r.id() + " was delivered to consumer 0 before");
+        flagged++;
+      }
+    }
+    assertTrue(flagged >= owed.size());
+  }
 }
