@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Runs messaging workloads against several targets and compares them.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, ReportCommand.class, CompareCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,5 +1,7 @@
 package io.brokerbench.app;
 
+import io.brokerbench.report.ReportWriter;
+import io.brokerbench.results.InvalidResultsException;
 import io.brokerbench.results.ResultsDocument;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.results.RunStatus;
@@ -10,6 +12,7 @@ import io.brokerbench.scenario.Scenario;
 import io.brokerbench.scenario.ScenarioException;
 import io.brokerbench.scenario.ScenarioLoader;
 import io.brokerbench.scenario.TargetRef;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -97,6 +100,11 @@ final class RunCommand implements Callable<Integer> {
       progress.clear();
       SummaryTable.print(outWriter, doc);
       outWriter.println("results: " + folder.resolve("results.json"));
+      try {
+        outWriter.println("report:  " + ReportWriter.write(folder));
+      } catch (InvalidResultsException | IOException | RuntimeException e) {
+        err.println("the report could not be written (results.json is complete): " + e.getMessage());
+      }
     } finally {
       finished.countDown();
       if (!stop.get()) {

@@ -97,6 +97,7 @@ public final class ChildProcess implements AutoCloseable {
    */
   public static ChildProcess start(ChildProcessSpec spec) throws IOException {
     installShutdownHook();
+    requireExecutable(spec);
     Path log = spec.logFile().toAbsolutePath();
     if (log.getParent() != null) Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>();
@@ -131,6 +132,26 @@ public final class ChildProcess implements AutoCloseable {
     ChildProcess child = new ChildProcess(spec, process, ownGroup, watchdog);
     LIVE.add(child);
     return child;
+  }
+
+  /**
+   * Fails early and clearly for a program that does not exist: behind {@code setsid} a missing
+   * program would only show as an exit code and a line in the log.
+   */
+  private static void requireExecutable(ChildProcessSpec spec) throws IOException {
+    String program = spec.command().get(0);
+    if (program.contains("/")) {
+      Path path = spec.workingDirectory() == null ? Path.of(program) : spec.workingDirectory().resolve(program);
+      if (!Files.isExecutable(path)) throw new IOException(spec.name() + ": " + path + " is not an executable file");
+      return;
+    }
+    String pathVariable = spec.environment().containsKey("PATH") ? spec.environment().get("PATH") : System.getenv("PATH");
+    if (pathVariable != null) {
+      for (String dir : pathVariable.split(File.pathSeparator)) {
+        if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) return;
+      }
+    }
+    throw new IOException(spec.name() + ": program '" + program + "' is not on the PATH (" + pathVariable + ")");
   }
 
   private static Process startWatchdog(long childPid, Duration stopTimeout) throws IOException {

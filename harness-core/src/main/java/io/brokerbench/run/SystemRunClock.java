@@ -19,7 +19,7 @@ public final class SystemRunClock implements RunClock {
   /** The shared instance. */
   public static final SystemRunClock INSTANCE = new SystemRunClock();
   private static final long MAX_PARK_MICROS = 200;
-  private static final long SPIN_NANOS = 20_000;
+  private static final long SPIN_NANOS = 100_000;
 
   private final Set<Thread> waiters = ConcurrentHashMap.newKeySet();
   private final AtomicInteger waiting = new AtomicInteger();
@@ -38,7 +38,7 @@ public final class SystemRunClock implements RunClock {
       if (remaining <= 0) return;
       if (Thread.interrupted()) throw new InterruptedException();
       if (remaining > SPIN_NANOS) {
-        LockSupport.parkNanos(Math.min(remaining - SPIN_NANOS / 2, TimeUnit.MILLISECONDS.toNanos(50)));
+        LockSupport.parkNanos(Math.min(remaining - SPIN_NANOS, TimeUnit.MILLISECONDS.toNanos(50)));
       } else {
         Thread.onSpinWait();
       }

@@ -179,7 +179,9 @@ public final class WorkloadRun {
       Map<String, Double> phases, RunMeasurements m, RunWindow window, ResourceSampler resources, List<SecondSample> series) {
     Workload w = spec.workload();
     long measureStart = window.measureStartNanos();
-    long sendEnd = window.isCounted() ? Math.max(m.lastMeasuredSentAt.get(), measureStart + 1) : window.measureEndNanos();
+    // A counted or cut-short window ends with its last measured send.
+    boolean cut = window.isCounted() || status == RunStatus.INTERRUPTED;
+    long sendEnd = cut ? Math.max(m.lastMeasuredSentAt.get(), measureStart + 1) : window.measureEndNanos();
     double confirmSeconds = seconds(Math.max(sendEnd, m.lastMeasuredConfirmAt.get()) - measureStart);
     double consumeSeconds = seconds(Math.max(sendEnd, m.lastMeasuredConsumedAt.get()) - measureStart);
     double confirmedPerSec = m.measuredConfirmed.sum() / confirmSeconds;

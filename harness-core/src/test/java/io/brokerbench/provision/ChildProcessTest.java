@@ -69,6 +69,16 @@ class ChildProcessTest {
   }
 
   @Test
+  void missingProgramIsReportedAtStartNamingIt() {
+    java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> ChildProcess.start(
+        ChildProcessSpec.of("ghost", List.of("no-such-program-bb"), dir.resolve("ghost.log"))));
+    assertTrue(e.getMessage().startsWith("ghost: program 'no-such-program-bb' is not on the PATH"), e.getMessage());
+    java.io.IOException e2 = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> ChildProcess.start(
+        ChildProcessSpec.of("ghost", List.of(dir.resolve("absent.sh").toString()), dir.resolve("ghost.log"))));
+    assertTrue(e2.getMessage().endsWith("absent.sh is not an executable file"), e2.getMessage());
+  }
+
+  @Test
   void killEndsTheChildAtOnce() throws Exception {
     ChildProcess child = ChildProcess.start(ChildProcessSpec.of("sleeper", List.of("sleep", "300"), dir.resolve("sleeper.log")));
     cleanup.add(child.pid());

@@ -47,6 +47,7 @@ class DockerProbeTest {
     Path socket = dir.resolve("docker.sock");
     try (FakeEngine engine = new FakeEngine(socket, "HTTP/1.1 500 Internal Server Error\r\n\r\n")) {
       DockerProbe.Result result = DockerProbe.probe(Map.of("DOCKER_HOST", "unix://" + socket), Duration.ofSeconds(2));
+      assertTrue(engine.request().startsWith("GET /_ping"), engine.request());
       assertFalse(result.answers());
       assertTrue(result.detail().contains("500"), result.detail());
     }
@@ -118,9 +119,13 @@ class DockerProbeTest {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
       server.close();
-      thread.join(2000);
+      try {
+        thread.join(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

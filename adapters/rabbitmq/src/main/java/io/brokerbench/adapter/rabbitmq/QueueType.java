@@ -11,7 +11,9 @@ public enum QueueType {
   /**
    * An append-only log read by offset; always durable. Over AMQP 0-9-1 a consumer needs a
    * prefetch and manual acknowledgements (which only move the credit window: a stream does not
-   * delete or requeue), and says where to start reading with {@code x-stream-offset}.
+   * delete or requeue), and says where to start reading with {@code x-stream-offset}. The broker
+   * delivers whole chunks of the log, so a consumer may hold more unacknowledged messages than its
+   * prefetch.
    */
   STREAM;
 

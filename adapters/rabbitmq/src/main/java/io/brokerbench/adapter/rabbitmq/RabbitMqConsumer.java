@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * exactly. With several queues on a classic queue type the limit is set channel-wide (RabbitMQ's
  * {@code global} flag), so it still bounds the whole consumer; quorum and stream queues do not
  * support a channel-wide limit, so each queue gets {@code max(1, prefetch / queues)}, which exceeds
- * the prefetch only when it is smaller than the number of queues.
+ * the prefetch only when it is smaller than the number of queues. A stream queue hands out whole
+ * chunks of its log, so there the prefetch is not a bound at all.
  *
  * <h2>Acknowledgements</h2>
  * Auto-ack consumes with {@code autoAck=true}; stream queues refuse that, so there the consumer
@@ -103,7 +104,7 @@ final class RabbitMqConsumer implements TargetConsumer {
         // An exception here would make the client close the channel and silently stop consuming.
         if (!listenerFailureReported) {
           listenerFailureReported = true;
-          log.accept("rabbitmq: a delivery listener threw " + e + "; further failures of this consumer are not reported");
+          log.accept("a delivery listener threw " + e + "; further failures of this consumer are not reported");
         }
       } finally {
         dispatch.unlock();

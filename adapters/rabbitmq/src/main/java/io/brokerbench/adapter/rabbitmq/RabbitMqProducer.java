@@ -27,7 +27,7 @@ final class RabbitMqProducer implements TargetProducer {
 
   private final Channel channel;
   private final AutoCloseable connectionLease;
-  private final TopologyPlan plan;
+  private final String[][] exchanges;
   private final RabbitMqSettings settings;
   private final ConfirmWindow window;
   private final AMQP.BasicProperties plainProperties;
@@ -38,7 +38,10 @@ final class RabbitMqProducer implements TargetProducer {
       throws IOException {
     this.channel = channel;
     this.connectionLease = connectionLease;
-    this.plan = plan;
+    this.exchanges = new String[plan.destinations()][plan.partitions()];
+    for (int d = 0; d < plan.destinations(); d++) {
+      for (int p = 0; p < plan.partitions(); p++) exchanges[d][p] = plan.exchangeName(d, p);
+    }
     this.settings = settings;
     this.window = settings.confirms() ? new ConfirmWindow(settings.maxInFlight()) : null;
     this.plainProperties = new AMQP.BasicProperties.Builder().deliveryMode(settings.persistent() ? 2 : 1).build();
@@ -66,7 +69,7 @@ final class RabbitMqProducer implements TargetProducer {
   @Override
   public CompletableFuture<Void> send(OutgoingMessage message) throws Exception {
     if (closed) throw new IllegalStateException("producer is closed");
-    String exchange = plan.exchangeName(message.destination(), message.partition());
+    String exchange = exchanges[message.destination()][message.partition()];
     if (window == null) {
       channel.basicPublish(exchange, message.routingKey(), settings.mandatory(), properties(message, -1), message.payload());
       return CompletableFuture.completedFuture(null);

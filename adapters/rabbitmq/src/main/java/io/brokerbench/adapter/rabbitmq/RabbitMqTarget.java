@@ -93,11 +93,13 @@ public final class RabbitMqTarget implements Target {
 
   @Override
   public Capabilities capabilities() {
-    EnumSet<Feature> features = EnumSet.of(Feature.PER_KEY_ORDER, Feature.PREFETCH_BOUND, Feature.MANUAL_ACK,
-        Feature.MULTIPLE_SUBSCRIPTIONS);
+    EnumSet<Feature> features = EnumSet.of(Feature.PER_KEY_ORDER, Feature.MANUAL_ACK, Feature.MULTIPLE_SUBSCRIPTIONS);
     if (settings.queueType() != QueueType.STREAM) {
+      // A stream reads by offset: nothing is requeued or redelivered, and it hands out whole chunks
+      // of messages, so a consumer may hold more than its prefetch (the conformance kit shows it).
       features.add(Feature.REDELIVERY_ON_CONSUMER_CLOSE);
       features.add(Feature.REQUEUE_ON_REJECT);
+      features.add(Feature.PREFETCH_BOUND);
     }
     return new Capabilities(EnumSet.allOf(Routing.class), features);
   }
@@ -184,7 +186,7 @@ public final class RabbitMqTarget implements Target {
     try (Connection admin = connections.admin(); Channel channel = admin.createChannel()) {
       for (TopologyPlan p : declared) RabbitMqTopology.delete(channel, p);
     } catch (Exception e) {
-      context.log().accept("rabbitmq: could not delete the run's queues and exchanges: " + e.getMessage());
+      context.log().accept("could not delete the run's queues and exchanges: " + e.getMessage());
     }
   }
 

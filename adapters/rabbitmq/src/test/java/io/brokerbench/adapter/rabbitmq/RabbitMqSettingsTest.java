@@ -56,12 +56,13 @@ class RabbitMqSettingsTest {
   }
 
   @Test
-  void streamQueuesDoNotClaimRequeueOrRedelivery() {
+  void streamQueuesDoNotClaimRequeueRedeliveryOrAPrefetchBound() {
     var target = provider.create(new TargetContext("t1", Path.of("."), System::nanoTime, m -> { }),
         Settings.of(provider.settings(), Map.of("queue.type", "stream")));
     assertFalse(target.capabilities().has(Feature.REQUEUE_ON_REJECT));
     assertFalse(target.capabilities().has(Feature.REDELIVERY_ON_CONSUMER_CLOSE));
-    assertTrue(target.capabilities().has(Feature.PREFETCH_BOUND));
+    assertFalse(target.capabilities().has(Feature.PREFETCH_BOUND));
+    assertTrue(target.capabilities().has(Feature.PER_KEY_ORDER));
     target.close();
   }
 

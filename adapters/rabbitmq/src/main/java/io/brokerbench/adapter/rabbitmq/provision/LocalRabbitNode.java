@@ -66,10 +66,19 @@ public final class LocalRabbitNode implements RabbitBroker {
    */
   public static LocalRabbitNode start(LocalNodeConfig config, boolean keepData, Consumer<String> log)
       throws ProvisionException, InterruptedException {
+    return start(config, keepData, log, false);
+  }
+
+  /** {@link #start}, with {@code privateEpmd} forcing an epmd of its own even when one runs on 4369. */
+  static LocalRabbitNode start(LocalNodeConfig config, boolean keepData, Consumer<String> log, boolean privateEpmd)
+      throws ProvisionException, InterruptedException {
     LocalRabbitNode node = new LocalRabbitNode(config, keepData, log);
     try {
       node.writeFiles();
-      node.epmd = PrivateEpmd.shareOrStart(config.logBase().resolve("epmd.log"), Duration.ofSeconds(10));
+      Path epmdLog = config.logBase().resolve("epmd.log");
+      node.epmd = privateEpmd
+          ? PrivateEpmd.startPrivate(epmdLog, Duration.ofSeconds(10))
+          : PrivateEpmd.shareOrStart(epmdLog, Duration.ofSeconds(10));
       node.launch();
       return node;
     } catch (IOException | RuntimeException e) {
@@ -113,7 +122,7 @@ public final class LocalRabbitNode implements RabbitBroker {
     CtlResult ready = ctl(List.of("await_startup", "--timeout", Long.toString(remainingSeconds)), Duration.ofSeconds(remainingSeconds + 15));
     if (ready.exitCode() != 0) throw failure("did not boot: rabbitmqctl await_startup exited " + ready.exitCode() + ": " + ready.lastLines(8));
     vmPid = readVmPid();
-    log.accept("rabbitmq: private node " + config.nodeName() + " ready on 127.0.0.1:" + config.amqpPort()
+    log.accept("private node " + config.nodeName() + " ready on 127.0.0.1:" + config.amqpPort()
         + " (pid " + vmPid + ", data " + config.baseDirectory() + ")");
   }
 
@@ -176,6 +185,11 @@ public final class LocalRabbitNode implements RabbitBroker {
   /** The node's configuration. */
   public LocalNodeConfig config() {
     return config;
+  }
+
+  /** Pid of the private epmd this node started, or -1 when it shares the one on port 4369. */
+  long epmdPid() {
+    return epmd == null ? -1 : epmd.pid();
   }
 
   /** Pid of the Erlang VM, or -1 when it is not running. */
@@ -249,7 +263,7 @@ public final class LocalRabbitNode implements RabbitBroker {
     try {
       long pid = vmPid > 0 ? vmPid : pidFromFile();
       if (pid > 0 && ChildProcess.signal(pid, false) && !awaitGone(pid, config.stopTimeout())) {
-        log.accept("rabbitmq: node " + config.nodeName() + " did not stop within " + config.stopTimeout() + ", killing it");
+        log.accept("node " + config.nodeName() + " did not stop within " + config.stopTimeout() + ", killing it");
         ChildProcess.signal(pid, true);
         awaitGone(pid, Duration.ofSeconds(10));
       }

@@ -32,6 +32,11 @@ final class PrivateEpmd implements AutoCloseable {
   /** Shares the running epmd, or starts a private one logging to {@code logFile}. */
   static PrivateEpmd shareOrStart(Path logFile, Duration timeout) throws IOException, InterruptedException {
     if (TcpProbe.acceptsOnLoopback(DEFAULT_PORT, 300)) return new PrivateEpmd(null, 0);
+    return startPrivate(logFile, timeout);
+  }
+
+  /** Starts a private epmd on a free loopback port, whether or not one runs on 4369. */
+  static PrivateEpmd startPrivate(Path logFile, Duration timeout) throws IOException, InterruptedException {
     int port = FreePorts.allocate();
     ChildProcess epmd = ChildProcess.start(ChildProcessSpec.of("epmd :" + port,
         List.of("epmd", "-address", "127.0.0.1", "-port", Integer.toString(port)), logFile)
@@ -51,6 +56,11 @@ final class PrivateEpmd implements AutoCloseable {
   /** The private epmd's port, or 0 when the running one on 4369 is shared. */
   int port() {
     return port;
+  }
+
+  /** Pid of the private epmd, or -1 when shared. */
+  long pid() {
+    return process == null ? -1 : process.pid();
   }
 
   boolean owned() {

@@ -76,7 +76,7 @@ public final class RabbitProvisioner {
   /** {@link #provision(ProvisionRequest, String, Consumer)} with a decision already made by {@link #choose}. */
   public RabbitBroker provision(Decision decision, ProvisionRequest request, String runId, Consumer<String> log)
       throws ProvisionException, InterruptedException {
-    log.accept("rabbitmq: " + decision.choice().reason());
+    log.accept(decision.choice().reason());
     return switch (decision.choice().mode()) {
       case TESTCONTAINERS -> {
         if (!decision.docker().answers()) {

@@ -61,7 +61,7 @@ class LocalRabbitNodeIT {
       pids.forEach(leftovers::add);
       assertEquals(TargetMode.LOCAL, info.mode());
       assertEquals("local", info.settings().get("provision.chosen"));
-      assertTrue(log.get(0).startsWith("rabbitmq: provision auto -> local: no Docker engine answers"), log.get(0));
+      assertTrue(log.get(0).startsWith("provision auto -> local: no Docker engine answers"), log.get(0));
       long chooseMillis = (firstLineNanos[0] - start) / 1_000_000;
       assertTrue(chooseMillis < 2000, "auto must decide in under 2 s without Docker, took " + chooseMillis + " ms");
       assertEquals(1, pids.size());
@@ -115,6 +115,32 @@ class LocalRabbitNodeIT {
       node.close();
     }
     assertFalse(node.isRunning());
+  }
+
+  @Test
+  void nodeWithItsOwnEpmdServesClientsAndCliAndStopsThatEpmd() throws Exception {
+    RabbitInstallation installation = LocalRabbitNodeItSupport.installationOrSkip();
+    LocalRabbitNode node = LocalRabbitNode.start(LocalRabbitNodeItSupport.config(installation, dir, "epmd"), false, m -> { },
+        true);
+    long epmdPid;
+    try {
+      leftovers.add(node.vmPid());
+      epmdPid = node.epmdPid();
+      assertTrue(epmdPid > 0, "a private epmd was started");
+      leftovers.add(epmdPid);
+      assertTrue(node.describe().get("local.epmd").startsWith("private :"), node.describe().toString());
+      LocalRabbitNode.CtlResult status = node.ctl(List.of("status"), Duration.ofSeconds(60));
+      assertEquals(0, status.exitCode(), status.output());
+      assertTrue(status.output().contains(node.config().nodeName()), status.output());
+      ConnectionFactory factory = new ConnectionFactory();
+      factory.setUri(node.amqpUri());
+      try (Connection connection = factory.newConnection()) {
+        assertTrue(connection.isOpen());
+      }
+    } finally {
+      node.close();
+    }
+    assertGone(epmdPid, Duration.ofSeconds(5));
   }
 
   @Test

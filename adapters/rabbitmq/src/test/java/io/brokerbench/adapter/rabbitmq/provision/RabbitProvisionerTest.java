@@ -91,7 +91,7 @@ class RabbitProvisionerTest {
     ProvisionException e = assertThrows(ProvisionException.class, () -> provisioner.provision(
         request(ProvisionMode.TESTCONTAINERS, null, null), "run1", log::add));
     assertTrue(e.getMessage().startsWith("provision testcontainers needs a Docker engine, but DOCKER_HOST="), e.getMessage());
-    assertEquals(List.of("rabbitmq: provision testcontainers: requested in the settings"), log);
+    assertEquals(List.of("provision testcontainers: requested in the settings"), log);
   }
 
   @Test

@@ -1,0 +1,36 @@
+package io.brokerbench.adapter.rabbitmq.provision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.brokerbench.provision.DockerProbe;
+import io.brokerbench.spi.TargetMode;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RabbitMQ through Testcontainers. Docker is never required, also not in CI: without an engine
+ * this test is skipped (a plain assumption, not {@code RealEnvironment}).
+ */
+class ContainerRabbitIT {
+
+  @Test
+  void containerServesAmqpAndIsRemovedOnClose() throws Exception {
+    DockerProbe.Result docker = DockerProbe.probe();
+    Assumptions.assumeTrue(docker.answers(), "skipped: " + docker.detail());
+    ContainerRabbit broker = ContainerRabbit.start(new ContainerConfig(ContainerConfig.DEFAULT_IMAGE, Duration.ofMinutes(3)));
+    try {
+      assertEquals(TargetMode.CONTAINER, broker.mode());
+      ConnectionFactory factory = new ConnectionFactory();
+      factory.setUri(broker.amqpUri());
+      try (Connection connection = factory.newConnection()) {
+        assertTrue(String.valueOf(connection.getServerProperties().get("version")).startsWith("3.13"));
+      }
+    } finally {
+      broker.close();
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package io.brokerbench.report;
+
+import io.brokerbench.results.EnvironmentRecord;
+import io.brokerbench.results.ResultsDocument;
+import io.brokerbench.results.RunResult;
+import io.brokerbench.results.RunStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares two result sets figure by figure: means over ok repetitions with 95% Student-t
+ * intervals; a difference counts when the intervals do not overlap. Pure.
+ */
+final class CompareModel {
+  static final List<Metric> METRICS = List.of(
+      Metric.OFFERED, Metric.CONFIRMED, Metric.CONSUMED,
+      Metric.PUBLISH_P50, Metric.PUBLISH_P99, Metric.PUBLISH_P999,
+      Metric.E2E_P50, Metric.E2E_P99, Metric.E2E_P999, Metric.E2E_MAX,
+      Metric.VIOLATIONS, Metric.LOST, Metric.DUPLICATES, Metric.REDELIVERED,
+      Metric.CPU, Metric.RSS);
+
+  private CompareModel() {}
+
+  static ComparePage page(Path folderA, ResultsDocument a, Path folderB, ResultsDocument b) {
+    RunGroups groupsA = new RunGroups(a);
+    RunGroups groupsB = new RunGroups(b);
+    Map<String, TargetStyle> styles = new LinkedHashMap<>();
+    for (TargetStyle t : groupsA.targets()) styles.put(t.label(), t);
+    for (TargetStyle t : groupsB.targets()) {
+      if (!styles.containsKey(t.label())) {
+        styles.put(t.label(), TargetStyle.forIndex(styles.size(), t.label(), t.mode(), t.version()));
+      }
+    }
+    Set<String> workloads = new LinkedHashSet<>(groupsA.workloads());
+    workloads.addAll(groupsB.workloads());
+
+    List<CompareSection> sections = new ArrayList<>();
+    List<CompareRow> flagged = new ArrayList<>();
+    int index = 1;
+    for (String workload : workloads) {
+      CompareSection section = section("c" + index++, workload, groupsA.runs(workload), groupsB.runs(workload), styles);
+      sections.add(section);
+      section.rows().stream().filter(r -> r.verdict().flagged()).forEach(flagged::add);
+    }
+    long unknown = sections.stream().flatMap(s -> s.rows().stream())
+        .filter(r -> r.verdict() == Verdict.NOISE_UNKNOWN).count();
+    String overview = flagged.size() + (flagged.size() == 1 ? " figure" : " figures") + " changed beyond the noise"
+        + (unknown > 0 ? "; " + unknown + " could not be judged because a side has a single repetition (noise unknown)" : "");
+    return new ComparePage("brokerbench compare · " + name(a) + " → " + name(b),
+        side(folderA, a), side(folderB, b), overview, flagged, sections, environment(a.environment(), b.environment()),
+        glossary(), Assets.load().css());
+  }
+
+  private static CompareSection section(
+      String id, String workload, Map<String, List<RunResult>> a, Map<String, List<RunResult>> b,
+      Map<String, TargetStyle> styles) {
+    List<String> notes = new ArrayList<>();
+    List<CompareRow> rows = new ArrayList<>();
+    if (a.isEmpty()) notes.add("Workload " + workload + " is only in B.");
+    if (b.isEmpty()) notes.add("Workload " + workload + " is only in A.");
+    Set<String> targets = new LinkedHashSet<>(a.keySet());
+    targets.addAll(b.keySet());
+    for (String target : targets) {
+      List<RunResult> runsA = a.getOrDefault(target, List.of());
+      List<RunResult> runsB = b.getOrDefault(target, List.of());
+      if (runsA.isEmpty() || runsB.isEmpty()) {
+        if (!a.isEmpty() && !b.isEmpty()) notes.add(target + " ran " + workload + " only in " + (runsA.isEmpty() ? "B" : "A") + ".");
+        continue;
+      }
+      String statusA = statusSummary(runsA);
+      String statusB = statusSummary(runsB);
+      if (!statusA.equals(statusB)) notes.add(target + ": " + statusA + " in A, " + statusB + " in B.");
+      List<RunResult> okA = ok(runsA);
+      List<RunResult> okB = ok(runsB);
+      for (Metric m : METRICS) {
+        Stats sa = stats(okA, m);
+        Stats sb = stats(okB, m);
+        if (sa == null && sb == null) continue;
+        Verdict verdict = Verdict.of(sa, sb, m.better());
+        rows.add(new CompareRow(workload, styles.get(target), group(m), figure(m), Cell.of(m.path(), m.unit(), sa, false),
+            Cell.of(m.path(), m.unit(), sb, false), change(sa, sb), verdict));
+      }
+    }
+    return new CompareSection(id, workload, notes, rows);
+  }
+
+  private static String statusSummary(List<RunResult> runs) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (RunResult r : runs) {
+      String s = r.status() == null ? "failed" : r.status().json();
+      if (r.status() == RunStatus.OK && r.throughput() != null && r.throughput().saturated()) s = "saturated";
+      counts.merge(s, 1, Integer::sum);
+    }
+    List<String> parts = new ArrayList<>();
+    counts.forEach((s, n) -> parts.add(n + " " + s));
+    return String.join(", ", parts);
+  }
+
+  private static List<RunResult> ok(List<RunResult> runs) {
+    return runs.stream().filter(r -> r.status() == RunStatus.OK).toList();
+  }
+
+  private static Stats stats(List<RunResult> runs, Metric m) {
+    List<Double> values = new ArrayList<>();
+    for (RunResult r : runs) {
+      Double v = m.of(r);
+      if (v != null) values.add(v);
+    }
+    return Stats.of(values);
+  }
+
+  private static String change(Stats a, Stats b) {
+    if (a == null || b == null) return "–";
+    if (a.mean() == b.mean()) return "0%";
+    if (a.mean() == 0) return "from 0";
+    return String.format(Locale.ROOT, "%+.1f%%", 100 * (b.mean() - a.mean()) / Math.abs(a.mean()));
+  }
+
+  private static String group(Metric m) {
+    String p = m.path();
+    if (p.startsWith("throughput.")) return "Throughput";
+    if (p.startsWith("latency.publish.")) return "Publish response time";
+    if (p.startsWith("latency.endToEnd.")) return "End-to-end response time";
+    if (p.startsWith("ordering.")) return "Ordering";
+    if (p.startsWith("delivery.")) return "Delivery ledger";
+    return "Resources";
+  }
+
+  private static String figure(Metric m) {
+    return m.unit().symbol().isEmpty() ? m.label() : m.label() + " (" + m.unit().symbol() + ")";
+  }
+
+  private static String name(ResultsDocument d) {
+    return d.runId() == null ? "?" : d.runId();
+  }
+
+  private static List<Fact> side(Path folder, ResultsDocument d) {
+    EnvironmentRecord env = d.environment();
+    return List.of(
+        new Fact("folder", folder.toString()),
+        new Fact("run id", name(d)),
+        new Fact("scenario", d.scenario() == null ? "" : String.valueOf(d.scenario().name())),
+        new Fact("started", env == null ? "" : String.valueOf(env.startedAt())));
+  }
+
+  private static List<ComparePage.CompareFact> environment(EnvironmentRecord a, EnvironmentRecord b) {
+    List<ComparePage.CompareFact> facts = new ArrayList<>();
+    facts.add(fact("harness", a, b, EnvironmentRecord::harnessVersion));
+    facts.add(fact("git commit", a, b, EnvironmentRecord::gitCommit));
+    facts.add(fact("JVM", a, b, EnvironmentRecord::jvm));
+    facts.add(fact("OS", a, b, EnvironmentRecord::os));
+    facts.add(fact("CPUs", a, b, e -> Integer.toString(e.cpus())));
+    facts.add(fact("memory", a, b, e -> String.format(Locale.ROOT, "%.1f GiB", e.memoryBytes() / (1024.0 * 1024 * 1024))));
+    facts.add(fact("started", a, b, EnvironmentRecord::startedAt));
+    return facts;
+  }
+
+  private static ComparePage.CompareFact fact(
+      String label, EnvironmentRecord a, EnvironmentRecord b, java.util.function.Function<EnvironmentRecord, String> f) {
+    return new ComparePage.CompareFact(label, a == null ? "not recorded" : String.valueOf(f.apply(a)),
+        b == null ? "not recorded" : String.valueOf(f.apply(b)));
+  }
+
+  private static List<GlossaryEntry> glossary() {
+    List<GlossaryEntry> entries = new ArrayList<>();
+    for (Verdict v : Verdict.values()) entries.add(new GlossaryEntry(v.text(), switch (v) {
+      case BETTER, WORSE -> "The 95% confidence intervals of A and B (Student t over the ok repetitions) do not overlap: the difference is larger than the noise the repetitions show. Better means higher for rates, lower for latencies, errors and resources.";
+      case CHANGED -> "The intervals do not overlap, for a figure with no better direction (the offered rate).";
+      case WITHIN_NOISE -> "The intervals overlap: the repetitions do not show a difference.";
+      case NOISE_UNKNOWN -> "A or B has a single ok repetition, so its noise is unknown and no difference can be judged. Run the scenario with repetitions: 3 or more.";
+      case MISSING -> "A or B has no ok run with this figure.";
+    }));
+    entries.addAll(Glossary.entries());
+    return entries;
+  }
+}

@@ -1,0 +1,41 @@
+package io.brokerbench.report;
+
+import java.util.List;
+
+/**
+ * Everything the page shows about one workload.
+ *
+ * @param id HTML id, unique in the page
+ * @param name workload name
+ * @param source the workload file as written, or empty when the results do not carry it
+ * @param repetitions most repetitions of any target in this workload
+ * @param summaryGroups header groups of the summary table
+ * @param summaryRows one per target, in scenario order
+ * @param charts in page order
+ * @param latencyColumns columns of the latency table
+ * @param latencyRows four per target with figures
+ * @param runGroups header groups of the per-run ledger table
+ * @param runRows one per run, each followed by its subscriptions when it has more than one
+ */
+public record WorkloadView(
+    String id, String name, String source, int repetitions, List<ColumnGroup> summaryGroups, List<SummaryRow> summaryRows,
+    List<ChartView> charts, List<String> latencyColumns, List<LatencyRow> latencyRows, List<ColumnGroup> runGroups,
+    List<RunRow> runRows) {
+
+  /** Figure columns of the summary table (target and status excluded). */
+  public int summaryColumnCount() {
+    return summaryGroups.stream().mapToInt(g -> g.columns().size()).sum();
+  }
+
+  /** Figure columns of the per-run table (target, repetition and status excluded). */
+  public int runColumnCount() {
+    return runGroups.stream().mapToInt(g -> g.columns().size()).sum();
+  }
+
+  /** How the summary states its figures. */
+  public String aggregation() {
+    return repetitions > 1
+        ? "Figures are means over the ok repetitions ± the half-width of their 95% confidence interval (Student t); a figure without ± comes from a single repetition, so its noise is unknown."
+        : "One repetition: figures are single measurements, and their noise is unknown.";
+  }
+}
