@@ -83,7 +83,7 @@ public final class KafkaTarget implements Target {
   public TargetInfo open() throws Exception {
     KafkaProvisioner.ExternalAddress address = KafkaProvisioner.externalAddress(settings.bootstrapServers(), System.getenv());
     ProvisionChoice choice = KafkaProvisioner.choose(ProvisionMode.fromYaml(settings.provision()), address);
-    context.log().accept("kafka: " + choice.reason());
+    context.log().accept(choice.reason());
     broker = KafkaProvisioner.provision(choice, new KafkaProvisioner.Request(settings.containerImage(),
         settings.localHeapBytes(), settings.readyTimeout(), context.workDirectory().resolve("kafka-broker")), address);
     admin = Admin.create(KafkaClientConfigs.admin(broker.bootstrapServers(), "bb-" + context.runId() + "-admin"));
@@ -260,7 +260,7 @@ public final class KafkaTarget implements Target {
     try {
       action.run();
     } catch (RuntimeException e) {
-      context.log().accept("kafka: closing the " + what + " failed: " + e);
+      context.log().accept("closing the " + what + " failed: " + e);
     }
   }
 }

@@ -265,26 +265,26 @@ final class KafkaTargetConsumer implements TargetConsumer {
   private void commitFailed(Exception e) {
     commitFailures++;
     if (commitFailures <= MAX_LOGGED_COMMIT_FAILURES) {
-      log.accept("kafka consumer " + name + ": commit failed (" + commitFailures + " so far, first "
+      log.accept("consumer " + name + ": commit failed (" + commitFailures + " so far, first "
           + MAX_LOGGED_COMMIT_FAILURES + " shown): " + e);
     }
   }
 
   private void fail(Throwable e) {
     failure = e;
-    log.accept("kafka consumer " + name + " stopped: " + e);
+    log.accept("consumer " + name + " stopped: " + e);
   }
 
   private void finish() {
     try {
       if (!kafkaAutoCommit && failure == null) commitSync();
     } catch (RuntimeException e) {
-      log.accept("kafka consumer " + name + ": final commit failed: " + e);
+      log.accept("consumer " + name + ": final commit failed: " + e);
     }
     try {
       client.close(CloseOptions.timeout(CLIENT_CLOSE_TIMEOUT));
     } catch (RuntimeException e) {
-      log.accept("kafka consumer " + name + ": close failed: " + e);
+      log.accept("consumer " + name + ": close failed: " + e);
     }
   }
 
@@ -327,6 +327,6 @@ final class KafkaTargetConsumer implements TargetConsumer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (thread.isAlive()) log.accept("kafka consumer " + name + " did not stop within the close timeout");
+    if (thread.isAlive()) log.accept("consumer " + name + " did not stop within the close timeout");
   }
 }

@@ -143,7 +143,7 @@ class KafkaTargetIT {
       }
       assertEquals(n, ids.size());
     }
-    assertEquals(List.of("kafka: provision external: requested in the settings"), log, "nothing but the provisioning line");
+    assertEquals(List.of("provision external: requested in the settings"), log, "nothing but the provisioning line");
   }
 
   @Test

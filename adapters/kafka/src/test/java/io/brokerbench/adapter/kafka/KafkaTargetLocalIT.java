@@ -41,7 +41,7 @@ class KafkaTargetLocalIT {
       System.out.println("kafka target: '" + log.get(0) + "' after " + choiceMillis + " ms; broker ready after "
           + info.settings().get("local.time.to.ready.ms") + " ms (format " + info.settings().get("local.format.ms") + " ms)");
       if (!docker) {
-        assertTrue(log.get(0).startsWith("kafka: provision auto -> local: no Docker engine answers"), log.get(0));
+        assertTrue(log.get(0).startsWith("provision auto -> local: no Docker engine answers"), log.get(0));
         assertFalse(log.get(0).contains("\n"), "one line");
         // The decision itself must be quick when nothing answers: no Docker socket, no port probes.
         assertTrue(choiceMillis < 2000, "auto chose after " + choiceMillis + " ms");
