@@ -1,0 +1,224 @@
+package io.brokerbench.adapter.builtin.log;
+
+import io.brokerbench.engine.log.DataSignal;
+import io.brokerbench.engine.log.EngineClosedException;
+import io.brokerbench.engine.log.LogConsumer;
+import io.brokerbench.engine.log.LogException;
+import io.brokerbench.engine.log.RecordView;
+import io.brokerbench.engine.log.StaleGenerationException;
+import io.brokerbench.engine.log.TopicPartition;
+import io.brokerbench.engine.log.UnknownMemberException;
+import io.brokerbench.spi.AckMode;
+import io.brokerbench.spi.ConsumerSpec;
+import io.brokerbench.spi.DeliveryListener;
+import io.brokerbench.spi.TargetConsumer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A harness consumer: one {@link LogConsumer} in the subscription's group, polled by a dispatch
+ * thread of its own that calls the listener (so one thread at a time per consumer, as the SPI
+ * requires).
+ *
+ * <h2>Commits and redelivery</h2>
+ * The commit point of a partition is its first delivered but unsettled offset (manual acks), or the
+ * position (auto acks). It is committed after every poll that delivered ({@code afterBatch}) or
+ * every {@code commit.interval} ({@code auto}), before a rebalance takes the partition away, and on
+ * close. Records past it are delivered again to whoever consumes the partition next; the flag comes
+ * from the {@link RedeliveryTracker}.
+ *
+ * <h2>Prefetch</h2>
+ * With manual acks the consumer never holds more than {@code prefetch} unsettled deliveries: it
+ * polls for at most the difference and waits (heartbeating) for acknowledgements, which may come
+ * from any thread.
+ */
+final class LogEngineConsumer implements TargetConsumer {
+  private static final System.Logger LOG = System.getLogger(LogEngineConsumer.class.getName());
+
+  /** Unsettled deliveries of one partition. */
+  static final class PartitionTrack {
+    final TopicPartition partition;
+    final ConcurrentSkipListSet<Long> outstanding = new ConcurrentSkipListSet<>();
+
+    PartitionTrack(TopicPartition partition) {
+      this.partition = partition;
+    }
+  }
+
+  private final LogConsumer consumer;
+  private final TopicLayout layout;
+  private final DeliveryListener listener;
+  private final LogEngineSettings settings;
+  private final boolean manual;
+  private final int prefetch;
+  private final Map<TopicPartition, AtomicLong> highestDelivered;
+  private final Map<TopicPartition, PartitionTrack> tracks = new ConcurrentHashMap<>();
+  private final AtomicInteger unsettled = new AtomicInteger();
+  private final DataSignal settledSignal = new DataSignal();
+  private final Thread thread;
+  private byte[] buffer = new byte[1024];
+  private volatile boolean settledSinceCommit;
+  private volatile boolean closing;
+  private long nextAutoCommitNanos;
+  private final long keepAliveNanos;
+  private long lastKeepAliveNanos = System.nanoTime();
+
+  LogEngineConsumer(LogConsumer consumer, TopicLayout layout, ConsumerSpec spec, DeliveryListener listener,
+      LogEngineSettings settings, RedeliveryTracker redeliveries) {
+    this.consumer = consumer;
+    this.layout = layout;
+    this.listener = listener;
+    this.settings = settings;
+    this.manual = spec.ackMode() == AckMode.MANUAL;
+    this.prefetch = spec.prefetch();
+    String group = layout.group(spec.subscription());
+    this.highestDelivered = redeliveries.group(group);
+    consumer.setRevocationListener(this::onRevoke);
+    consumer.subscribe(layout.subscription(spec.subscription()));
+    this.nextAutoCommitNanos = System.nanoTime() + settings.commitInterval().toNanos();
+    this.keepAliveNanos = Math.max(1_000_000L, settings.sessionTimeout().toNanos() / 3);
+    this.thread = new Thread(this::run, "log-engine-consumer-" + group + "-" + spec.consumerIndex());
+    thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  private void run() {
+    long heartbeatNanos = Math.max(1_000_000L, settings.sessionTimeout().toNanos() / 3);
+    try {
+      while (!closing) {
+        int budget = settings.maxPollRecords();
+        if (manual) budget = Math.min(budget, prefetch - unsettled.get());
+        if (budget <= 0) {
+          settledSignal.await(Math.min(heartbeatNanos, 100_000_000L));
+          consumer.poll(Duration.ZERO, this::handle, 0);
+          maybeCommit(0);
+          continue;
+        }
+        int n = consumer.poll(Duration.ofMillis(100), this::handle, budget);
+        maybeCommit(n);
+      }
+    } catch (EngineClosedException e) {
+      // the engine went away under us (target closing or crash): stop quietly
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException | Error e) {
+      LOG.log(System.Logger.Level.ERROR, thread.getName() + " stopped", e);
+    } finally {
+      try {
+        commit();
+      } catch (RuntimeException e) {
+        // closing anyway; uncommitted records are delivered again
+      }
+      try {
+        consumer.close();
+      } catch (RuntimeException e) {
+        // the engine may already be closed
+      }
+    }
+  }
+
+  private void handle(RecordView r) {
+    long now = System.nanoTime();
+    if (now - lastKeepAliveNanos > keepAliveNanos) {
+      // A slow listener must not cost the member its session between two polls.
+      consumer.keepAlive();
+      lastKeepAliveNanos = now;
+    }
+    TopicPartition tp = r.partition();
+    PartitionTrack track = tracks.computeIfAbsent(tp, PartitionTrack::new);
+    int length = r.valueLength();
+    if (length > buffer.length) buffer = new byte[Math.max(length, buffer.length * 2)];
+    if (length > 0) r.copyValue(buffer);
+    long offset = r.offset();
+    boolean redelivered = RedeliveryTracker.deliver(highestDelivered, tp, offset);
+    if (manual) {
+      track.outstanding.add(offset);
+      unsettled.incrementAndGet();
+    }
+    listener.onDelivery(new LogDelivery(this, buffer, Math.max(length, 0), r.key(), layout.destinationOf(tp.topic()), track,
+        offset, redelivered));
+  }
+
+  /** Called by {@link LogDelivery#ack()} and reject, from any thread. */
+  void settle(PartitionTrack track, long offset) {
+    if (!manual) return;
+    if (track.outstanding.remove(offset)) {
+      unsettled.decrementAndGet();
+      settledSinceCommit = true;
+      settledSignal.signal();
+    }
+  }
+
+  private Map<TopicPartition, Long> onRevoke(Set<TopicPartition> revoked) {
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    for (TopicPartition tp : revoked) {
+      offsets.put(tp, commitPoint(tp));
+      PartitionTrack track = tracks.remove(tp);
+      if (track != null) {
+        int dropped = track.outstanding.size();
+        track.outstanding.clear();
+        unsettled.addAndGet(-dropped);
+      }
+    }
+    return offsets;
+  }
+
+  private long commitPoint(TopicPartition tp) {
+    long position = consumer.position(tp);
+    PartitionTrack track = tracks.get(tp);
+    if (track != null) {
+      Long first = track.outstanding.isEmpty() ? null : track.outstanding.first();
+      if (first != null && first < position) return first;
+    }
+    return position;
+  }
+
+  private void maybeCommit(int delivered) {
+    if (settings.commitStrategy() == LogEngineSettings.CommitStrategy.AFTER_BATCH) {
+      if (delivered > 0 || settledSinceCommit) commit();
+    } else if (System.nanoTime() >= nextAutoCommitNanos) {
+      nextAutoCommitNanos = System.nanoTime() + settings.commitInterval().toNanos();
+      commit();
+    }
+  }
+
+  private void commit() {
+    settledSinceCommit = false;
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    for (TopicPartition tp : consumer.assignment()) offsets.put(tp, commitPoint(tp));
+    if (offsets.isEmpty()) return;
+    try {
+      consumer.commitSync(offsets);
+    } catch (StaleGenerationException | UnknownMemberException e) {
+      // a rebalance is under way: the next poll joins it (and commits on revoke)
+    } catch (LogException e) {
+      if (!closing) throw e;
+    }
+  }
+
+  /** Stops the dispatch thread (after the listener call in progress), commits and leaves the group. */
+  @Override
+  public void close() {
+    if (closing && !thread.isAlive()) return;
+    closing = true;
+    consumer.wakeup();
+    settledSignal.signal();
+    if (Thread.currentThread() != thread) {
+      try {
+        thread.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (thread.isAlive()) LOG.log(System.Logger.Level.WARNING, thread.getName() + " did not stop within 30s");
+    }
+  }
+}

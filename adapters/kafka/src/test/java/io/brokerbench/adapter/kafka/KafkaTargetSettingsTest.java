@@ -1,0 +1,100 @@
+package io.brokerbench.adapter.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokerbench.spi.AckMode;
+import io.brokerbench.spi.Settings;
+import io.brokerbench.spi.SettingsException;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+
+class KafkaTargetSettingsTest {
+
+  static KafkaTargetSettings parse(Map<String, ?> raw) {
+    return KafkaTargetSettings.from(Settings.of(KafkaTargetSettings.specs(), raw));
+  }
+
+  @Test
+  void defaultsAreKafkasClientDefaults() {
+    KafkaTargetSettings s = parse(Map.of());
+    assertEquals("auto", s.provision());
+    assertEquals("all", s.acks());
+    assertTrue(s.idempotence());
+    assertEquals(Duration.ofMillis(5), s.linger());
+    assertEquals(16384, s.batchSizeBytes());
+    assertEquals(5, s.maxInFlight());
+    assertEquals(CommitStrategy.AUTO, s.commit());
+    assertEquals(AssignmentMode.STATIC, s.assignment());
+  }
+
+  @Test
+  void nestedScenarioMapsSetProducerAndConsumerSettings() {
+    KafkaTargetSettings s = parse(Map.of(
+        "producer", Map.of("acks", "1", "idempotence", false, "linger", "20ms", "batch", Map.of("size", "64KiB"),
+            "compression", "lz4"),
+        "consumer", Map.of("commit", "sync", "session", Map.of("timeout", "6s")),
+        "assignment", "subscribe",
+        "topic.configs", "segment.bytes=1048576, retention.ms=60000"));
+    assertEquals("1", s.acks());
+    assertEquals(65536, s.batchSizeBytes());
+    assertEquals(CommitStrategy.SYNC, s.commit());
+    assertEquals(Duration.ofSeconds(6), s.sessionTimeout());
+    assertEquals(AssignmentMode.SUBSCRIBE, s.assignment());
+    assertEquals(Map.of("segment.bytes", "1048576", "retention.ms", "60000"), s.topicConfigs());
+
+    Map<String, Object> producer = KafkaClientConfigs.producer(s, "h:1", "p0");
+    assertEquals("1", producer.get(ProducerConfig.ACKS_CONFIG));
+    assertEquals(20, producer.get(ProducerConfig.LINGER_MS_CONFIG));
+    assertEquals("lz4", producer.get(ProducerConfig.COMPRESSION_TYPE_CONFIG));
+    assertEquals(false, producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
+  }
+
+  @Test
+  void idempotenceWithoutAcksAllIsRefusedNamingBothSettings() {
+    SettingsException e = assertThrows(SettingsException.class, () -> parse(Map.of("producer.acks", "1")));
+    assertEquals(KafkaTargetSettings.IDEMPOTENCE, e.setting());
+    assertTrue(e.getMessage().contains("producer.acks=1"), e.getMessage());
+  }
+
+  @Test
+  void moreThanFiveInFlightNeedsIdempotenceOff() {
+    assertThrows(SettingsException.class, () -> parse(Map.of("producer.max.in.flight", 6)));
+    assertEquals(6, parse(Map.of("producer.max.in.flight", 6, "producer.idempotence", false)).maxInFlight());
+  }
+
+  @Test
+  void subMillisecondDurationsAreRefusedBecauseKafkaTakesMilliseconds() {
+    SettingsException e = assertThrows(SettingsException.class, () -> parse(Map.of("producer.linger", "500us")));
+    assertEquals(KafkaTargetSettings.LINGER, e.setting());
+  }
+
+  @Test
+  void malformedTopicConfigsNameTheEntry() {
+    SettingsException e = assertThrows(SettingsException.class, () -> parse(Map.of("topic.configs", "a=1,oops")));
+    assertTrue(e.getMessage().contains("'oops'"), e.getMessage());
+  }
+
+  @Test
+  void consumersAlwaysUseTheClassicGroupProtocolAndPrefetchAsMaxPollRecords() {
+    KafkaTargetSettings s = parse(Map.of());
+    Map<String, Object> c = KafkaClientConfigs.consumer(s, "h:1", "c", "g", 250, AckMode.MANUAL);
+    assertEquals("classic", c.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG));
+    assertEquals(250, c.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG));
+    assertEquals("g", c.get(ConsumerConfig.GROUP_ID_CONFIG));
+    assertEquals("earliest", c.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG));
+  }
+
+  @Test
+  void kafkasOwnAutoCommitOnlyForAutoCommitWithAutomaticAcks() {
+    KafkaTargetSettings auto = parse(Map.of());
+    assertEquals(true, KafkaClientConfigs.consumer(auto, "h:1", "c", "g", 1, AckMode.AUTO).get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
+    assertEquals(false, KafkaClientConfigs.consumer(auto, "h:1", "c", "g", 1, AckMode.MANUAL).get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
+    KafkaTargetSettings sync = parse(Map.of("consumer.commit", "sync"));
+    assertEquals(false, KafkaClientConfigs.consumer(sync, "h:1", "c", "g", 1, AckMode.AUTO).get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
+  }
+}
