@@ -330,8 +330,7 @@ public final class QueueEngine implements AutoCloseable {
     PublishScratch scratch = SCRATCH.get();
     if (scratch.inUse) scratch = new PublishScratch();
     scratch.inUse = true;
-    RouteCollector route = scratch.route;
-    route.reset();
+    RouteCollector route = scratch.route; // empty: every publish resets it when done
     try {
       if (exchange.isEmpty()) {
         MessageQueue q = queues.get(routingKey);
