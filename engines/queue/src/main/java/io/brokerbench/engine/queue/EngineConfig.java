@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
  * @param segmentBytes journal segment size in bytes, 64 KiB to 1 GiB; a record larger than a
  *     segment gets a segment of its own
  * @param clockMillis wall clock in epoch milliseconds, used for TTL (expiry deadlines are stored
- *     in the journal as epoch milliseconds, so they hold across a restart)
+ *     in the journal as epoch milliseconds, so they hold across a restart) and to time {@code
+ *     interval} forces
  * @param expiryCheckMillis how often a background thread expires messages at queue heads, in
  *     milliseconds; 0 disables the thread (tests call {@link QueueEngine#expireNow()})
  */

@@ -49,6 +49,9 @@ final class Journal {
   private final Storage storage;
   private final FsyncPolicy policy;
   private final long segmentBytes;
+  private final java.util.function.LongSupplier clockMillis;
+  /** Longest single wait of the journal thread for an interval deadline, so a fake clock is seen soon. */
+  private static final long INTERVAL_POLL_MILLIS = 10;
 
   private final ReentrantLock appendLock = new ReentrantLock();
   private final Condition work = appendLock.newCondition();
@@ -100,6 +103,16 @@ final class Journal {
    */
   Journal(Storage storage, FsyncPolicy policy, long segmentBytes, long segmentBase, long position, Map<Long, Long> live)
       throws IOException {
+    this(storage, policy, segmentBytes, segmentBase, position, live, System::currentTimeMillis);
+  }
+
+  /**
+   * As above, with the clock (epoch milliseconds) that times {@code interval} forces, so tests
+   * can run the policy on a fake clock.
+   */
+  Journal(Storage storage, FsyncPolicy policy, long segmentBytes, long segmentBase, long position, Map<Long, Long> live,
+      java.util.function.LongSupplier clockMillis) throws IOException {
+    this.clockMillis = clockMillis;
     this.storage = storage;
     this.policy = policy;
     this.segmentBytes = segmentBytes;
@@ -327,7 +340,7 @@ final class Journal {
   // ---------------------------------------------------------------- journal thread
 
   private void run() {
-    long nextForceNanos = System.nanoTime();
+    long nextForceMillis = clockMillis.getAsLong();
     while (!stopping) {
       try {
         appendLock.lock();
@@ -343,14 +356,15 @@ final class Journal {
         switch (policy.kind()) {
           case ALWAYS -> force();
           case INTERVAL -> {
-            long now = System.nanoTime();
-            if (now >= nextForceNanos) {
+            long now = clockMillis.getAsLong();
+            if (now >= nextForceMillis) {
               force();
-              nextForceNanos = now + TimeUnit.MILLISECONDS.toNanos(policy.intervalMillis());
+              nextForceMillis = now + policy.intervalMillis();
             } else {
               appendLock.lock();
               try {
-                if (!stopping && buffered == 0) work.awaitNanos(nextForceNanos - now);
+                long waitMillis = Math.min(nextForceMillis - now, INTERVAL_POLL_MILLIS);
+                if (!stopping && buffered == 0) work.await(waitMillis, TimeUnit.MILLISECONDS);
               } finally {
                 appendLock.unlock();
               }

@@ -97,7 +97,8 @@ public final class QueueEngine implements AutoCloseable {
         restoreTopology(topologyStore.load());
         Recovery r = recoverMessages(storage);
         recoveryReport = r.report;
-        journal = new Journal(storage, config.fsync(), config.segmentBytes(), r.tail.segmentBase(), r.tail.position(), r.live);
+        journal = new Journal(storage, config.fsync(), config.segmentBytes(), r.tail.segmentBase(), r.tail.position(), r.live,
+            config.clockMillis());
       } catch (IOException | RuntimeException e) {
         directoryLock.close();
         throw e;

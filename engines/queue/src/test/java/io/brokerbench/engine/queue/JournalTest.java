@@ -78,6 +78,28 @@ class JournalTest {
   }
 
   @Test
+  void intervalForcesAtMostOncePerIntervalOnTheClockAndConfirmsWithTheNextForce() throws Exception {
+    InMemoryStorage storage = new InMemoryStorage();
+    java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(10_000);
+    Journal journal = new Journal(storage, FsyncPolicy.interval(1000), 1 << 20, 0, 0, Map.of(), clock::get);
+    try {
+      // the first force is due at once
+      journal.whenConfirmed(append(journal, 0)).get(5, TimeUnit.SECONDS);
+      long forces = storage.forces();
+      CompletableFuture<Void> second = journal.whenConfirmed(append(journal, 1));
+      clock.addAndGet(999);
+      Thread.sleep(100);
+      assertFalse(second.isDone(), "confirmed before the interval passed on the clock");
+      assertTrue(storage.forces() == forces, "forced before the interval passed on the clock");
+      clock.addAndGet(1);
+      second.get(5, TimeUnit.SECONDS);
+      assertTrue(storage.forces() == forces + 1, "one force for the interval, found " + (storage.forces() - forces));
+    } finally {
+      journal.close();
+    }
+  }
+
+  @Test
   void aForceCompletesEveryConfirmItCoversEvenWhenRegisteredOutOfPositionOrder() throws Exception {
     GatedStorage storage = new GatedStorage();
     Journal journal = new Journal(storage, FsyncPolicy.always(), 1 << 20, 0, 0, Map.of());
