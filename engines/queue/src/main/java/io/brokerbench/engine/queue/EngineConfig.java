@@ -16,8 +16,13 @@ import java.util.function.LongSupplier;
  *     interval} forces
  * @param expiryCheckMillis how often a background thread expires messages at queue heads, in
  *     milliseconds; 0 disables the thread (tests call {@link QueueEngine#expireNow()})
+ * @param queueFlowBytes flow control: once the message bodies a queue holds (ready and
+ *     unacknowledged) reach this many bytes, publishes routed to it block until it is below again,
+ *     as RabbitMQ's flow control and memory alarm block publishers; 0 for none. Dead-lettering
+ *     never blocks.
  */
-public record EngineConfig(Storage storage, FsyncPolicy fsync, long segmentBytes, LongSupplier clockMillis, long expiryCheckMillis) {
+public record EngineConfig(Storage storage, FsyncPolicy fsync, long segmentBytes, LongSupplier clockMillis, long expiryCheckMillis,
+    long queueFlowBytes) {
   /** Default journal segment size: 64 MiB. */
   public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
 
@@ -28,23 +33,28 @@ public record EngineConfig(Storage storage, FsyncPolicy fsync, long segmentBytes
     }
     if (clockMillis == null) clockMillis = System::currentTimeMillis;
     if (expiryCheckMillis < 0) throw new IllegalArgumentException("expiryCheckMillis must be >= 0, was " + expiryCheckMillis);
+    if (queueFlowBytes < 0) throw new IllegalArgumentException("queueFlowBytes must be >= 0 (0 for none), was " + queueFlowBytes);
   }
 
   /** An engine with no storage: transient queues only. */
   public static EngineConfig inMemory() {
-    return new EngineConfig(null, FsyncPolicy.always(), DEFAULT_SEGMENT_BYTES, System::currentTimeMillis, 50);
+    return new EngineConfig(null, FsyncPolicy.always(), DEFAULT_SEGMENT_BYTES, System::currentTimeMillis, 50, 0);
   }
 
   /** An engine keeping durable state in {@code storage}. */
   public static EngineConfig withStorage(Storage storage, FsyncPolicy fsync) {
-    return new EngineConfig(storage, fsync, DEFAULT_SEGMENT_BYTES, System::currentTimeMillis, 50);
+    return new EngineConfig(storage, fsync, DEFAULT_SEGMENT_BYTES, System::currentTimeMillis, 50, 0);
   }
 
   public EngineConfig withSegmentBytes(long bytes) {
-    return new EngineConfig(storage, fsync, bytes, clockMillis, expiryCheckMillis);
+    return new EngineConfig(storage, fsync, bytes, clockMillis, expiryCheckMillis, queueFlowBytes);
   }
 
   public EngineConfig withClock(LongSupplier clock, long checkMillis) {
-    return new EngineConfig(storage, fsync, segmentBytes, clock, checkMillis);
+    return new EngineConfig(storage, fsync, segmentBytes, clock, checkMillis, queueFlowBytes);
+  }
+
+  public EngineConfig withQueueFlowBytes(long bytes) {
+    return new EngineConfig(storage, fsync, segmentBytes, clockMillis, expiryCheckMillis, bytes);
   }
 }

@@ -34,6 +34,11 @@ final class MessageQueue {
   final Session owner;
 
   private final ReentrantLock lock = new ReentrantLock();
+  private final java.util.concurrent.locks.Condition belowFlowLimit = lock.newCondition();
+  /** Body bytes of the messages the queue holds, ready and unacknowledged. */
+  private long heldBytes;
+  /** heldBytes reached the engine's flow limit: publishers wait in {@link #awaitFlow()}. */
+  private volatile boolean flowBlocked;
   private final ArrayDeque<QueuedMessage> fresh = new ArrayDeque<>();
   private final PriorityQueue<QueuedMessage> returned = new PriorityQueue<>(BY_SEQ);
   private final List<ConsumerState> consumers = new ArrayList<>();
@@ -106,7 +111,7 @@ final class MessageQueue {
           if (options.overflow() == Overflow.REJECT_PUBLISH) return REJECTED;
           while (readyCount() >= max) {
             QueuedMessage head = pollReady();
-            removeFromJournalLocked(head);
+            removedLocked(head);
             deadLetterLocked(head, DeadLetterReason.MAXLEN);
           }
         }
@@ -119,6 +124,9 @@ final class MessageQueue {
         if (end > journalEnd[0]) journalEnd[0] = end;
       }
       fresh.addLast(qm);
+      heldBytes += m.body.length;
+      long flowLimit = engine.queueFlowBytes();
+      if (flowLimit > 0 && heldBytes >= flowLimit) flowBlocked = true;
       if (!consumers.isEmpty()) dispatchLocked();
     } finally {
       lock.unlock();
@@ -133,11 +141,33 @@ final class MessageQueue {
     return ttl < 0 ? QueuedMessage.NO_EXPIRY : nowMillis + ttl;
   }
 
+  /**
+   * Flow control: waits while the queue holds its limit of message bytes, unless it is deleted or
+   * the engine stops. Called by publishers before they take any lock.
+   */
+  void awaitFlow() {
+    if (!flowBlocked) return;
+    acquire();
+    try {
+      while (flowBlocked && !deleted && !engine.isStopped()) {
+        try {
+          belowFlowLimit.await(100, java.util.concurrent.TimeUnit.MILLISECONDS); // sees an engine stop soon
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt(); // an interrupted publisher stops waiting and publishes
+          return;
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Restores a message read from the journal (engine start, before any consumer exists). */
   void restore(QueuedMessage qm) {
     acquire();
     try {
       qm.recovered = true;
+      heldBytes += qm.message.body.length;
       fresh.addLast(qm);
       if (qm.expiresAtMillis != QueuedMessage.NO_EXPIRY) expiringMessages++;
     } finally {
@@ -179,7 +209,7 @@ final class MessageQueue {
       if (m == null) return null;
       if (m.expiresAtMillis != QueuedMessage.NO_EXPIRY && m.expiresAtMillis <= engine.nowMillis()) {
         pollReady();
-        removeFromJournalLocked(m);
+        removedLocked(m);
         deadLetterLocked(m, DeadLetterReason.EXPIRED);
         continue;
       }
@@ -277,7 +307,7 @@ final class MessageQueue {
         c.unlink(m);
         m.handle = null;
         settled++;
-        long pos = removeFromJournalLocked(m);
+        long pos = removedLocked(m);
         if (pos > writeThrough) writeThrough = pos;
       }
       c.session.releaseCredit(settled);
@@ -303,9 +333,9 @@ final class MessageQueue {
       m.handle = null;
       c.session.releaseCredit(1);
       switch (how) {
-        case ACK -> writeThrough = removeFromJournalLocked(m);
+        case ACK -> writeThrough = removedLocked(m);
         case REJECT -> {
-          writeThrough = removeFromJournalLocked(m);
+          writeThrough = removedLocked(m);
           deadLetterLocked(m, DeadLetterReason.REJECTED);
         }
         case REQUEUE -> writeThrough = requeueLocked(m);
@@ -323,7 +353,7 @@ final class MessageQueue {
   private long requeueLocked(QueuedMessage m) {
     int limit = options.deliveryLimit();
     if (limit > 0 && m.deliveryCount >= limit) {
-      long pos = removeFromJournalLocked(m);
+      long pos = removedLocked(m);
       deadLetterLocked(m, DeadLetterReason.DELIVERY_LIMIT);
       return pos;
     }
@@ -331,7 +361,16 @@ final class MessageQueue {
     return -1;
   }
 
-  private long removeFromJournalLocked(QueuedMessage m) {
+  /**
+   * A message leaves the queue for good (ack, reject, drop, expiry, dead-lettering, purge): it
+   * stops counting for flow control, and a journaled one gets its remove record.
+   */
+  private long removedLocked(QueuedMessage m) {
+    heldBytes -= m.message.body.length;
+    if (flowBlocked && heldBytes < engine.queueFlowBytes()) {
+      flowBlocked = false;
+      belowFlowLimit.signalAll();
+    }
     if (m.segment < 0) return -1;
     long pos = engine.journal().appendRemove(id, m.seq, m.segment);
     m.segment = -1;
@@ -446,7 +485,7 @@ final class MessageQueue {
         h = new DeliveryHandle(m, holder);
         h.markHandedOut();
         if (holder.autoAck) {
-          writeThrough = removeFromJournalLocked(m);
+          writeThrough = removedLocked(m);
         } else {
           holder.link(m);
           m.handle = h;
@@ -471,7 +510,7 @@ final class MessageQueue {
       long now = engine.nowMillis();
       while ((m = peekReady()) != null && m.expiresAtMillis <= now) {
         pollReady();
-        removeFromJournalLocked(m);
+        removedLocked(m);
         deadLetterLocked(m, DeadLetterReason.EXPIRED);
       }
     } finally {
@@ -486,6 +525,8 @@ final class MessageQueue {
     acquire();
     try {
       deleted = true;
+      flowBlocked = false;
+      belowFlowLimit.signalAll();
       cancelled = new ArrayList<>(holders);
       for (ConsumerState c : cancelled) c.cancelled = true;
       for (QueuedMessage m : fresh) engine.journal().releaseIfJournaled(m);
@@ -519,7 +560,7 @@ final class MessageQueue {
     try {
       n = readyCount();
       QueuedMessage m;
-      while ((m = pollReady()) != null) removeFromJournalLocked(m);
+      while ((m = pollReady()) != null) removedLocked(m);
     } finally {
       lock.unlock();
     }

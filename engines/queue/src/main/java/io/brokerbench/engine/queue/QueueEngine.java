@@ -318,11 +318,20 @@ public final class QueueEngine implements AutoCloseable {
    * @param exchange exchange name, {@code ""} for the default exchange (routes to the queue named
    *     by {@code routingKey})
    * @param routingKey at most 255 characters
+   * <p>Blocks while a queue the message is routed to holds {@link EngineConfig#queueFlowBytes()}
+   * of messages (flow control), until consumers take it below.
+   *
    * @param body at most {@link #MAX_BODY_BYTES} bytes
    * @throws TopologyException when the exchange does not exist
    * @throws EngineClosedException when the engine is closed or crashed
    */
   public CompletableFuture<Void> publish(String exchange, String routingKey, MessageProperties properties, byte[] body, boolean mandatory) {
+    return publish(exchange, routingKey, properties, body, mandatory, true);
+  }
+
+  /** {@code flowControl}: wait while a target queue is at its flow limit (not for dead-lettering). */
+  private CompletableFuture<Void> publish(String exchange, String routingKey, MessageProperties properties, byte[] body,
+      boolean mandatory, boolean flowControl) {
     checkOpen();
     if (routingKey.length() > 255) throw new IllegalArgumentException("routingKey must be at most 255 characters, was " + routingKey.length());
     if (body.length > MAX_BODY_BYTES) {
@@ -343,6 +352,9 @@ public final class QueueEngine implements AutoCloseable {
       }
       if (route.queueCount == 0) {
         return mandatory ? CompletableFuture.failedFuture(new UnroutableMessageException(exchange, routingKey, body)) : CONFIRMED;
+      }
+      if (flowControl && config.queueFlowBytes() > 0) {
+        for (int i = 0; i < route.queueCount; i++) route.queues[i].awaitFlow();
       }
       if (properties.persistent() && journal != null) journal.awaitSpace();
       Message m = new Message(exchange, routingKey, properties.headers(), properties.persistent(), properties.expirationMillis(),
@@ -382,7 +394,7 @@ public final class QueueEngine implements AutoCloseable {
     headers.put(DeadLetterReason.HEADER, reason.amqpName());
     headers.put(DeadLetterReason.QUEUE_HEADER, from.name);
     try {
-      publish(dlx, key, new MessageProperties(m.persistent, -1, headers), m.body, false);
+      publish(dlx, key, new MessageProperties(m.persistent, -1, headers), m.body, false, false);
     } catch (TopologyException | EngineClosedException e) {
       // The dead-letter exchange is gone: the message is dropped, as RabbitMQ does.
     }
@@ -426,6 +438,10 @@ public final class QueueEngine implements AutoCloseable {
         if (state != State.OPEN) return;
       }
     }
+  }
+
+  long queueFlowBytes() {
+    return config.queueFlowBytes();
   }
 
   long nowMillis() {

@@ -257,6 +257,46 @@ class QueueBehaviourTest {
   }
 
   @Test
+  void flowControlBlocksPublishersUntilConsumersCatchUpButNeverBlocksDeadLettering() throws Exception {
+    try (QueueEngine flow = QueueEngine.open(EngineConfig.inMemory().withClock(clock::get, 0).withQueueFlowBytes(1000))) {
+      flow.declareExchange("dlx", ExchangeType.FANOUT, false);
+      flow.declareQueue("dead", QueueOptions.transientQueue());
+      flow.bindQueue("dead", "dlx", Binding.key(""));
+      flow.declareQueue("q", QueueOptions.transientQueue().withDeadLetter("dlx", null));
+      byte[] body = new byte[100];
+      java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
+      Thread publisher = new Thread(() -> {
+        for (int i = 0; i < 30; i++) {
+          flow.publish("", "q", MessageProperties.TRANSIENT, body, false).join();
+          published.incrementAndGet();
+        }
+      });
+      publisher.start();
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+      while (published.get() < 10 && System.nanoTime() < deadline) Thread.sleep(1);
+      Thread.sleep(100);
+      assertEquals(10, published.get(), "publishes past 1000 bytes held should block");
+      Session s = flow.openSession(0);
+      // rejecting dead-letters into "dead", itself at no limit yet, and frees "q"
+      for (int rejected = 0; rejected < 20 && System.nanoTime() < deadline + 5_000_000_000L; ) {
+        Delivery d = s.get("q", false); // the publisher refills the queue as it frees up
+        if (d == null) {
+          Thread.onSpinWait();
+          continue;
+        }
+        d.reject(false);
+        rejected++;
+      }
+      publisher.join(5_000);
+      assertEquals(30, published.get());
+      assertEquals(20, flow.queueStats("dead").ready(), "dead-lettering is not held back, even past the limit");
+      // "dead" holds 2000 bytes now: dead-lettering into it still goes through
+      s.get("q", false).reject(false);
+      assertEquals(21, flow.queueStats("dead").ready());
+    }
+  }
+
+  @Test
   void rejectPublishOverflowFailsTheConfirm() {
     engine.declareQueue("q", QueueOptions.transientQueue().withMaxLength(1, Overflow.REJECT_PUBLISH));
     publish("q", "1");

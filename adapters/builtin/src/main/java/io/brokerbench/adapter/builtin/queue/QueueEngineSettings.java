@@ -21,9 +21,11 @@ import io.brokerbench.spi.Settings;
  * @param mandatory publish mandatory
  * @param prefetchPerQueue the workload's prefetch bounds each queue's engine consumer, not the
  *     harness consumer as a whole
+ * @param flowLimitBytes message bytes a queue holds before publishers block, 0 for none
  */
 record QueueEngineSettings(boolean durable, boolean persistent, FsyncPolicy fsync, long segmentBytes, long maxLength,
-    Overflow overflow, long ttlMillis, boolean deadLetter, int deliveryLimit, boolean mandatory, boolean prefetchPerQueue) {
+    Overflow overflow, long ttlMillis, boolean deadLetter, int deliveryLimit, boolean mandatory, boolean prefetchPerQueue,
+    long flowLimitBytes) {
 
   QueueEngineSettings {
     if (maxLength < -1) throw new IllegalArgumentException("setting maxLength must be >= 0 or -1 for none, was " + maxLength);
@@ -42,6 +44,6 @@ record QueueEngineSettings(boolean durable, boolean persistent, FsyncPolicy fsyn
     long ttl = s.has(TTL) ? s.getDuration(TTL).toMillis() : -1;
     return new QueueEngineSettings(s.getBoolean(DURABLE), s.getBoolean(PERSISTENT), fsync, s.getBytes(SEGMENT_SIZE),
         s.getLong(MAX_LENGTH), overflow, ttl, s.getBoolean(DEAD_LETTER), s.getInt(DELIVERY_LIMIT), s.getBoolean(MANDATORY),
-        s.getString(PREFETCH_SCOPE).equals("queue"));
+        s.getString(PREFETCH_SCOPE).equals("queue"), s.getBytes(FLOW_LIMIT));
   }
 }

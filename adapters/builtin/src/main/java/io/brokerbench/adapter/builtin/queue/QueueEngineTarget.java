@@ -85,6 +85,7 @@ final class QueueEngineTarget implements Target {
     } else {
       config = EngineConfig.inMemory();
     }
+    config = config.withQueueFlowBytes(settings.flowLimitBytes());
     engine = QueueEngine.open(config);
     Map<String, String> applied = new TreeMap<>(raw.asMap());
     applied.put("dataDirectory", dataDirectory == null ? "(none: transient)" : dataDirectory.toString());

@@ -23,6 +23,7 @@ public final class QueueEngineTargetProvider implements TargetProvider {
   static final String DELIVERY_LIMIT = "deliveryLimit";
   static final String MANDATORY = "mandatory";
   static final String PREFETCH_SCOPE = "prefetchScope";
+  static final String FLOW_LIMIT = "flowLimit";
 
   @Override
   public String name() {
@@ -47,6 +48,9 @@ public final class QueueEngineTargetProvider implements TargetProvider {
         SettingSpec.of(FSYNC_INTERVAL_MS, SettingType.INTEGER, "200",
             "milliseconds between forces with fsync: interval, 1 to 60000"),
         SettingSpec.of(SEGMENT_SIZE, SettingType.SIZE, "64MiB", "journal segment file size, 64KiB to 1GiB"),
+        SettingSpec.of(FLOW_LIMIT, SettingType.SIZE, "16MiB",
+            "flow control: a queue holding this many message bytes (ready and unacked) blocks publishers until"
+                + " consumers catch up, as RabbitMQ's flow control does; 0B for none (queues then grow without bound)"),
         SettingSpec.of(MAX_LENGTH, SettingType.INTEGER, "-1", "most ready messages per queue, -1 for no limit"),
         SettingSpec.choice(OVERFLOW, "drop-head", "what a full queue does: drop-head or reject-publish",
             "drop-head", "reject-publish"),
