@@ -267,6 +267,34 @@ class DurabilityTest {
   }
 
   @Test
+  void durableTopologyWithAwkwardNamesAndEveryBindingKindSurvivesARestart() throws Exception {
+    InMemoryStorage storage = new InMemoryStorage();
+    String q = "qué queue #1 = ok";
+    try (QueueEngine e = open(storage, FsyncPolicy.always())) {
+      e.declareExchange("front door", ExchangeType.TOPIC, true);
+      e.declareExchange("h x", ExchangeType.HEADERS, true);
+      e.declareExchange("dl x", ExchangeType.FANOUT, true);
+      e.declareQueue(q, QueueOptions.durableQueue().withDeadLetter("dl x", "r k").withDeliveryLimit(4)
+          .withMaxLength(9, Overflow.REJECT_PUBLISH).withMessageTtlMillis(60_000).withSingleActiveConsumer(true));
+      e.declareQueue("empty key", QueueOptions.durableQueue());
+      e.bindExchange("h x", "front door", Binding.key("a.#"));
+      e.bindQueue(q, "h x", Binding.headers(java.util.Map.of("k y", "v=1,2", "z", ""), HeaderMatch.ANY));
+      e.bindQueue("empty key", "front door", Binding.key(""));
+      e.declareQueue("transient one", QueueOptions.transientQueue());
+    }
+    try (QueueEngine e = open(storage, FsyncPolicy.always())) {
+      assertEquals(Set.of(q, "empty key"), Set.copyOf(e.queueNames()));
+      // the redeclaration with the same options is accepted: the options came back intact
+      e.declareQueue(q, QueueOptions.durableQueue().withDeadLetter("dl x", "r k").withDeliveryLimit(4)
+          .withMaxLength(9, Overflow.REJECT_PUBLISH).withMessageTtlMillis(60_000).withSingleActiveConsumer(true));
+      e.publish("front door", "a.b", MessageProperties.PERSISTENT.withHeaders(java.util.Map.of("k y", "v=1,2")), bytes("m"), true).join();
+      e.publish("front door", "", MessageProperties.PERSISTENT, bytes("n"), true).join();
+      assertEquals(1, e.queueStats(q).ready());
+      assertEquals(1, e.queueStats("empty key").ready());
+    }
+  }
+
+  @Test
   void expiryDeadlinesHoldAcrossARestart() throws Exception {
     InMemoryStorage storage = new InMemoryStorage();
     long[] now = {1_000_000};
