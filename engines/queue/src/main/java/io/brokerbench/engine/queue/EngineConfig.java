@@ -1,0 +1,60 @@
+package io.brokerbench.engine.queue;
+
+import io.brokerbench.engine.queue.storage.Storage;
+import java.util.function.LongSupplier;
+
+/**
+ * How a {@link QueueEngine} runs.
+ *
+ * @param storage where durable state lives, or {@code null} for an engine without storage (only
+ *     transient queues can be declared)
+ * @param fsync when the journal forces its writes
+ * @param segmentBytes journal segment size in bytes, 64 KiB to 1 GiB; a record larger than a
+ *     segment gets a segment of its own
+ * @param clockMillis wall clock in epoch milliseconds, used for TTL (expiry deadlines are stored
+ *     in the journal as epoch milliseconds, so they hold across a restart) and to time {@code
+ *     interval} forces
+ * @param expiryCheckMillis how often a background thread expires messages at queue heads, in
+ *     milliseconds; 0 disables the thread (tests call {@link QueueEngine#expireNow()})
+ * @param queueFlowBytes flow control: once the message bodies a queue holds (ready and
+ *     unacknowledged) reach this many bytes, publishes routed to it block until it is below again,
+ *     as RabbitMQ's flow control and memory alarm block publishers; 0 for none. Dead-lettering
+ *     never blocks.
+ */
+public record EngineConfig(Storage storage, FsyncPolicy fsync, long segmentBytes, LongSupplier clockMillis, long expiryCheckMillis,
+    long queueFlowBytes) {
+  /** Default journal segment size: 64 MiB. */
+  public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
+
+  public EngineConfig {
+    if (fsync == null) fsync = FsyncPolicy.always();
+    if (segmentBytes < (64 << 10) || segmentBytes > (1L << 30)) {
+      throw new IllegalArgumentException("segmentBytes must be between 65536 and 1073741824, was " + segmentBytes);
+    }
+    if (clockMillis == null) clockMillis = System::currentTimeMillis;
+    if (expiryCheckMillis < 0) throw new IllegalArgumentException("expiryCheckMillis must be >= 0, was " + expiryCheckMillis);
+    if (queueFlowBytes < 0) throw new IllegalArgumentException("queueFlowBytes must be >= 0 (0 for none), was " + queueFlowBytes);
+  }
+
+  /** An engine with no storage: transient queues only. */
+  public static EngineConfig inMemory() {
+    return new EngineConfig(null, FsyncPolicy.always(), DEFAULT_SEGMENT_BYTES, System::currentTimeMillis, 50, 0);
+  }
+
+  /** An engine keeping durable state in {@code storage}. */
+  public static EngineConfig withStorage(Storage storage, FsyncPolicy fsync) {
+    return new EngineConfig(storage, fsync, DEFAULT_SEGMENT_BYTES, System::currentTimeMillis, 50, 0);
+  }
+
+  public EngineConfig withSegmentBytes(long bytes) {
+    return new EngineConfig(storage, fsync, bytes, clockMillis, expiryCheckMillis, queueFlowBytes);
+  }
+
+  public EngineConfig withClock(LongSupplier clock, long checkMillis) {
+    return new EngineConfig(storage, fsync, segmentBytes, clock, checkMillis, queueFlowBytes);
+  }
+
+  public EngineConfig withQueueFlowBytes(long bytes) {
+    return new EngineConfig(storage, fsync, segmentBytes, clockMillis, expiryCheckMillis, bytes);
+  }
+}
