@@ -74,6 +74,6 @@ final class ConsoleProgress implements ProgressListener {
     if (us <= 0) return "-";
     if (us >= 1_000_000) return String.format(Locale.ROOT, "%.2fs", us / 1e6);
     if (us >= 1000) return String.format(Locale.ROOT, "%.2fms", us / 1e3);
-    return String.format(Locale.ROOT, "%.0fus", us);
+    return us < 10 ? String.format(Locale.ROOT, "%.1fus", us) : String.format(Locale.ROOT, "%.0fus", us);
   }
 }

@@ -19,7 +19,9 @@ import java.util.concurrent.locks.LockSupport;
  * guarded by this object's monitor, which is never held while calling the listener.
  */
 final class LoopbackConsumer implements TargetConsumer {
-  private static final int SPINS_BEFORE_PARK = 200;
+  /** Idle polls that spin before the dispatcher yields, then parks: waking a parked thread costs a system call per message. */
+  private static final int SPINS_BEFORE_YIELD = 2_000;
+  private static final int YIELDS_BEFORE_PARK = 50;
 
   private final Mailbox mailbox;
   private final DeliveryListener listener;
@@ -28,7 +30,7 @@ final class LoopbackConsumer implements TargetConsumer {
   private final ArrayDeque<LoopbackDelivery> unacked = new ArrayDeque<>();
   private final Thread dispatcher;
   private volatile boolean running = true;
-  private int unackedCount;
+  private volatile int unackedCount;
 
   LoopbackConsumer(Mailbox mailbox, DeliveryListener listener, int prefetch, AckMode ackMode, String name) {
     this.mailbox = mailbox;
@@ -43,14 +45,18 @@ final class LoopbackConsumer implements TargetConsumer {
   private void dispatch() {
     int idle = 0;
     while (running) {
-      if (manual && unackedCount() >= prefetch) {
+      if (manual && unackedCount >= prefetch) {
         LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
         continue;
       }
       LoopbackDelivery d = mailbox.next();
       if (d == null) {
-        if (++idle < SPINS_BEFORE_PARK) {
+        if (++idle < SPINS_BEFORE_YIELD) {
           Thread.onSpinWait();
+          continue;
+        }
+        if (idle < SPINS_BEFORE_YIELD + YIELDS_BEFORE_PARK) {
+          Thread.yield();
           continue;
         }
         mailbox.parkedDispatcher = Thread.currentThread();
@@ -69,10 +75,6 @@ final class LoopbackConsumer implements TargetConsumer {
       }
       listener.onDelivery(d);
     }
-  }
-
-  private synchronized int unackedCount() {
-    return unackedCount;
   }
 
   /** Settles a delivery: ack, reject, or reject with requeue (back to the mailbox head). */

@@ -78,7 +78,14 @@ final class LoopbackTarget implements Target {
     };
   }
 
-  private CompletableFuture<Void> send(OutgoingMessage message) {
+  /** The last routing decision, reused while messages carry the very same key and headers objects. */
+  private record LastRoute(String routingKey, Map<String, String> headers, boolean[] routed) {}
+
+  private volatile LastRoute lastRoute = new LastRoute(null, null, null);
+
+  private boolean[] routeOf(OutgoingMessage message) {
+    LastRoute last = lastRoute;
+    if (last.routingKey == message.routingKey() && last.headers == message.headers()) return last.routed;
     TopologyPlan p = plan;
     boolean[] routed = routeCache.computeIfAbsent(new MessageVariant(message.routingKey(), message.headers()), v -> {
       boolean[] r = new boolean[p.subscriptionCount()];
@@ -87,6 +94,13 @@ final class LoopbackTarget implements Target {
       }
       return r;
     });
+    lastRoute = new LastRoute(message.routingKey(), message.headers(), routed);
+    return routed;
+  }
+
+  private CompletableFuture<Void> send(OutgoingMessage message) {
+    TopologyPlan p = plan;
+    boolean[] routed = routeOf(message);
     int consumer = p.consumerOf(message.destination(), message.partition());
     Mailbox[][] boxes = mailboxes;
     for (int s = 0; s < routed.length; s++) {

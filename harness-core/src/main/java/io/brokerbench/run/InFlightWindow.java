@@ -20,6 +20,13 @@ final class InFlightWindow {
     this.clock = clock;
   }
 
+  /** Takes a slot if one is free, without waiting. */
+  boolean tryAcquire() {
+    if (inFlight.get() >= capacity) return false;
+    inFlight.incrementAndGet();
+    return true;
+  }
+
   /** Takes a slot, waiting until one is free or the deadline passes; false on timeout. */
   boolean acquire(long deadlineNanos) throws InterruptedException {
     if (inFlight.get() >= capacity && !clock.awaitCondition(() -> inFlight.get() < capacity, deadlineNanos)) {

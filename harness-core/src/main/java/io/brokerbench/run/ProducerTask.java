@@ -88,24 +88,25 @@ final class ProducerTask {
     boolean counted = window.isCounted();
     long measuredQuota = counted ? window.measuredPerProducer()[producer] : 0;
     long measuredSent = 0;
+    boolean maxRate = schedule.isMaxRate();
     for (long i = 0; !stopRequested; i++) {
       long intended;
-      if (!schedule.isMaxRate()) {
+      if (!maxRate) {
         intended = schedule.intendedNanos(i);
         if (intended >= window.measureEndNanos()) break;
+        if (counted && measuredSent >= measuredQuota && intended >= window.measureStartNanos()) break;
         clock.sleepUntil(intended);
+        acquireSlot();
       } else {
-        intended = 0;
-        if (clock.nanoTime() >= window.measureEndNanos()) break;
+        acquireSlot();
+        // At max rate the intended send time is the actual one, taken once the slot is ours.
+        intended = clock.nanoTime();
+        if (intended >= window.measureEndNanos()
+            || (counted && measuredSent >= measuredQuota && intended >= window.measureStartNanos())) {
+          inFlight.release();
+          break;
+        }
       }
-      if (counted && measuredSent >= measuredQuota && (schedule.isMaxRate() ? clock.nanoTime() : intended) >= window.measureStartNanos()) {
-        break;
-      }
-      if (!inFlight.acquire(clock.nanoTime() + confirmTimeoutNanos)) {
-        throw new ProducerStuckException("producer " + producer + ": no confirm for "
-            + (confirmTimeoutNanos / 1_000_000) + " ms with " + inFlight.inFlight() + " messages in flight (maxInFlight)");
-      }
-      if (schedule.isMaxRate()) intended = clock.nanoTime();
       boolean measured = intended >= window.measureStartNanos() && intended < window.measureEndNanos()
           && (!counted || measuredSent < measuredQuota);
       int key = (int) (i % keys);
@@ -116,7 +117,7 @@ final class ProducerTask {
       MessageVariant variant = plan.variantOf(id);
       OutgoingMessage message = new OutgoingMessage(destinationOfKey[key], partitionOfKey[key], keyBytes[key],
           variant.routingKey(), variant.headers(), payload);
-      long actual = clock.nanoTime();
+      long actual = maxRate ? intended : clock.nanoTime();
       Envelope.writeActual(payload, actual);
       m.ledger.onSent(producer, id);
       m.meter.onSent();
@@ -138,6 +139,14 @@ final class ProducerTask {
         final long fIntended = intended;
         future.whenComplete((v, error) -> onSettled(id, fIntended, actual, measured, error));
       }
+    }
+  }
+
+  private void acquireSlot() throws InterruptedException, ProducerStuckException {
+    if (inFlight.tryAcquire()) return;
+    if (!inFlight.acquire(clock.nanoTime() + confirmTimeoutNanos)) {
+      throw new ProducerStuckException("producer " + producer + ": no confirm for "
+          + (confirmTimeoutNanos / 1_000_000) + " ms with " + inFlight.inFlight() + " messages in flight (maxInFlight)");
     }
   }
 
