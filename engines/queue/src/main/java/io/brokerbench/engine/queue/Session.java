@@ -28,8 +28,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Session implements AutoCloseable {
   private static final AtomicLong IDS = new AtomicLong();
   /** Idle polls that spin before the thread yields, then parks: parking costs the publisher an unpark. */
-  private static final int SPINS = 100;
-  private static final int YIELDS = 100;
+  private static final int SPINS = 50;
+  private static final int YIELDS = 10;
   /** Most deliveries the session thread takes from its inbox per round. */
   private static final int MAX_BATCH = 256;
 
