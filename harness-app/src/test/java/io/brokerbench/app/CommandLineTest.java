@@ -137,13 +137,28 @@ class CommandLineTest {
   }
 
   @Test
-  void aTargetThatFailsDoesNotHideTheOthers() throws Exception {
+  void anIllFormedTargetSettingIsInvalidInputAtItsLine() throws Exception {
     write("tiny.yaml", WORKLOAD);
     Path s = write("s.yaml", """
         name: s
         targets:
           - name: synthetic
             settings: {confirmDelay: "uniform(oops)"}
+        workloads: [{ref: tiny.yaml}]
+        """);
+    assertEquals(2, bench("run", s.toString(), "--out", dir.resolve("results").toString()));
+    assertTrue(err.toString().contains(s + ":4:"), err.toString());
+    assertTrue(err.toString().contains("confirmDelay"), err.toString());
+  }
+
+  @Test
+  void aTargetThatFailsDoesNotHideTheOthers() throws Exception {
+    write("tiny.yaml", WORKLOAD);
+    Path s = write("s.yaml", """
+        name: s
+        targets:
+          - name: rabbitmq
+            settings: {provision: external, uri: "amqp://guest:guest@127.0.0.1:1"}
           - loopback
         workloads: [{ref: tiny.yaml}]
         """);
@@ -151,7 +166,7 @@ class CommandLineTest {
     assertEquals(1, bench("run", s.toString(), "--out", outDir.toString()));
     JsonNode runs = ResultsJson.mapper().readTree(outDir.resolve("results.json").toFile()).get("runs");
     assertEquals("failed", runs.get(0).get("status").asText());
-    assertTrue(runs.get(0).get("error").asText().contains("confirmDelay"), runs.get(0).get("error").asText());
+    assertTrue(runs.get(0).get("error").asText().contains("127.0.0.1"), runs.get(0).get("error").asText());
     assertEquals("ok", runs.get(1).get("status").asText());
   }
 }

@@ -89,6 +89,10 @@ public final class Settings {
       throw new SettingsException(spec.name(), "setting '" + spec.name() + "' expects " + describe(spec)
           + ", found '" + value + "'");
     }
+    String expected = spec.check() == null ? null : spec.check().apply(value);
+    if (expected != null) {
+      throw new SettingsException(spec.name(), "setting '" + spec.name() + "' expects " + expected + ", found '" + value + "'");
+    }
   }
 
   private static String describe(SettingSpec spec) {

@@ -23,8 +23,10 @@ public final class SyntheticProvider implements TargetProvider {
   @Override
   public List<SettingSpec> settings() {
     return List.of(
-        SettingSpec.of("confirmDelay", SettingType.STRING, "0ms", "send → confirm: fixed(d), d, uniform(a,b) or exponential(mean)"),
-        SettingSpec.of("deliveryDelay", SettingType.STRING, "0ms", "send → delivery, same forms as confirmDelay"),
+        SettingSpec.checked("confirmDelay", SettingType.STRING, "0ms", "send → confirm: fixed(d), d, uniform(a,b) or exponential(mean)",
+            SyntheticProvider::delayProblem),
+        SettingSpec.checked("deliveryDelay", SettingType.STRING, "0ms", "send → delivery, same forms as confirmDelay",
+            SyntheticProvider::delayProblem),
         SettingSpec.of("seed", SettingType.INTEGER, "1", "seed of the delay samples"),
         SettingSpec.of("stall.every", SettingType.DURATION, "0ms", "stall period; 0 = no stalls"),
         SettingSpec.of("stall.for", SettingType.DURATION, "0ms", "stall length: nothing is confirmed or delivered in [k·every − for, k·every)"),
@@ -42,6 +44,15 @@ public final class SyntheticProvider implements TargetProvider {
         settings.getLong("dropEvery"), settings.getLong("duplicateEvery"), settings.getLong("redeliverEvery"),
         settings.getLong("reorderEvery"));
     return new SyntheticTarget(script, settings.asMap(), context.nanoClock(), new RealTimeScheduler(context.nanoClock()));
+  }
+
+  private static String delayProblem(String text) {
+    try {
+      DelayDistribution.parse(text);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return "fixed(d), d, uniform(a,b) or exponential(mean) with durations such as 2ms";
+    }
   }
 
   private static DelayDistribution parseDelay(String name, Settings settings) {
