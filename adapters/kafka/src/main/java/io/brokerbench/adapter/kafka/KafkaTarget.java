@@ -7,6 +7,7 @@ import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.provision.ProvisionChoice;
 import io.brokerbench.provision.ProvisionMode;
+import io.brokerbench.spi.LogRedeliveries;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
@@ -60,7 +61,7 @@ public final class KafkaTarget implements Target {
   private final TargetContext context;
   private final Settings rawSettings;
   private final KafkaTargetSettings settings;
-  private final RedeliveryTracker tracker = new RedeliveryTracker();
+  private final LogRedeliveries tracker = new LogRedeliveries();
   private final List<TargetConsumer> consumers = new CopyOnWriteArrayList<>();
   private final List<TargetProducer> producers = new CopyOnWriteArrayList<>();
   private KafkaBroker broker;

@@ -1,6 +1,7 @@
 package io.brokerbench.adapter.kafka;
 
 import io.brokerbench.spi.AckMode;
+import io.brokerbench.spi.LogRedeliveries;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.TargetConsumer;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import org.apache.kafka.common.errors.WakeupException;
 /**
  * One consumer of a subscription (consumer group): a thread that polls a {@link
  * org.apache.kafka.clients.consumer.Consumer}, flags redeliveries with the target's {@link
- * RedeliveryTracker}, hands records to the listener and commits what was settled.
+ * LogRedeliveries}, hands records to the listener and commits what was settled.
  *
  * <h2>Poll loop</h2>
  * Records of a poll go to a local buffer and from there to the listener, one at a time. With manual
@@ -73,7 +74,7 @@ final class KafkaTargetConsumer implements TargetConsumer {
   private final String name;
   private final Source source;
   private final DeliveryListener listener;
-  private final RedeliveryTracker tracker;
+  private final LogRedeliveries tracker;
   private final boolean manualAck;
   private final int prefetch;
   private final CommitStrategy commit;
@@ -114,7 +115,7 @@ final class KafkaTargetConsumer implements TargetConsumer {
       int consumerIndex,
       Source source,
       DeliveryListener listener,
-      RedeliveryTracker tracker,
+      LogRedeliveries tracker,
       AckMode ackMode,
       int prefetch,
       KafkaTargetSettings settings,
@@ -191,7 +192,7 @@ final class KafkaTargetConsumer implements TargetConsumer {
     while (running && !buffer.isEmpty() && (!manualAck || settlements.unsettled() < prefetch)) {
       ConsumerRecord<byte[], byte[]> record = buffer.poll();
       selectPartition(record);
-      boolean redelivered = RedeliveryTracker.markDelivered(lastHighest, record.offset());
+      boolean redelivered = LogRedeliveries.markDelivered(lastHighest, record.offset());
       if (tracksCommits) settlements.delivered(lastTopicPartition, record.offset());
       KafkaDelivery delivery = new KafkaDelivery(record.value(), record.key(), topology.destinationOf(record.topic()),
           lastTopicPartition, record.offset(), redelivered, manualAck ? settlements : null);
@@ -206,7 +207,7 @@ final class KafkaTargetConsumer implements TargetConsumer {
     lastTopic = record.topic();
     lastPartition = record.partition();
     lastTopicPartition = new TopicPartition(lastTopic, lastPartition);
-    lastHighest = tracker.highestDelivered(group, lastTopicPartition);
+    lastHighest = tracker.highestDelivered(group, lastTopic, lastPartition);
   }
 
   /** Seeks partitions back to rejected-with-requeue records and drops what was buffered after them. */

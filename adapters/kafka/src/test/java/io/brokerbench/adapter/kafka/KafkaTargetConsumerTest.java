@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.Routing;
+import io.brokerbench.spi.LogRedeliveries;
 import io.brokerbench.spi.AckMode;
 import io.brokerbench.spi.Delivery;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class KafkaTargetConsumerTest {
 
   private final KafkaTopology topology = new KafkaTopology(KafkaTopologyTest.plan(Routing.FANOUT, 1, 1,
       List.of(Binding.ofKeys(List.of())), 1, List.of("")));
-  private final RedeliveryTracker tracker = new RedeliveryTracker();
+  private final LogRedeliveries tracker = new LogRedeliveries();
   private final List<String> log = new CopyOnWriteArrayList<>();
 
   /** A MockConsumer that remembers the last committed offsets, readable after close. */

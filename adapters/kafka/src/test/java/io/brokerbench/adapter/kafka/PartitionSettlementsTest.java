@@ -66,16 +66,4 @@ class PartitionSettlementsTest {
     s.settle(P0, 0);
     assertTrue(s.takeCommittable().isEmpty());
   }
-
-  @Test
-  void redeliveredFlagIsSetAtOrBelowTheHighestDeliveredOffsetOfTheGroup() {
-    RedeliveryTracker tracker = new RedeliveryTracker();
-    AtomicLong g1 = tracker.highestDelivered("g1", P0);
-    assertFalse(RedeliveryTracker.markDelivered(g1, 0));
-    assertFalse(RedeliveryTracker.markDelivered(g1, 1));
-    assertTrue(RedeliveryTracker.markDelivered(tracker.highestDelivered("g1", P0), 1), "same group, same offset");
-    assertTrue(RedeliveryTracker.markDelivered(g1, 0));
-    assertFalse(RedeliveryTracker.markDelivered(g1, 5), "a gap is not a redelivery");
-    assertFalse(RedeliveryTracker.markDelivered(tracker.highestDelivered("g2", P0), 1), "another group is independent");
-  }
 }

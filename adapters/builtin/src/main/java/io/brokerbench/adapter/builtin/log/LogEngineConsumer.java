@@ -8,6 +8,7 @@ import io.brokerbench.engine.log.RecordView;
 import io.brokerbench.engine.log.StaleGenerationException;
 import io.brokerbench.engine.log.TopicPartition;
 import io.brokerbench.engine.log.UnknownMemberException;
+import io.brokerbench.spi.LogRedeliveries;
 import io.brokerbench.spi.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
@@ -31,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * position (auto acks). It is committed after every poll that delivered ({@code afterBatch}) or
  * every {@code commit.interval} ({@code auto}), before a rebalance takes the partition away, and on
  * close. Records past it are delivered again to whoever consumes the partition next; the flag comes
- * from the {@link RedeliveryTracker}.
+ * from the {@link LogRedeliveries}.
  *
  * <h2>Prefetch</h2>
  * With manual acks the consumer never holds more than {@code prefetch} unsettled deliveries: it
@@ -57,7 +58,8 @@ final class LogEngineConsumer implements TargetConsumer {
   private final LogEngineSettings settings;
   private final boolean manual;
   private final int prefetch;
-  private final Map<TopicPartition, AtomicLong> highestDelivered;
+  private final LogRedeliveries redeliveries;
+  private final String group;
   private final Map<TopicPartition, PartitionTrack> tracks = new ConcurrentHashMap<>();
   private final AtomicInteger unsettled = new AtomicInteger();
   private final DataSignal settledSignal = new DataSignal();
@@ -70,7 +72,7 @@ final class LogEngineConsumer implements TargetConsumer {
   private long lastKeepAliveNanos = System.nanoTime();
 
   LogEngineConsumer(LogConsumer consumer, TopicLayout layout, ConsumerSpec spec, DeliveryListener listener,
-      LogEngineSettings settings, RedeliveryTracker redeliveries) {
+      LogEngineSettings settings, LogRedeliveries redeliveries) {
     this.consumer = consumer;
     this.layout = layout;
     this.listener = listener;
@@ -78,7 +80,8 @@ final class LogEngineConsumer implements TargetConsumer {
     this.manual = spec.ackMode() == AckMode.MANUAL;
     this.prefetch = spec.prefetch();
     String group = layout.group(spec.subscription());
-    this.highestDelivered = redeliveries.group(group);
+    this.redeliveries = redeliveries;
+    this.group = group;
     consumer.setRevocationListener(this::onRevoke);
     consumer.subscribe(layout.subscription(spec.subscription()));
     this.nextAutoCommitNanos = System.nanoTime() + settings.commitInterval().toNanos();
@@ -139,7 +142,7 @@ final class LogEngineConsumer implements TargetConsumer {
     if (length > buffer.length) buffer = new byte[Math.max(length, buffer.length * 2)];
     if (length > 0) r.copyValue(buffer);
     long offset = r.offset();
-    boolean redelivered = RedeliveryTracker.deliver(highestDelivered, tp, offset);
+    boolean redelivered = LogRedeliveries.markDelivered(redeliveries.highestDelivered(group, tp.topic(), tp.partition()), offset);
     if (manual) {
       track.outstanding.add(offset);
       unsettled.incrementAndGet();

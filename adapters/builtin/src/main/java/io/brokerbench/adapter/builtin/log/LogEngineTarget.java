@@ -7,6 +7,7 @@ import io.brokerbench.engine.log.LogEngine;
 import io.brokerbench.engine.log.OffsetReset;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.spi.LogRedeliveries;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
@@ -37,7 +38,7 @@ final class LogEngineTarget implements Target {
   private final TargetContext context;
   private final Settings rawSettings;
   private final LogEngineSettings settings;
-  private final RedeliveryTracker redeliveries = new RedeliveryTracker();
+  private final LogRedeliveries redeliveries = new LogRedeliveries();
   private final List<LogEngineConsumer> consumers = new ArrayList<>();
   private final List<LogEngineProducer> producers = new ArrayList<>();
   private LogEngine engine;
