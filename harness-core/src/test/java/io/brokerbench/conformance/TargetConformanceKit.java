@@ -92,7 +92,8 @@ public abstract class TargetConformanceKit {
     return "ck-" + test + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
   }
 
-  private RunResult runThroughHarness(Workload w) {
+  private RunResult runThroughHarness(Workload workload) {
+    Workload w = TestWorkloads.withDrainTimeout(workload, patience());
     String runId = freshRunId(w.name());
     Target target = newTarget(runId);
     return new WorkloadRun(SystemRunClock.INSTANCE, ProgressListener.NONE, () -> false)

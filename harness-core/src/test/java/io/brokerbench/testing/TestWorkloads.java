@@ -36,6 +36,12 @@ public final class TestWorkloads {
         Rate.max(), 1, 100);
   }
 
+  /** {@code w} with another drain timeout (how long a run waits for missing messages). */
+  public static Workload withDrainTimeout(Workload w, Duration drainTimeout) {
+    return new Workload(w.name(), w.description(), w.topology(), w.producers(), w.messages(), w.consumers(), w.warmup(),
+        w.duration(), w.count(), drainTimeout, w.source());
+  }
+
   /** A counted single-subscription direct workload with {@code keys} keys. */
   public static Workload keyed(long count, int partitions, int consumers, int keys, int producers) {
     return workload("keyed", Routing.DIRECT, partitions, List.of(Binding.ofKeys(List.of(""))),

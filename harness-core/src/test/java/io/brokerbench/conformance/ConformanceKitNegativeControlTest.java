@@ -1,0 +1,129 @@
+package io.brokerbench.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.brokerbench.plan.Routing;
+import io.brokerbench.spi.Capabilities;
+import io.brokerbench.spi.ConsumerSpec;
+import io.brokerbench.spi.Delivery;
+import io.brokerbench.spi.DeliveryListener;
+import io.brokerbench.spi.SettingSpec;
+import io.brokerbench.spi.Settings;
+import io.brokerbench.spi.Target;
+import io.brokerbench.spi.TargetConsumer;
+import io.brokerbench.spi.TargetContext;
+import io.brokerbench.spi.TargetInfo;
+import io.brokerbench.spi.TargetProducer;
+import io.brokerbench.spi.TargetProvider;
+import io.brokerbench.synthetic.SyntheticProvider;
+import io.brokerbench.plan.TopologyPlan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The kit can fail: run against targets broken on purpose (losing, reordering, ignoring prefetch,
+ * hiding redeliveries), each of its checks reports the fault.
+ */
+class ConformanceKitNegativeControlTest {
+  @TempDir Path dir;
+
+  private TargetConformanceKit kit(Map<String, Object> settings, UnaryOperator<Target> breakIt) {
+    TargetConformanceKit kit = new TargetConformanceKit() {
+      @Override
+      protected TargetProvider provider() {
+        return new Breaking(new SyntheticProvider(), breakIt);
+      }
+
+      @Override
+      protected Map<String, Object> settings() {
+        return settings;
+      }
+
+      @Override
+      protected java.time.Duration patience() {
+        return java.time.Duration.ofSeconds(3);
+      }
+
+      @Override
+      protected int messages() {
+        return 500;
+      }
+    };
+    kit.workDir = dir;
+    return kit;
+  }
+
+  @Test
+  void routingCheckCatchesALosingTarget() {
+    TargetConformanceKit kit = kit(Map.of("dropEvery", "7"), t -> t);
+    assertThrows(AssertionFailedError.class, () -> kit.routesEveryMessageAsTheReferenceRouterDoes(Routing.FANOUT));
+    assertThrows(AssertionFailedError.class, kit::deliversEveryMessageToEveryFanoutSubscription);
+  }
+
+  @Test
+  void orderCheckCatchesAReorderingTarget() {
+    TargetConformanceKit kit = kit(Map.of("reorderEvery", "5"), t -> t);
+    assertThrows(AssertionFailedError.class, kit::keepsPerKeyOrderWithinAPartition);
+  }
+
+  @Test
+  void prefetchCheckCatchesATargetThatHandsOutTooMuch() {
+    TargetConformanceKit kit = kit(Map.of(), t -> new Wrapped(t) {
+      @Override
+      public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws Exception {
+        return inner.createConsumer(new ConsumerSpec(spec.subscription(), spec.consumerIndex(), spec.prefetch() * 4, spec.ackMode()), listener);
+      }
+    });
+    assertThrows(AssertionFailedError.class, kit::neverExceedsPrefetch);
+  }
+
+  @Test
+  void redeliveryCheckCatchesATargetThatHidesTheFlag() {
+    TargetConformanceKit kit = kit(Map.of(), t -> new Wrapped(t) {
+      @Override
+      public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws Exception {
+        return inner.createConsumer(spec, d -> listener.onDelivery(new Unflagged(d)));
+      }
+    });
+    assertThrows(AssertionFailedError.class, kit::redeliversUnackedMessagesWhenConsumerCloses);
+  }
+
+  /** A provider whose targets are altered by {@code breakIt}. */
+  private record Breaking(TargetProvider inner, UnaryOperator<Target> breakIt) implements TargetProvider {
+    public String name() { return inner.name(); }
+    public String description() { return inner.description(); }
+    public List<SettingSpec> settings() { return inner.settings(); }
+    public Target create(TargetContext context, Settings settings) { return breakIt.apply(inner.create(context, settings)); }
+  }
+
+  /** Delegates everything; subclasses override what they break. */
+  private abstract static class Wrapped implements Target {
+    final Target inner;
+
+    Wrapped(Target inner) {
+      this.inner = inner;
+    }
+
+    public TargetInfo open() throws Exception { return inner.open(); }
+    public Capabilities capabilities() { return inner.capabilities(); }
+    public void declare(TopologyPlan plan) throws Exception { inner.declare(plan); }
+    public TargetProducer createProducer(int producerIndex) throws Exception { return inner.createProducer(producerIndex); }
+    public void close() { inner.close(); }
+  }
+
+  private record Unflagged(Delivery d) implements Delivery {
+    public byte[] payload() { return d.payload(); }
+    public int payloadLength() { return d.payloadLength(); }
+    public byte[] key() { return d.key(); }
+    public int destination() { return d.destination(); }
+    public int partition() { return d.partition(); }
+    public boolean redelivered() { return false; }
+    public void ack() { d.ack(); }
+    public void reject(boolean requeue) { d.reject(requeue); }
+  }
+}
