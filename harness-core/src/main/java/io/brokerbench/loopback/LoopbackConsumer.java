@@ -59,9 +59,7 @@ final class LoopbackConsumer implements TargetConsumer {
           Thread.yield();
           continue;
         }
-        mailbox.parkedDispatcher = Thread.currentThread();
-        if (mailbox.isEmpty() && running) LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        mailbox.parkedDispatcher = null;
+        if (running) mailbox.parkUnlessWaiting(TimeUnit.MILLISECONDS.toNanos(1));
         idle = 0;
         continue;
       }

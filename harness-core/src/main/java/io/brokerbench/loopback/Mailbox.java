@@ -1,6 +1,7 @@
 package io.brokerbench.loopback;
 
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -14,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 final class Mailbox {
   private final BoundedMpscQueue<LoopbackDelivery> queue;
   private final ConcurrentLinkedDeque<LoopbackDelivery> returned = new ConcurrentLinkedDeque<>();
-  volatile Thread parkedDispatcher;
+  /** The dispatcher while it parks; a producer takes it out before waking it, so one park costs at most one wake-up. */
+  private final AtomicReference<Thread> sleeping = new AtomicReference<>();
 
   Mailbox(int capacity) {
     queue = new BoundedMpscQueue<>(capacity);
@@ -23,8 +25,7 @@ final class Mailbox {
   /** Appends a message; false when full. */
   boolean offer(LoopbackDelivery d) {
     if (!queue.offer(d)) return false;
-    Thread t = parkedDispatcher;
-    if (t != null) LockSupport.unpark(t);
+    wake();
     return true;
   }
 
@@ -38,8 +39,20 @@ final class Mailbox {
       d.settled = false;
       returned.addFirst(d);
     }
-    Thread t = parkedDispatcher;
-    if (t != null) LockSupport.unpark(t);
+    wake();
+  }
+
+  private void wake() {
+    Thread t = sleeping.get();
+    if (t != null && sleeping.compareAndSet(t, null)) LockSupport.unpark(t);
+  }
+
+  /** Parks the dispatcher for at most {@code nanos} unless a message waits; dispatcher thread only. */
+  void parkUnlessWaiting(long nanos) {
+    Thread me = Thread.currentThread();
+    sleeping.set(me);
+    if (isEmpty()) LockSupport.parkNanos(nanos);
+    sleeping.set(null);
   }
 
   /** The next message, or null when none waits. Dispatcher thread only. */
