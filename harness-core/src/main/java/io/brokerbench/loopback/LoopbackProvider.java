@@ -24,9 +24,8 @@ public final class LoopbackProvider implements TargetProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return List.of(SettingSpec.of(CAPACITY, SettingType.INTEGER, "4096",
-        "messages each consumer's queue holds before send blocks (back-pressure), 2 to 2^30; small keeps the"
-            + " queued messages in the CPU caches"));
+    return List.of(SettingSpec.of(CAPACITY, SettingType.INTEGER, "65536",
+        "messages each consumer's queue holds before send blocks (back-pressure), 2 to 2^30"));
   }
 
   @Override
