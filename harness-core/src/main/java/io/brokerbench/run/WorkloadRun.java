@@ -166,7 +166,7 @@ public final class WorkloadRun {
       phases.put("teardown", seconds(clock.nanoTime() - start));
       if (failure.get() != null) status = RunStatus.FAILED;
       sampler.stopAndJoin();
-      return result(spec, info, status, failure.get(), startedAt, phases, m, window, resources, sampler.series());
+      return result(spec, info, plan, status, failure.get(), startedAt, phases, m, window, resources, sampler.series());
     } finally {
       if (sampler != null) sampler.stopAndJoin();
       for (Thread t : threads) t.interrupt();
@@ -175,7 +175,7 @@ public final class WorkloadRun {
     }
   }
 
-  private RunResult result(Spec spec, TargetInfo info, RunStatus status, String error, Instant startedAt,
+  private RunResult result(Spec spec, TargetInfo info, TopologyPlan plan, RunStatus status, String error, Instant startedAt,
       Map<String, Double> phases, RunMeasurements m, RunWindow window, ResourceSampler resources, List<SecondSample> series) {
     Workload w = spec.workload();
     long measureStart = window.measureStartNanos();
@@ -188,7 +188,7 @@ public final class WorkloadRun {
     double consumedPerSec = m.measuredConsumed.sum() / consumeSeconds;
     boolean maxRate = w.producers().rate().isMax();
     double offered = maxRate ? confirmedPerSec : w.producers().rate().perSecond();
-    double deliveriesPerMessage = averageRoutedSubscriptions(m, Plans.of(spec.planId(), w));
+    double deliveriesPerMessage = averageRoutedSubscriptions(m, plan);
     boolean saturated = !maxRate && (confirmedPerSec < 0.95 * offered
         || (deliveriesPerMessage > 0 && consumedPerSec < 0.95 * offered * deliveriesPerMessage));
     int size = w.messages().sizeBytes();
