@@ -83,7 +83,7 @@ class CommandLineTest {
     Path outDir = dir.resolve("results");
     assertEquals(0, bench("run", s.toString(), "--out", outDir.toString()), err.toString());
     JsonNode doc = ResultsJson.mapper().readTree(outDir.resolve("results.json").toFile());
-    assertEquals(1, doc.get("schemaVersion").asInt());
+    assertEquals(2, doc.get("schemaVersion").asInt());
     assertTrue(Files.size(outDir.resolve("report.html")) > 10_000, "report.html written beside results.json");
     for (String key : List.of("runId", "scenario", "environment", "runs")) assertNotNull(doc.get(key), key);
     for (String key : List.of("harnessVersion", "gitCommit", "jvm", "os", "cpus", "memoryBytes", "freeDiskBytes", "startedAt", "endedAt")) {
@@ -97,24 +97,25 @@ class CommandLineTest {
     for (JsonNode run : runs) {
       assertEquals("ok", run.get("status").asText());
       for (String key : List.of("offeredPerSec", "confirmedPerSec", "consumedPerSec", "confirmedBytesPerSec",
-          "consumedBytesPerSec", "saturated", "series")) {
+          "consumedBytesPerSec", "windowSeconds", "saturated", "saturation", "series")) {
         assertNotNull(run.get("throughput").get(key), key);
       }
       for (String side : List.of("publish", "endToEnd")) {
         for (String kind : List.of("service", "response")) {
           JsonNode l = run.get("latency").get(side).get(kind);
-          for (String key : List.of("count", "overflow", "min", "mean", "p50", "p90", "p95", "p99", "p999", "p9999", "max")) {
+          for (String key : List.of("count", "overflow", "min", "mean", "p50", "p90", "p95", "p99", "p999", "p9999", "max", "histogram")) {
             assertNotNull(l.get(key), side + "." + kind + "." + key);
           }
           assertTrue(l.get("count").asLong() > 1500, side + "." + kind + " count");
         }
       }
       for (String key : List.of("checked", "violations", "maxDistance", "redeliveryReorders")) assertNotNull(run.get("ordering").get(key));
-      for (String key : List.of("sent", "confirmed", "expected", "delivered", "redelivered", "duplicates", "lost", "unexpected",
-          "recovered", "bySubscription")) {
+      for (String key : List.of("sent", "confirmed", "expected", "delivered", "redelivered", "duplicates", "lost", "removed",
+          "unexpected", "recovered", "bySubscription")) {
         assertNotNull(run.get("delivery").get(key), key);
       }
       assertEquals(0, run.get("delivery").get("lost").asLong());
+      assertNotNull(run.get("targetInfo").get("guarantee").get("confirmedWhen"), "guarantee");
       assertTrue(run.get("resources").get("processes").get(0).get("cpuSeconds").asDouble() >= 0);
       assertTrue(Files.exists(outDir.resolve(run.get("histogramLog").asText())), "histogram log");
     }

@@ -3,6 +3,7 @@ package io.brokerbench.loopback;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.ReferenceRouter;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
@@ -45,7 +46,8 @@ final class LoopbackTarget implements Target {
 
   @Override
   public TargetInfo open() {
-    return new TargetInfo("loopback", "builtin", TargetMode.EMBEDDED, settings.asMap());
+    return new TargetInfo("loopback", "builtin", TargetMode.EMBEDDED, settings.asMap(),
+        Guarantee.inMemory("in-memory hand-off, no broker"));
   }
 
   @Override

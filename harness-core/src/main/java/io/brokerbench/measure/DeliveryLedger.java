@@ -3,7 +3,9 @@ package io.brokerbench.measure;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.results.DeliveryRecord;
 import io.brokerbench.results.OrderingRecord;
+import io.brokerbench.results.RemovedRecord;
 import io.brokerbench.results.SubscriptionLedger;
+import io.brokerbench.spi.RemovalReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -18,9 +20,9 @@ import java.util.concurrent.atomic.LongAdder;
  * each (producer, key).
  *
  * <p>Thread-safety: every {@code on*} method may be called from any thread, concurrently; the
- * counts are exact whatever the interleaving (confirm and delivery of one message may race: the
- * expected-but-undelivered count {@link #pending()} stays right because both sides update one byte
- * of flags atomically). {@link #deliveryRecord()} reads a consistent picture once producers and
+ * counts are exact whatever the interleaving (confirm, delivery and removal of one message may race:
+ * the expected-but-neither-delivered-nor-removed count {@link #pending()} stays right because each
+ * side updates one byte of flags atomically and adjusts the count by the change it made). {@link #deliveryRecord()} reads a consistent picture once producers and
  * consumers have stopped.
  */
 public final class DeliveryLedger {
@@ -31,6 +33,9 @@ public final class DeliveryLedger {
   private static final int EXPECTED = 1;
   private static final int DELIVERED = 2;
   private static final int ACKED = 4;
+  private static final int REMOVED = 8;
+  /** The removal reason's ordinal, in bits 4 and 5 (set together with {@link #REMOVED}). */
+  private static final int REASON_SHIFT = 4;
 
   /** What a delivery turned out to be. */
   public enum Kind {
@@ -108,9 +113,31 @@ public final class DeliveryLedger {
     messages.set(id, CONFIRMED);
     for (int s = 0; s < subscriptions; s++) {
       if (!routes(s, id)) continue;
-      int before = bySubscription[s].set(id, EXPECTED);
-      if ((before & (EXPECTED | DELIVERED)) == 0) pending.increment();
+      adjustPending(bySubscription[s].set(id, EXPECTED), EXPECTED);
     }
+  }
+
+  /**
+   * Subscription {@code s}'s queue removed message {@code id} by the target's rules. The first
+   * removal counts; a message delivered before or after counts as delivered, not removed.
+   */
+  public void onRemoved(int s, long id, RemovalReason reason) {
+    if (id < 0 || s < 0 || s >= subscriptions || (messages.get(id) & SENT) == 0 || !routes(s, id)) return;
+    if ((bySubscription[s].get(id) & REMOVED) != 0) return;
+    int flags = REMOVED | (reason.ordinal() << REASON_SHIFT);
+    adjustPending(bySubscription[s].set(id, flags), flags);
+  }
+
+  /** Keeps {@link #pending} = messages expected, neither delivered nor removed, after setting {@code flags}. */
+  private void adjustPending(int before, int flags) {
+    boolean was = isPending(before);
+    boolean is = isPending(before | flags);
+    if (is && !was) pending.increment();
+    if (was && !is) pending.decrement();
+  }
+
+  private static boolean isPending(int flags) {
+    return (flags & EXPECTED) != 0 && (flags & (DELIVERED | REMOVED)) == 0;
   }
 
   /** The target refused message {@code id} (negative confirm, returned, error). */
@@ -134,7 +161,7 @@ public final class DeliveryLedger {
     int before = bySubscription[s].set(id, DELIVERED);
     int orderIndex = producer * keys + key;
     if ((before & DELIVERED) == 0) {
-      if ((before & EXPECTED) != 0) pending.decrement();
+      adjustPending(before, DELIVERED);
       if (redeliveredFlag) {
         checkRedeliveryOrder(s, orderIndex, sequence);
       } else {
@@ -161,12 +188,15 @@ public final class DeliveryLedger {
     unexpected[s].increment();
   }
 
-  /** The harness acknowledged a delivery of message {@code id} to subscription {@code s}. */
+  /**
+   * A delivery of message {@code id} to subscription {@code s} was acknowledged: by the harness, or
+   * (under {@code ack: auto}) by the target as it delivered; a later delivery is a duplicate.
+   */
   public void onAcked(int s, long id) {
     bySubscription[s].set(id, ACKED);
   }
 
-  /** Confirmed messages routed to some subscription and not yet delivered there, summed. */
+  /** Confirmed messages routed to some subscription and neither delivered nor removed there yet, summed. */
   public long pending() {
     return pending.sum();
   }
@@ -187,6 +217,7 @@ public final class DeliveryLedger {
     long[] expected = new long[subscriptions];
     long[] delivered = new long[subscriptions];
     long[] lost = new long[subscriptions];
+    long[][] removed = new long[subscriptions][RemovalReason.values().length];
     long[] recovered = new long[subscriptions];
     for (long id = 0; id <= maxId; id++) {
       int g = messages.get(id);
@@ -201,16 +232,25 @@ public final class DeliveryLedger {
         if (isDelivered) delivered[s]++;
         if (isConfirmed && routes(s, id)) {
           expected[s]++;
-          if (!isDelivered) lost[s]++;
+          if (!isDelivered && (st & REMOVED) != 0) {
+            removed[s][(st >>> REASON_SHIFT) & 3]++;
+          } else if (!isDelivered) {
+            lost[s]++;
+          }
         }
         if (isDelivered && !isConfirmed) recovered[s]++;
       }
     }
     List<SubscriptionLedger> subs = new ArrayList<>();
     long tExpected = 0, tDelivered = 0, tRedelivered = 0, tDuplicates = 0, tLost = 0, tUnexpected = 0, tRecovered = 0;
+    RemovedRecord tRemoved = RemovedRecord.NONE;
     for (int s = 0; s < subscriptions; s++) {
+      long[] r = removed[s];
+      RemovedRecord removedHere = new RemovedRecord(r[RemovalReason.EXPIRED.ordinal()], r[RemovalReason.MAX_LENGTH.ordinal()],
+          r[RemovalReason.DELIVERY_LIMIT.ordinal()], r[RemovalReason.REJECTED.ordinal()]);
       SubscriptionLedger l = new SubscriptionLedger(s, expected[s], delivered[s], redelivered[s].sum(),
-          duplicates[s].sum(), lost[s], unexpected[s].sum(), recovered[s]);
+          duplicates[s].sum(), lost[s], removedHere, unexpected[s].sum(), recovered[s]);
+      tRemoved = tRemoved.plus(removedHere);
       subs.add(l);
       tExpected += l.expected();
       tDelivered += l.delivered();
@@ -221,7 +261,7 @@ public final class DeliveryLedger {
       tRecovered += l.recovered();
     }
     return new DeliveryRecord(sent, confirmed, failed, tExpected, tDelivered, tRedelivered, tDuplicates, tLost,
-        tUnexpected, tRecovered, subs);
+        tRemoved, tUnexpected, tRecovered, subs);
   }
 
   /** Ordering among first deliveries, summed over subscriptions. */

@@ -1,8 +1,11 @@
 package io.brokerbench.measure;
 
 import io.brokerbench.results.LatencySummary;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.zip.DataFormatException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
@@ -78,7 +81,7 @@ public final class LatencyRecorder {
   public static LatencySummary summarize(Histogram h, long overflow, long negative) {
     long count = h.getTotalCount();
     if (count == 0) {
-      return new LatencySummary(0, overflow, negative, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
+      return new LatencySummary(0, overflow, negative, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), encode(h));
     }
     List<double[]> curve = new ArrayList<>(CURVE_PERCENTILES.length);
     for (double p : CURVE_PERCENTILES) curve.add(new double[] {p, micros(h.getValueAtPercentile(p))});
@@ -86,7 +89,44 @@ public final class LatencyRecorder {
         micros(h.getMinValue()), h.getMean() / 1000.0,
         micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(90)), micros(h.getValueAtPercentile(95)),
         micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)), micros(h.getValueAtPercentile(99.99)),
-        micros(h.getMaxValue()), curve);
+        micros(h.getMaxValue()), curve, encode(h));
+  }
+
+  /**
+   * The merge of several summaries: their histograms added, so percentiles, min and max are those
+   * of all values together (a stall in one summary shows in the merged max), overflow and negative
+   * counts summed.
+   *
+   * @throws IllegalArgumentException when a summary has no histogram (schema version 1)
+   */
+  public static LatencySummary merge(List<LatencySummary> summaries) {
+    Histogram sum = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
+    long overflow = 0;
+    long negative = 0;
+    for (LatencySummary s : summaries) {
+      sum.add(decode(s));
+      overflow += s.overflow();
+      negative += s.negative();
+    }
+    return summarize(sum, overflow, negative);
+  }
+
+  /** The histogram of {@code summary}, in nanoseconds. */
+  public static Histogram decode(LatencySummary summary) {
+    if (summary.histogram() == null) {
+      throw new IllegalArgumentException("this latency summary carries no histogram (results schema version 1)");
+    }
+    try {
+      return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(summary.histogram())), 0);
+    } catch (DataFormatException e) {
+      throw new IllegalArgumentException("latency histogram is not a compressed HdrHistogram: " + e.getMessage(), e);
+    }
+  }
+
+  private static String encode(Histogram h) {
+    ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+    int length = h.encodeIntoCompressedByteBuffer(buffer);
+    return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
   }
 
   private static double micros(long nanos) {

@@ -10,8 +10,9 @@ import java.util.List;
  * @param sent messages handed to the target (warm-up included)
  * @param confirmed messages whose confirm arrived
  * @param failed messages whose send failed (negative confirm, returned, error)
+ * @param removed sums by reason; {@code null} in schema version 1
  * @param bySubscription per subscription, in order
  */
 public record DeliveryRecord(
     long sent, long confirmed, long failed, long expected, long delivered, long redelivered, long duplicates, long lost,
-    long unexpected, long recovered, List<SubscriptionLedger> bySubscription) {}
+    RemovedRecord removed, long unexpected, long recovered, List<SubscriptionLedger> bySubscription) {}

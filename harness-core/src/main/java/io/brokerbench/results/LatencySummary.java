@@ -15,4 +15,4 @@ import java.util.List;
  */
 public record LatencySummary(
     long count, long overflow, long negative, double min, double mean, double p50, double p90, double p95, double p99,
-    double p999, double p9999, double max, List<double[]> curve) {}
+    double p999, double p9999, double max, List<double[]> curve, String histogram) {}

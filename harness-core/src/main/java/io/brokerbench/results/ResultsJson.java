@@ -77,9 +77,10 @@ public final class ResultsJson {
       var tree = MAPPER.readTree(bytes);
       if (tree == null || !tree.isObject()) throw new InvalidResultsException(file + ": not a JSON object");
       var version = tree.get("schemaVersion");
-      if (version == null || !version.canConvertToInt() || version.asInt() != ResultsDocument.SCHEMA_VERSION) {
+      if (version == null || !version.canConvertToInt() || version.asInt() < ResultsDocument.OLDEST_READABLE_VERSION
+          || version.asInt() > ResultsDocument.SCHEMA_VERSION) {
         throw new InvalidResultsException(file + ": schemaVersion " + version + " is not supported (expected "
-            + ResultsDocument.SCHEMA_VERSION + ")");
+            + ResultsDocument.OLDEST_READABLE_VERSION + " to " + ResultsDocument.SCHEMA_VERSION + ")");
       }
       return MAPPER.treeToValue(tree, ResultsDocument.class);
     } catch (JsonProcessingException e) {

@@ -41,14 +41,15 @@ final class DeliveryRecorder implements DeliveryListener {
     DeliveryLedger.Kind kind = m.ledger.onDelivery(subscription, id, Envelope.producer(payload), Envelope.key(payload),
         Envelope.sequence(payload), delivery.redelivered());
     if (kind == DeliveryLedger.Kind.FIRST) {
-      m.meter.onConsumed();
+      m.meter.onConsumed(now);
+      m.window.onFirstDelivery(subscription, now);
       if (Envelope.isMeasured(payload)) {
         m.endToEndService.record(now - Envelope.actualNanos(payload));
         m.endToEndResponse.record(now - Envelope.intendedNanos(payload));
-        m.measuredConsumed.increment();
-        RunMeasurements.advance(m.lastMeasuredConsumedAt, now);
       }
     }
+    // Under ack: auto the target settled the delivery as it handed it out: a later copy is a duplicate.
+    if (!manualAck && kind != DeliveryLedger.Kind.UNEXPECTED) m.ledger.onAcked(subscription, id);
     if (processingNanos > 0) {
       try {
         clock.sleepUntil(now + processingNanos);

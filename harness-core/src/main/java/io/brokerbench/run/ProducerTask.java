@@ -36,6 +36,10 @@ final class ProducerTask {
   private final int[] destinationOfKey;
   private final AtomicReference<String> firstSendError = new AtomicReference<>();
   private volatile boolean stopRequested;
+  /** Actual − intended send time of the latest measured message, ns; producer thread writes. */
+  private volatile long lastMeasuredLagNanos;
+  /** Window end − intended time of the first window slot sent at or after the window's end; -1 while none. */
+  private volatile long lagAtWindowEndNanos = -1;
 
   ProducerTask(int producer, int producers, TargetProducer target, TopologyPlan plan, RunMeasurements m, RunWindow window,
       RateSchedule schedule, int maxInFlight, RunClock clock, int messageSize, long runTag, long confirmTimeoutNanos) {
@@ -70,6 +74,18 @@ final class ProducerTask {
   /** The first failed confirm's reason, or null. */
   String firstSendError() {
     return firstSendError.get();
+  }
+
+  /**
+   * How far behind its schedule this producer was at the window's end, in ns, ≥ 0: for a window
+   * with a fixed end, the end minus the intended time of the first slot of the window it had not
+   * sent by then (0 when it had sent them all); for a window that ends with the sending (counted or
+   * interrupted), the lag of its last measured send. Call once the producer has stopped.
+   */
+  long lagAtWindowEndNanos(boolean windowEndsWithSending) {
+    if (schedule.isMaxRate()) return 0;
+    if (windowEndsWithSending) return Math.max(0, lastMeasuredLagNanos);
+    return Math.max(0, lagAtWindowEndNanos);
   }
 
   InFlightWindow inFlight() {
@@ -120,11 +136,13 @@ final class ProducerTask {
       long actual = maxRate ? intended : clock.nanoTime();
       Envelope.writeActual(payload, actual);
       m.ledger.onSent(producer, id);
-      m.meter.onSent();
+      m.meter.onSent(actual);
       if (measured) {
         measuredSent++;
-        m.measuredSent.increment();
-        RunMeasurements.advance(m.lastMeasuredSentAt, actual);
+        lastMeasuredLagNanos = actual - intended;
+        if (lagAtWindowEndNanos < 0 && actual >= window.measureEndNanos()) {
+          lagAtWindowEndNanos = window.measureEndNanos() - intended;
+        }
       }
       CompletableFuture<Void> future;
       try {
@@ -166,16 +184,18 @@ final class ProducerTask {
     long now = clock.nanoTime();
     if (error == null) {
       m.ledger.onConfirmed(id);
-      m.meter.onConfirmed();
+      m.meter.onConfirmed(now);
+      if (m.window.contains(now)) {
+        m.window.onConfirmed(now);
+        for (int s = 0; s < plan.subscriptionCount(); s++) if (m.ledger.routes(s, id)) m.window.onExpected(s, now);
+      }
       if (measured) {
         m.publishService.record(now - actual);
         m.publishResponse.record(now - intended);
-        m.measuredConfirmed.increment();
-        RunMeasurements.advance(m.lastMeasuredConfirmAt, now);
       }
     } else {
       m.ledger.onFailed(id);
-      firstSendError.compareAndSet(null, String.valueOf(error.getMessage()));
+      firstSendError.compareAndSet(null, WorkloadRun.describe(error));
     }
     inFlight.release();
   }

@@ -4,16 +4,20 @@ import io.brokerbench.envelope.Envelope;
 import io.brokerbench.measure.LatencyRecorder;
 import io.brokerbench.measure.ResourceSampler;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.measure.SaturationRule;
+import io.brokerbench.results.GuaranteeRecord;
 import io.brokerbench.results.LatencyPair;
 import io.brokerbench.results.LatencyRecord;
 import io.brokerbench.results.ResourcesRecord;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.results.RunStatus;
+import io.brokerbench.results.SaturationRecord;
 import io.brokerbench.results.SecondSample;
 import io.brokerbench.results.TargetInfoRecord;
 import io.brokerbench.results.ThroughputRecord;
 import io.brokerbench.scenario.Workload;
 import io.brokerbench.spi.ConsumerSpec;
+import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetConsumer;
 import io.brokerbench.spi.TargetInfo;
@@ -103,6 +107,7 @@ public final class WorkloadRun {
     ResourceSampler resources = new ResourceSampler(target.processIds(), spec.workDirectory());
     Map<String, Double> phases = new LinkedHashMap<>();
     Sampler sampler = null;
+    AutoCloseable removals = null;
     RunStatus status = RunStatus.OK;
     try {
       for (int s = 0; s < plan.subscriptionCount(); s++) {
@@ -112,12 +117,16 @@ public final class WorkloadRun {
         }
       }
       for (int p = 0; p < producers; p++) targetProducers.add(target.createProducer(p));
+      removals = target.watchRemovals((s, payload, length, reason) -> {
+        if (Envelope.isOfRun(payload, length, runTag)) m.ledger.onRemoved(s, Envelope.messageId(payload), reason);
+      });
 
       long start = clock.nanoTime();
       long measureStart = start + w.warmup().toNanos();
       long measureEnd = w.isCounted() ? Long.MAX_VALUE : measureStart + w.duration().toNanos();
       long[] quota = w.isCounted() ? splitEvenly(w.count(), producers) : new long[0];
       RunWindow window = new RunWindow(start, measureStart, measureEnd, quota);
+      m.begin(window);
       phases.put("warmup", 0.0);
       phases.put("measure", seconds(measureStart - start));
 
@@ -137,7 +146,7 @@ public final class WorkloadRun {
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           } catch (Exception | LinkageError e) {
-            failure.compareAndSet(null, describe(e));
+            failure.compareAndSet(null, producerFailure(task, e));
             tasks.forEach(ProducerTask::requestStop);
           }
         }, "bb-producer-" + threads.size());
@@ -154,46 +163,75 @@ public final class WorkloadRun {
           }
         }
       }
-      long drainStart = clock.nanoTime();
-      phases.put("drain", seconds(drainStart - start));
-      sampler.drainStartNanos = drainStart;
+      long sendEnd = clock.nanoTime();
+      // A counted window, or one cut short, ends with the sending: its counts are those of now.
+      boolean windowEndsWithSending = window.isCounted() || status != RunStatus.OK || failure.get() != null;
+      WindowCounts.Snapshot counts = windowEndsWithSending ? m.window.snapshot() : null;
+      phases.put("drain", seconds(sendEnd - start));
+      sampler.drainStartNanos = sendEnd;
       if (failure.get() == null && status == RunStatus.OK) {
-        long deadline = drainStart + w.drainTimeout().toNanos();
+        long deadline = sendEnd + w.drainTimeout().toNanos();
         clock.awaitCondition(() -> stopRequested.getAsBoolean()
             || (tasks.stream().allMatch(t -> t.inFlight().inFlight() == 0) && m.ledger.pending() == 0), deadline);
         if (stopRequested.getAsBoolean()) status = RunStatus.INTERRUPTED;
       }
-      phases.put("teardown", seconds(clock.nanoTime() - start));
+      long teardown = clock.nanoTime();
+      phases.put("teardown", seconds(teardown - start));
       if (failure.get() != null) status = RunStatus.FAILED;
       sampler.stopAndJoin();
-      return result(spec, info, plan, status, failure.get(), startedAt, phases, m, window, resources, sampler.series());
+      // The ledger and the rates are read once nothing can reach them any more.
+      closeQuietly(removals);
+      removals = null;
+      consumers.forEach(WorkloadRun::closeQuietly);
+      targetProducers.forEach(WorkloadRun::closeQuietly);
+      if (counts == null) counts = m.window.snapshot();
+      double windowSeconds = windowEndsWithSending ? seconds(Math.max(sendEnd - measureStart, 1)) : w.duration().toNanos() / 1e9;
+      long[] lags = new long[producers];
+      for (int p = 0; p < producers; p++) lags[p] = tasks.get(p).lagAtWindowEndNanos(windowEndsWithSending);
+      long drainStart = sendEnd;
+      List<SecondSample> series = m.meter.series(teardown,
+          t -> t < measureStart ? "warmup" : t < drainStart ? "measure" : "drain");
+      return result(spec, info, plan, status, failure.get(), startedAt, phases, m, counts, windowSeconds, lags, resources,
+          series);
     } finally {
       if (sampler != null) sampler.stopAndJoin();
       for (Thread t : threads) t.interrupt();
+      closeQuietly(removals);
       for (TargetConsumer c : consumers) closeQuietly(c);
       for (TargetProducer p : targetProducers) closeQuietly(p);
     }
   }
 
+  /** Why a producer failed: its first send error, when one came before, then what stopped it. */
+  private static String producerFailure(ProducerTask task, Throwable e) {
+    String firstSendError = task.firstSendError();
+    return firstSendError == null ? describe(e) : "send failed: " + firstSendError + " (then: " + describe(e) + ")";
+  }
+
   private RunResult result(Spec spec, TargetInfo info, TopologyPlan plan, RunStatus status, String error, Instant startedAt,
-      Map<String, Double> phases, RunMeasurements m, RunWindow window, ResourceSampler resources, List<SecondSample> series) {
+      Map<String, Double> phases, RunMeasurements m, WindowCounts.Snapshot counts, double windowSeconds, long[] lagNanos,
+      ResourceSampler resources, List<SecondSample> series) {
     Workload w = spec.workload();
-    long measureStart = window.measureStartNanos();
-    // A counted or cut-short window ends with its last measured send.
-    boolean cut = window.isCounted() || status == RunStatus.INTERRUPTED;
-    long sendEnd = cut ? Math.max(m.lastMeasuredSentAt.get(), measureStart + 1) : window.measureEndNanos();
-    double confirmSeconds = seconds(Math.max(sendEnd, m.lastMeasuredConfirmAt.get()) - measureStart);
-    double consumeSeconds = seconds(Math.max(sendEnd, m.lastMeasuredConsumedAt.get()) - measureStart);
-    double confirmedPerSec = m.measuredConfirmed.sum() / confirmSeconds;
-    double consumedPerSec = m.measuredConsumed.sum() / consumeSeconds;
+    double confirmedPerSec = counts.confirmed() / windowSeconds;
+    double consumedPerSec = counts.deliveredTotal() / windowSeconds;
     boolean maxRate = w.producers().rate().isMax();
     double offered = maxRate ? confirmedPerSec : w.producers().rate().perSecond();
-    double deliveriesPerMessage = averageRoutedSubscriptions(m, plan);
-    boolean saturated = !maxRate && (confirmedPerSec < 0.95 * offered
-        || (deliveriesPerMessage > 0 && consumedPerSec < 0.95 * offered * deliveriesPerMessage));
+    List<SaturationRecord> saturation = List.of();
+    if (!maxRate) {
+      double[] lagSeconds = new double[lagNanos.length];
+      for (int p = 0; p < lagNanos.length; p++) lagSeconds[p] = seconds(lagNanos[p]);
+      int subscriptions = plan.subscriptionCount();
+      double[] offeredFraction = new double[subscriptions];
+      long[] backlogGrowth = new long[subscriptions];
+      for (int s = 0; s < subscriptions; s++) {
+        offeredFraction[s] = routedFraction(m, plan, s);
+        backlogGrowth[s] = counts.expected()[s] - counts.delivered()[s];
+      }
+      saturation = SaturationRule.judge(windowSeconds, offered, lagSeconds, offeredFraction, backlogGrowth);
+    }
     int size = w.messages().sizeBytes();
     ThroughputRecord throughput = new ThroughputRecord(offered, confirmedPerSec, consumedPerSec,
-        confirmedPerSec * size, consumedPerSec * size, saturated, series);
+        confirmedPerSec * size, consumedPerSec * size, windowSeconds, !saturation.isEmpty(), saturation, series);
     LatencyRecord latency = new LatencyRecord(
         new LatencyPair(m.publishService.summary(), m.publishResponse.summary()),
         new LatencyPair(m.endToEndService.summary(), m.endToEndResponse.summary()));
@@ -203,12 +241,11 @@ public final class WorkloadRun {
         relativeHistogramLog(spec));
   }
 
-  private static double averageRoutedSubscriptions(RunMeasurements m, TopologyPlan plan) {
+  /** The fraction of messages routed to subscription {@code s} (messages cycle through the plan's variants). */
+  private static double routedFraction(RunMeasurements m, TopologyPlan plan, int s) {
     int variants = plan.variants().size();
     int routed = 0;
-    for (int v = 0; v < variants; v++) {
-      for (int s = 0; s < plan.subscriptionCount(); s++) if (m.ledger.routes(s, v)) routed++;
-    }
+    for (int v = 0; v < variants; v++) if (m.ledger.routes(s, v)) routed++;
     return (double) routed / variants;
   }
 
@@ -218,8 +255,12 @@ public final class WorkloadRun {
   }
 
   private static TargetInfoRecord infoRecord(TargetInfo info) {
-    return info == null ? null
-        : new TargetInfoRecord(info.name(), info.version(), info.mode().name().toLowerCase(Locale.ROOT), info.settings());
+    if (info == null) return null;
+    Guarantee g = info.guarantee();
+    GuaranteeRecord guarantee = new GuaranteeRecord(g.confirmedWhen().id(), g.replicas(), g.brokerKill().id(),
+        g.powerLoss().id(), g.basis(), g.summary());
+    return new TargetInfoRecord(info.name(), info.version(), info.mode().name().toLowerCase(Locale.ROOT), info.settings(),
+        guarantee);
   }
 
   private static String relativeHistogramLog(Spec spec) {
@@ -249,6 +290,7 @@ public final class WorkloadRun {
   }
 
   private static void closeQuietly(AutoCloseable c) {
+    if (c == null) return;
     try {
       c.close();
     } catch (Exception e) {
@@ -257,8 +299,7 @@ public final class WorkloadRun {
   }
 
   /**
-   * Once a second: the throughput series, interval histograms to the log, resource samples and a
-   * progress tick. Its own thread; owns the latency recorders' totals until stopped.
+   * Once a second: interval histograms to the log, resource samples and a progress tick. Its own thread; owns the latency recorders' totals until stopped.
    */
   private final class Sampler extends Thread {
     private final Spec spec;
@@ -269,7 +310,6 @@ public final class WorkloadRun {
     private volatile boolean running = true;
     /** When the drain began on the run clock; {@link Long#MAX_VALUE} before. */
     volatile long drainStartNanos = Long.MAX_VALUE;
-    private List<SecondSample> series = List.of();
 
     Sampler(Spec spec, RunMeasurements m, RunWindow window, ResourceSampler resources, Path logFile) {
       super("bb-sampler");
@@ -325,7 +365,7 @@ public final class WorkloadRun {
       long secondStart = now - SAMPLE_INTERVAL_NANOS;
       String currentPhase = secondStart >= drainStartNanos ? "drain"
           : secondStart < window.measureStartNanos() ? "warmup" : "measure";
-      SecondSample sample = m.meter.sample(second, currentPhase);
+      long[] lastSecond = m.meter.count((int) Math.max(0, (now - window.startNanos()) / SAMPLE_INTERVAL_NANOS - 1));
       long endMs = System.currentTimeMillis();
       synchronized (m) {
         for (LatencyRecorder r : m.recorders()) {
@@ -339,15 +379,10 @@ public final class WorkloadRun {
         }
       }
       resources.sample();
-      series = m.meter.series();
       double planned = window.isCounted() ? -1 : seconds(window.measureEndNanos() - window.startNanos());
       progress.tick(new RunProgress(spec.label(), spec.workload().name(), currentPhase, seconds(now - window.startNanos()),
-          planned, sample.sent(), sample.consumed(), m.publishResponse.totalPercentileMicros(99),
+          planned, lastSecond[0], lastSecond[2], m.publishResponse.totalPercentileMicros(99),
           m.endToEndResponse.totalPercentileMicros(99)));
-    }
-
-    List<SecondSample> series() {
-      return series;
     }
 
     void stopAndJoin() throws InterruptedException {

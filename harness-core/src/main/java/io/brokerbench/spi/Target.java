@@ -59,6 +59,18 @@ public interface Target extends AutoCloseable {
   TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws Exception;
 
   /**
+   * Starts reporting the messages the system removes without delivering them (expired, over the
+   * maximum length, past the delivery limit, rejected without requeue) to {@code listener}, once
+   * per message and subscription; called after {@link #declare} and before any producer sends.
+   * The returned handle stops the reporting; the harness closes it after the drain, before {@link
+   * #close()}. A target whose settings never remove messages keeps the default, which reports
+   * nothing.
+   */
+  default AutoCloseable watchRemovals(RemovalListener listener) throws Exception {
+    return () -> {};
+  }
+
+  /**
    * OS process ids the target owns (a child broker), so the harness can sample their CPU and
    * memory; empty for embedded targets and external servers.
    */

@@ -33,7 +33,10 @@ public final class SyntheticProvider implements TargetProvider {
         SettingSpec.of("dropEvery", SettingType.INTEGER, "0", "the Nth message is confirmed but never delivered (0 = off)"),
         SettingSpec.of("duplicateEvery", SettingType.INTEGER, "0", "an unflagged copy of the Nth message follows its ack (0 = off)"),
         SettingSpec.of("redeliverEvery", SettingType.INTEGER, "0", "a flagged copy of the Nth message comes before its ack (0 = off)"),
-        SettingSpec.of("reorderEvery", SettingType.INTEGER, "0", "the Nth message is held until the next of its producer and key (0 = off)"));
+        SettingSpec.of("reorderEvery", SettingType.INTEGER, "0", "the Nth message is held until the next of its producer and key (0 = off)"),
+        SettingSpec.of("expireEvery", SettingType.INTEGER, "0", "the Nth message expires in its queues instead of being delivered, reported as removed (0 = off)"),
+        SettingSpec.of("slow.subscription", SettingType.INTEGER, "-1", "a subscription whose consumers take one delivery per slow.interval each (-1 = none)"),
+        SettingSpec.of("slow.interval", SettingType.DURATION, "0ms", "least time between two deliveries to one consumer of slow.subscription"));
   }
 
   @Override
@@ -42,7 +45,8 @@ public final class SyntheticProvider implements TargetProvider {
         parseDelay("confirmDelay", settings), parseDelay("deliveryDelay", settings), settings.getLong("seed"),
         settings.getDuration("stall.every").toNanos(), settings.getDuration("stall.for").toNanos(),
         settings.getLong("dropEvery"), settings.getLong("duplicateEvery"), settings.getLong("redeliverEvery"),
-        settings.getLong("reorderEvery"));
+        settings.getLong("reorderEvery"), settings.getLong("expireEvery"), (int) settings.getLong("slow.subscription"),
+        settings.getDuration("slow.interval").toNanos());
     return new SyntheticTarget(script, settings.asMap(), context.nanoClock(), new RealTimeScheduler(context.nanoClock()));
   }
 

@@ -3,12 +3,15 @@ package io.brokerbench.synthetic;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.ReferenceRouter;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.AckMode;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.OutgoingMessage;
+import io.brokerbench.spi.RemovalListener;
+import io.brokerbench.spi.RemovalReason;
 import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetConsumer;
 import io.brokerbench.spi.TargetInfo;
@@ -45,6 +48,7 @@ public final class SyntheticTarget implements Target {
   private Slot[][] slots;
   /** (subscription, producer, key) → a message held back for reordering. */
   private final Map<Long, Held> held = new HashMap<>();
+  private RemovalListener removals = (s, payload, length, reason) -> {};
   private boolean closed;
 
   public SyntheticTarget(FaultScript script, Map<String, String> appliedSettings, LongSupplier clock, Scheduler scheduler) {
@@ -60,7 +64,7 @@ public final class SyntheticTarget implements Target {
   @Override
   public synchronized TargetInfo open() {
     t0 = clock.getAsLong();
-    return new TargetInfo("synthetic", "builtin", TargetMode.EMBEDDED, appliedSettings);
+    return new TargetInfo("synthetic", "builtin", TargetMode.EMBEDDED, appliedSettings, Guarantee.unstated());
   }
 
   @Override
@@ -73,7 +77,10 @@ public final class SyntheticTarget implements Target {
     if (this.plan != null) return;
     this.plan = plan;
     slots = new Slot[plan.subscriptionCount()][plan.consumersPerSubscription()];
-    for (Slot[] row : slots) for (int c = 0; c < row.length; c++) row[c] = new Slot();
+    for (int s = 0; s < slots.length; s++) {
+      long interval = s == script.slowSubscription() ? script.slowIntervalNanos() : 0;
+      for (int c = 0; c < slots[s].length; c++) slots[s][c] = new Slot(interval);
+    }
   }
 
   @Override
@@ -96,8 +103,31 @@ public final class SyntheticTarget implements Target {
     CompletableFuture<Void> confirm = new CompletableFuture<>();
     scheduler.at(script.afterStall(t0, now + script.confirmDelay().sampleNanos(random)), () -> confirm.complete(null));
     long deliverAt = script.afterStall(t0, now + script.deliveryDelay().sampleNanos(random));
-    if (!FaultScript.hits(script.dropEvery(), n)) scheduler.at(deliverAt, () -> arrive(m, n));
+    if (FaultScript.hits(script.expireEvery(), n)) {
+      scheduler.at(deliverAt, () -> expire(m));
+    } else if (!FaultScript.hits(script.dropEvery(), n)) {
+      scheduler.at(deliverAt, () -> arrive(m, n));
+    }
     return confirm;
+  }
+
+  /** The message reaches its queues and expires there at once: reported removed from each. */
+  private synchronized void expire(OutgoingMessage m) {
+    if (closed) return;
+    for (int s = 0; s < plan.subscriptionCount(); s++) {
+      if (!ReferenceRouter.matches(plan.routing(), plan.subscriptions().get(s), m.routingKey(), m.headers())) continue;
+      removals.onRemoved(s, m.payload(), m.payload().length, RemovalReason.EXPIRED);
+    }
+  }
+
+  @Override
+  public synchronized AutoCloseable watchRemovals(RemovalListener listener) {
+    removals = listener;
+    return () -> {
+      synchronized (SyntheticTarget.this) {
+        removals = (s, payload, length, reason) -> {};
+      }
+    };
   }
 
   private synchronized void arrive(OutgoingMessage m, long n) {
@@ -139,7 +169,15 @@ public final class SyntheticTarget implements Target {
   /** The queue of one consumer index of one subscription. Guarded by the target's monitor. */
   private final class Slot {
     final ArrayDeque<SyntheticDelivery> pending = new ArrayDeque<>();
+    /** Least time between two deliveries (a consumer of limited capacity); 0 for none. */
+    final long intervalNanos;
+    long nextFreeAt = Long.MIN_VALUE;
+    boolean wakeUpScheduled;
     SyntheticConsumer consumer;
+
+    Slot(long intervalNanos) {
+      this.intervalNanos = intervalNanos;
+    }
 
     void enqueue(SyntheticDelivery d) {
       pending.addLast(d);
@@ -150,6 +188,22 @@ public final class SyntheticTarget implements Target {
       synchronized (SyntheticTarget.this) {
         SyntheticConsumer c = consumer;
         while (c != null && !c.closed && !pending.isEmpty() && (!c.manual || c.unacked.size() < c.prefetch)) {
+          if (intervalNanos > 0) {
+            long now = clock.getAsLong();
+            if (now < nextFreeAt) {
+              if (!wakeUpScheduled) {
+                wakeUpScheduled = true;
+                scheduler.at(nextFreeAt, () -> {
+                  synchronized (SyntheticTarget.this) {
+                    wakeUpScheduled = false;
+                  }
+                  pump();
+                });
+              }
+              return;
+            }
+            nextFreeAt = now + intervalNanos;
+          }
           c.deliver(pending.pollFirst());
         }
       }
@@ -175,7 +229,8 @@ public final class SyntheticTarget implements Target {
       d.owner = this;
       if (manual) unacked.add(d);
       listener.onDelivery(d);
-      if (!manual) d.settled(false);
+      // Under ack: auto the target acknowledges as it delivers, faults included.
+      if (!manual) d.ack();
     }
 
     @Override

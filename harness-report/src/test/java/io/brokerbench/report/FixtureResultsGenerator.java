@@ -7,6 +7,7 @@ import io.brokerbench.results.LatencyRecord;
 import io.brokerbench.results.LatencySummary;
 import io.brokerbench.results.OrderingRecord;
 import io.brokerbench.results.ProcessResources;
+import io.brokerbench.results.RemovedRecord;
 import io.brokerbench.results.ResourcesRecord;
 import io.brokerbench.results.ResultsDocument;
 import io.brokerbench.results.ResultsJson;
@@ -100,12 +101,12 @@ public final class FixtureResultsGenerator {
   private RunResult run(String target, String workload, int rep) {
     Instant start = clock;
     TargetInfoRecord info = switch (target) {
-      case "loopback" -> new TargetInfoRecord("loopback", "0.1.0-SNAPSHOT", "embedded", ordered("capacity", "65536"));
+      case "loopback" -> new TargetInfoRecord("loopback", "0.1.0-SNAPSHOT", "embedded", ordered("capacity", "65536"), null);
       case "queue-engine" -> new TargetInfoRecord("queue-engine", "0.1.0-SNAPSHOT", "embedded",
-          ordered("durable", "true", "fsync", "batch", "segmentBytes", "67108864", "dataDir", "targets/queue-engine"));
+          ordered("durable", "true", "fsync", "batch", "segmentBytes", "67108864", "dataDir", "targets/queue-engine"), null);
       default -> new TargetInfoRecord("rabbitmq", "4.1.4", "external",
           ordered("provision", "external", "uri", "amqp://localhost:5672/%2f", "queueType", "classic",
-              "publisherConfirms", "true", "channelsPerProducer", "1"));
+              "publisherConfirms", "true", "channelsPerProducer", "1"), null);
     };
     if (target.equals("loopback") && workload.equals("fanout-max")) {
       clock = clock.plusMillis(40);
@@ -156,7 +157,7 @@ public final class FixtureResultsGenerator {
       long conf = Math.round(active * rate);
       double tail = (s >= setup + WARMUP_S + MEASURE_S && s < setup + WARMUP_S + MEASURE_S + drain) ? confirmed * 0.02 : 0;
       long cons = Math.round((active * rate + tail) * subscriptions * 0.9998);
-      series.add(new SecondSample(s, phase, sent, conf, cons));
+      series.add(new SecondSample(s, phase, 1.0, sent, conf, cons));
     }
     long sentTotal = Math.round(confirmed * (WARMUP_S + MEASURE_S));
     long failed = target.equals("rabbitmq") && fanout ? 0 : 0;
@@ -168,9 +169,9 @@ public final class FixtureResultsGenerator {
     for (int i = 0; i < subscriptions; i++) {
       long r = i == subscriptions - 1 ? redeliveredLeft : redelivered / subscriptions;
       redeliveredLeft -= r;
-      subs.add(new SubscriptionLedger(i, confirmedTotal, confirmedTotal, r, 0, 0, 0, 0));
+      subs.add(new SubscriptionLedger(i, confirmedTotal, confirmedTotal, r, 0, 0, RemovedRecord.NONE, 0, 0));
     }
-    var delivery = new DeliveryRecord(sentTotal, confirmedTotal, failed, expected, expected, redelivered, 0, 0, 0, 0, subs);
+    var delivery = new DeliveryRecord(sentTotal, confirmedTotal, failed, expected, expected, redelivered, 0, 0, RemovedRecord.NONE, 0, 0, subs);
     long checked = expected;
     var ordering = new OrderingRecord(checked, 0, 0, redelivered > 0 ? 14 + random.nextInt(5) : 0);
 
@@ -194,7 +195,7 @@ public final class FixtureResultsGenerator {
     long bytesWritten = target.equals("queue-engine") ? (long) (sentTotal * (size + 38) * 1.02) : -1;
     var resources = new ResourcesRecord(processes, bytesWritten);
     var throughput = new ThroughputRecord(round(offered, 1), round(confirmed, 1), round(consumed, 1),
-        round(confirmed * size, 1), round(consumed * size, 1), saturated, series);
+        round(confirmed * size, 1), round(consumed * size, 1), MEASURE_S, saturated, List.of(), series);
     clock = clock.plusMillis((long) (total * 1000));
     return new RunResult(target, info, workload, rep, RunStatus.OK, null, start.toString(), clock.toString(), phases,
         throughput, latency, ordering, delivery, resources, "histograms/" + target + "-" + workload + "-" + rep + ".hlog");
@@ -226,7 +227,7 @@ public final class FixtureResultsGenerator {
     double min = round(median * 0.31, 2);
     double mean = round(median * (1 + 0.09 * tailRatio), 2);
     return new LatencySummary(count, 0, 0, min, mean, values[0], values[2], values[3], values[4], values[6], values[8],
-        values[11], curve);
+        values[11], curve, null);
   }
 
   private static Map<String, String> ordered(String... kv) {

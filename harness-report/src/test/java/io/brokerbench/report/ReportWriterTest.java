@@ -217,7 +217,7 @@ class ReportWriterTest {
   @Test
   void refusesAnotherSchemaVersionAndWritesNothing(@TempDir Path newer) throws IOException {
     String json = Files.readString(folder.resolve("results.json"), StandardCharsets.UTF_8);
-    Files.writeString(newer.resolve("results.json"), json.replaceFirst("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"));
+    Files.writeString(newer.resolve("results.json"), json.replaceFirst("\"schemaVersion\" : 1", "\"schemaVersion\" : 3"));
     assertThrows(InvalidResultsException.class, () -> ReportWriter.write(newer));
     assertEquals(List.of("results.json"), listing(newer));
   }

@@ -33,7 +33,7 @@ class SparseResultsTest {
   void runsWithoutFiguresShowTheirReasonAndNoCharts() throws Exception {
     var neverOpened = new RunResult("kafka", null, "steady", 1, RunStatus.FAILED, "no Docker engine and no local Kafka",
         "2026-11-27T02:05:12Z", "2026-11-27T02:05:13Z", null, null, null, null, null, null, null);
-    var stopped = new RunResult("queue-engine", new TargetInfoRecord("queue-engine", "0.1.0", "embedded", Map.of()),
+    var stopped = new RunResult("queue-engine", new TargetInfoRecord("queue-engine", "0.1.0", "embedded", Map.of(), null),
         "steady", 1, RunStatus.INTERRUPTED, "stopped by the user", "2026-11-27T02:05:13Z", "2026-11-27T02:05:14Z",
         Map.of("warmup", 0.2), null, null, null, null, null, null);
     ResultsJson.write(dir, new ResultsDocument(ResultsDocument.SCHEMA_VERSION, "sparse", null, null, List.of(neverOpened, stopped)));

@@ -7,6 +7,7 @@ import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.provision.ProvisionChoice;
 import io.brokerbench.provision.ProvisionMode;
+import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.LogRedeliveries;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
@@ -113,7 +114,7 @@ public final class KafkaTarget implements Target {
     applied.put("consumer.group.protocol", "classic");
     applied.put("consumer.heartbeat.interval", settings.sessionTimeout().toMillis() / 3 + "ms");
     applied.putAll(broker.facts());
-    return new TargetInfo(KafkaTargetProvider.NAME, version, broker.mode(), applied);
+    return new TargetInfo(KafkaTargetProvider.NAME, version, broker.mode(), applied, Guarantee.unstated());
   }
 
   private Optional<Short> metadataVersionLevel() {

@@ -12,6 +12,7 @@ import io.brokerbench.adapter.rabbitmq.provision.RabbitBroker;
 import io.brokerbench.adapter.rabbitmq.provision.RabbitProvisioner;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
@@ -88,7 +89,7 @@ public final class RabbitMqTarget implements Target {
     applied.putAll(broker.describe());
     applied.put("server.product", product);
     applied.put("client", "amqp-client " + ClientVersion.VERSION);
-    return new TargetInfo("rabbitmq", version, broker.mode(), applied);
+    return new TargetInfo("rabbitmq", version, broker.mode(), applied, Guarantee.unstated());
   }
 
   @Override

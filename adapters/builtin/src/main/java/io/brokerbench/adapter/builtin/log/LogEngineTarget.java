@@ -7,6 +7,7 @@ import io.brokerbench.engine.log.LogEngine;
 import io.brokerbench.engine.log.OffsetReset;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.LogRedeliveries;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
@@ -61,7 +62,7 @@ final class LogEngineTarget implements Target {
     String version = LogEngine.class.getPackage().getImplementationVersion();
     context.log().accept("log engine embedded, data in " + dataDir + ", fsync " + settings.log().fsync() + ", acks "
         + rawSettings.getString("acks"));
-    return new TargetInfo("log-engine", version == null ? "0.1.0-SNAPSHOT" : version, TargetMode.EMBEDDED, applied);
+    return new TargetInfo("log-engine", version == null ? "0.1.0-SNAPSHOT" : version, TargetMode.EMBEDDED, applied, Guarantee.unstated());
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.brokerbench.engine.queue.Session;
 import io.brokerbench.engine.queue.storage.FileStorage;
 import io.brokerbench.plan.QueueRef;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.AckMode;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.spi.Capabilities;
@@ -93,7 +94,7 @@ final class QueueEngineTarget implements Target {
     if (settings.durable()) {
       context.log().accept("queue-engine: durable, journal in " + dataDirectory + ", fsync " + settings.fsync());
     }
-    return new TargetInfo(QueueEngineTargetProvider.NAME, version(), TargetMode.EMBEDDED, applied);
+    return new TargetInfo(QueueEngineTargetProvider.NAME, version(), TargetMode.EMBEDDED, applied, Guarantee.unstated());
   }
 
   private static String version() {
