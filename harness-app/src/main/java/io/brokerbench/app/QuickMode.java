@@ -20,7 +20,7 @@ final class QuickMode {
   }
 
   static Workload shorten(Workload w) {
-    return new Workload(w.name(), w.topology(), w.producers(), w.messages(), w.consumers(), min(w.warmup(), MAX_WARMUP),
+    return new Workload(w.name(), w.description(), w.topology(), w.producers(), w.messages(), w.consumers(), min(w.warmup(), MAX_WARMUP),
         w.duration() == null ? null : min(w.duration(), MAX_DURATION), w.isCounted() ? Math.min(w.count(), MAX_COUNT) : 0,
         min(w.drainTimeout(), MAX_DRAIN), w.source());
   }

@@ -8,6 +8,9 @@ import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.results.DeliveryRecord;
 import io.brokerbench.results.OrderingRecord;
+import io.brokerbench.results.RemovedRecord;
+import io.brokerbench.results.SubscriptionLedger;
+import io.brokerbench.spi.RemovalReason;
 import io.brokerbench.spi.AckMode;
 import java.util.List;
 import java.util.Map;
@@ -134,5 +137,49 @@ class DeliveryLedgerTest {
     DeliveryRecord r = l.deliveryRecord();
     assertEquals(1, r.failed());
     assertEquals(0, r.expected());
+  }
+
+  @Test
+  void aRemovedMessageIsCountedByReasonNotLostAndNoLongerPending() {
+    DeliveryLedger l = fanout(2);
+    sendAndConfirm(l, 4);
+    l.onDelivery(0, 0, 0, 0, 0, false);
+    l.onRemoved(0, 1, RemovalReason.EXPIRED);
+    l.onRemoved(0, 2, RemovalReason.MAX_LENGTH);
+    l.onRemoved(0, 2, RemovalReason.EXPIRED); // a second removal of one message does not count again
+    l.onRemoved(1, 3, RemovalReason.DELIVERY_LIMIT);
+    // subscription 0: 0 delivered, 1 and 2 removed, 3 missing; subscription 1: 3 removed, 0..2 missing
+    assertEquals(1 + 3, l.pending());
+    DeliveryRecord r = l.deliveryRecord();
+    SubscriptionLedger s0 = r.bySubscription().get(0);
+    SubscriptionLedger s1 = r.bySubscription().get(1);
+    assertEquals(new RemovedRecord(1, 1, 0, 0), s0.removed());
+    assertEquals(1, s0.lost());
+    assertEquals(new RemovedRecord(0, 0, 1, 0), s1.removed());
+    assertEquals(3, s1.lost());
+    for (SubscriptionLedger s : r.bySubscription()) {
+      assertEquals(s.expected(), s.delivered() + s.lost() + s.removed().total(), "delivered + lost + removed = expected");
+    }
+    assertEquals(new RemovedRecord(1, 1, 1, 0), r.removed());
+  }
+
+  @Test
+  void aMessageRemovedBeforeItsConfirmIsNeverPending() {
+    DeliveryLedger l = fanout(1);
+    l.onSent(0, 0);
+    l.onRemoved(0, 0, RemovalReason.EXPIRED);
+    l.onConfirmed(0);
+    assertEquals(0, l.pending());
+    assertEquals(1, l.deliveryRecord().removed().expired());
+  }
+
+  @Test
+  void aDeliveredMessageRemovedLaterCountsAsDelivered() {
+    DeliveryLedger l = fanout(1);
+    sendAndConfirm(l, 1);
+    l.onDelivery(0, 0, 0, 0, 0, false);
+    l.onRemoved(0, 0, RemovalReason.REJECTED);
+    DeliveryRecord r = l.deliveryRecord();
+    assertEquals(List.of(1L, 0L, 0L), List.of(r.delivered(), r.lost(), r.removed().total()));
   }
 }

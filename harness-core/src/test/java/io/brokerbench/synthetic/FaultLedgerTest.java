@@ -23,19 +23,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Each fault of the synthetic target, alone and combined, must show up in the ledger as exactly the
- * count the script implies. 1,000 messages (one producer, one key, arrival n = message n), fanout
- * to {@code subscriptions} subscriptions; faults hit every subscription.
+ * Each fault of the synthetic target, alone and combined, under each ack mode, must show up in the
+ * ledger as exactly the count the script implies. 1,000 messages (one producer, one key, arrival n
+ * = message n), fanout to {@code subscriptions} subscriptions; faults hit every subscription.
+ *
+ * <p>Under {@code ack: auto} the target acknowledges as it delivers, so a redeliver fault's flagged
+ * copy follows an acknowledged delivery: it is a duplicate as well as a redelivery. Under {@code
+ * ack: manual} it comes before the harness's ack takes effect: a redelivery only.
  */
 class FaultLedgerTest {
   static final int N = 1000;
   @TempDir Path dir;
 
   static Workload fanout(int subscriptions, int keys) {
+    return fanout(subscriptions, keys, AckMode.MANUAL);
+  }
+
+  static Workload fanout(int subscriptions, int keys, AckMode ack) {
     List<Binding> bindings = java.util.Collections.nCopies(subscriptions, Binding.ofKeys(List.of()));
     return new Workload("faults", new Workload.Topology(1, 1, Routing.FANOUT, bindings),
         new Workload.Producers(1, new Rate(1000), 50), new Workload.Messages(100, keys, List.of(new MessageVariant("", Map.of()))),
-        new Workload.Consumers(subscriptions, 1, 100, AckMode.MANUAL, Duration.ZERO),
+        new Workload.Consumers(subscriptions, 1, 100, ack, Duration.ZERO),
         Duration.ZERO, null, N, Duration.ofSeconds(5), "");
   }
 
@@ -49,25 +57,39 @@ class FaultLedgerTest {
     return every == 0 ? 0 : LongStream.rangeClosed(1, N).filter(n -> n % every == 0 && also.test(n)).count();
   }
 
-  @ParameterizedTest(name = "drop {0}, duplicate {1}, redeliver {2}, reorder {3}, subscriptions {4}")
+  @ParameterizedTest(name = "drop {0}, duplicate {1}, redeliver {2}, reorder {3}, expire {4}, subscriptions {5}, ack {6}")
   @CsvSource({
-      "0, 0, 0, 0, 1",
-      "10, 0, 0, 0, 1",
-      "0, 7, 0, 0, 1",
-      "0, 0, 11, 0, 1",
-      "0, 0, 0, 13, 1",
-      "10, 7, 11, 13, 1",
-      "10, 7, 11, 13, 3",
-      "0, 0, 0, 13, 2"})
-  void eachFaultYieldsExactlyTheInjectedCounts(long drop, long duplicate, long redeliver, long reorder, int subscriptions) {
-    RunResult r = KnownAnswers.run(faults(drop, duplicate, redeliver, reorder), fanout(subscriptions, 1), dir);
+      "0, 0, 0, 0, 0, 1, MANUAL",
+      "10, 0, 0, 0, 0, 1, MANUAL",
+      "0, 7, 0, 0, 0, 1, MANUAL",
+      "0, 0, 11, 0, 0, 1, MANUAL",
+      "0, 0, 0, 13, 0, 1, MANUAL",
+      "0, 0, 0, 0, 9, 1, MANUAL",
+      "10, 7, 11, 13, 9, 1, MANUAL",
+      "10, 7, 11, 13, 9, 3, MANUAL",
+      "0, 0, 0, 13, 0, 2, MANUAL",
+      "0, 0, 0, 0, 0, 1, AUTO",
+      "10, 0, 0, 0, 0, 1, AUTO",
+      "0, 7, 0, 0, 0, 1, AUTO",
+      "0, 0, 11, 0, 0, 1, AUTO",
+      "0, 0, 0, 13, 0, 1, AUTO",
+      "0, 0, 0, 0, 9, 1, AUTO",
+      "10, 7, 11, 13, 9, 1, AUTO",
+      "10, 7, 11, 13, 9, 3, AUTO"})
+  void eachFaultYieldsExactlyTheInjectedCounts(long drop, long duplicate, long redeliver, long reorder, long expire,
+      int subscriptions, AckMode ack) {
+    RunResult r = KnownAnswers.run(faults(drop, duplicate, redeliver, reorder).withExpireEvery(expire),
+        fanout(subscriptions, 1, ack), dir);
     assertEquals(RunStatus.OK, r.status(), r.error());
-    java.util.function.LongPredicate delivered = n -> drop == 0 || n % drop != 0;
+    java.util.function.LongPredicate expired = n -> expire > 0 && n % expire == 0;
+    java.util.function.LongPredicate dropped = n -> drop > 0 && n % drop == 0 && !expired.test(n);
+    java.util.function.LongPredicate delivered = n -> !dropped.test(n) && !expired.test(n);
     // A reordered message is released by the next delivered message; it is out of order unless that
     // message is itself held (consecutive multiples never happen for reorder ≥ 2).
-    long lost = multiples(drop, n -> true);
-    long duplicates = multiples(duplicate, delivered);
+    long lost = LongStream.rangeClosed(1, N).filter(dropped::test).count();
+    long removed = LongStream.rangeClosed(1, N).filter(expired::test).count();
     long redelivered = multiples(redeliver, delivered);
+    long duplicates = multiples(duplicate, delivered) + (ack == AckMode.AUTO ? redelivered : 0);
     long violations = multiples(reorder, delivered);
     // A held message is released by the next message that is delivered; with drops in between the
     // distance grows by one per dropped message.
@@ -84,7 +106,10 @@ class FaultLedgerTest {
     for (SubscriptionLedger s : d.bySubscription()) {
       assertEquals(N, s.expected(), "expected");
       assertEquals(lost, s.lost(), "lost");
-      assertEquals(N - lost, s.delivered(), "delivered");
+      assertEquals(N - lost - removed, s.delivered(), "delivered");
+      assertEquals(removed, s.removed().expired(), "removed as expired");
+      assertEquals(removed, s.removed().total(), "removed");
+      assertEquals(s.expected(), s.delivered() + s.lost() + s.removed().total(), "delivered + lost + removed = expected");
       assertEquals(duplicates, s.duplicates(), "duplicates");
       assertEquals(redelivered, s.redelivered(), "redelivered");
       assertEquals(0, s.unexpected(), "unexpected");
