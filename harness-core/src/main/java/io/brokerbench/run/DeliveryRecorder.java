@@ -9,7 +9,9 @@ import io.brokerbench.spi.DeliveryListener;
 /**
  * The harness's listener for one consumer: reads the envelope, updates the ledger and ordering,
  * records end-to-end latency of first deliveries in the measured window, simulates processing
- * time, then acknowledges. Called by the target's delivery thread (one at a time per consumer).
+ * time, then acknowledges. Called by the target's delivery thread (one at a time per consumer). An
+ * exception or {@link Error} while recording fails the run with the reason and is not passed on to
+ * the target.
  */
 final class DeliveryRecorder implements DeliveryListener {
   private final int subscription;
@@ -18,8 +20,11 @@ final class DeliveryRecorder implements DeliveryListener {
   private final long runTag;
   private final long processingNanos;
   private final boolean manualAck;
+  private final RunHooks hooks;
 
-  DeliveryRecorder(int subscription, RunMeasurements m, RunClock clock, long runTag, long processingNanos, AckMode ackMode) {
+  DeliveryRecorder(int subscription, RunMeasurements m, RunClock clock, long runTag, long processingNanos, AckMode ackMode,
+      RunHooks hooks) {
+    this.hooks = hooks;
     this.subscription = subscription;
     this.m = m;
     this.clock = clock;
@@ -30,6 +35,17 @@ final class DeliveryRecorder implements DeliveryListener {
 
   @Override
   public void onDelivery(Delivery delivery) {
+    try {
+      record(delivery);
+    } catch (Throwable e) {
+      // Whatever breaks here fails this run (and only it); the target's thread goes on.
+      m.fail("consumer of subscription " + subscription + ": " + WorkloadRun.describe(e));
+      if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+    }
+  }
+
+  private void record(Delivery delivery) {
+    hooks.beforeDelivery(subscription);
     long now = clock.nanoTime();
     byte[] payload = delivery.payload();
     if (!Envelope.isOfRun(payload, delivery.payloadLength(), runTag)) {

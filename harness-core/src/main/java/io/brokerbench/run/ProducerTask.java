@@ -41,8 +41,12 @@ final class ProducerTask {
   /** Window end − intended time of the first window slot sent at or after the window's end; -1 while none. */
   private volatile long lagAtWindowEndNanos = -1;
 
+  private final RunHooks hooks;
+
   ProducerTask(int producer, int producers, TargetProducer target, TopologyPlan plan, RunMeasurements m, RunWindow window,
-      RateSchedule schedule, int maxInFlight, RunClock clock, int messageSize, long runTag, long confirmTimeoutNanos) {
+      RateSchedule schedule, int maxInFlight, RunClock clock, int messageSize, long runTag, long confirmTimeoutNanos,
+      RunHooks hooks) {
+    this.hooks = hooks;
     this.producer = producer;
     this.producers = producers;
     this.target = target;
@@ -66,9 +70,17 @@ final class ProducerTask {
     }
   }
 
-  /** Asks the loop to stop after the current message (Ctrl-C, or another producer failed). */
+  /**
+   * Asks the loop to stop after the current message (Ctrl-C, or a failure elsewhere in the run); a
+   * producer blocked in a wait also needs its thread interrupted.
+   */
   void requestStop() {
     stopRequested = true;
+  }
+
+  /** This producer's index, 0-based. */
+  int index() {
+    return producer;
   }
 
   /** The first failed confirm's reason, or null. */
@@ -123,6 +135,7 @@ final class ProducerTask {
           break;
         }
       }
+      hooks.beforeSend(producer, i);
       boolean measured = intended >= window.measureStartNanos() && intended < window.measureEndNanos()
           && (!counted || measuredSent < measuredQuota);
       int key = (int) (i % keys);

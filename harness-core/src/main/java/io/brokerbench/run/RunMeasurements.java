@@ -5,6 +5,7 @@ import io.brokerbench.measure.LatencyRecorder;
 import io.brokerbench.measure.ThroughputMeter;
 import io.brokerbench.plan.TopologyPlan;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Everything one run records, shared by its producers, confirm callbacks and consumers. All fields
@@ -17,6 +18,8 @@ final class RunMeasurements {
   final LatencyRecorder endToEndService = new LatencyRecorder("endToEnd.service");
   final LatencyRecorder endToEndResponse = new LatencyRecorder("endToEnd.response");
   final DeliveryLedger ledger;
+  /** The first failure of any thread the run owns; null while there is none. */
+  private final AtomicReference<String> failure = new AtomicReference<>();
   private final int subscriptions;
   volatile ThroughputMeter meter;
   volatile WindowCounts window;
@@ -30,6 +33,16 @@ final class RunMeasurements {
   void begin(RunWindow runWindow) {
     meter = new ThroughputMeter(runWindow.startNanos());
     window = new WindowCounts(runWindow.measureStartNanos(), runWindow.measureEndNanos(), subscriptions);
+  }
+
+  /** Records {@code reason} as the run's failure unless one was recorded before; any thread. */
+  void fail(String reason) {
+    failure.compareAndSet(null, reason);
+  }
+
+  /** The run's first failure, or null. */
+  String failure() {
+    return failure.get();
   }
 
   List<LatencyRecorder> recorders() {

@@ -27,18 +27,27 @@ import java.util.function.BooleanSupplier;
  * targets alike: repetition 1 of every workload on every target, then repetition 2, and so on.
  *
  * <p>results.json is rewritten atomically after every run, so a crash or Ctrl-C keeps what ran. A
- * run that fails or is unsupported never stops the others; a stop request marks the cut run
- * {@code interrupted} and starts no further run.
+ * run that fails or is unsupported never stops the others, whatever the failure; a stop request
+ * marks the cut run {@code interrupted} and starts no further run. Each run's files are named after
+ * its target label and workload, made safe for file names and unique ({@link FileNames}).
  */
 public final class ScenarioRunner {
   private final TargetCatalog catalog;
   private final RunClock clock;
   private final ProgressListener progress;
 
+  private final RunHooks hooks;
+
   public ScenarioRunner(TargetCatalog catalog, RunClock clock, ProgressListener progress) {
+    this(catalog, clock, progress, RunHooks.NONE);
+  }
+
+  /** As above, with failure-injection points in every run, for tests. */
+  public ScenarioRunner(TargetCatalog catalog, RunClock clock, ProgressListener progress, RunHooks hooks) {
     this.catalog = catalog;
     this.clock = clock;
     this.progress = progress;
+    this.hooks = hooks;
   }
 
   /**
@@ -54,6 +63,8 @@ public final class ScenarioRunner {
     ScenarioRecord scenarioRecord = new ScenarioRecord(scenario.name(), scenario.description(), scenario.files());
     List<RunResult> results = new ArrayList<>();
     int total = scenario.repetitions() * scenario.workloads().size() * scenario.targets().size();
+    FileNames labels = new FileNames(scenario.targets().stream().map(TargetRef::label).toList());
+    FileNames workloadNames = new FileNames(scenario.workloads().stream().map(Workload::name).toList());
     int index = 0;
     ResultsDocument document = new ResultsDocument(ResultsDocument.SCHEMA_VERSION, runId, scenarioRecord, environment, results);
     ResultsJson.write(outDir, document);
@@ -64,7 +75,8 @@ public final class ScenarioRunner {
           if (stopRequested.getAsBoolean()) break outer;
           index++;
           progress.runStarted(ref.label(), workload.name(), rep, index, total);
-          RunResult result = runOne(ref, workload, rep, runId + "-" + index, outDir, stopRequested);
+          RunResult result = runOne(ref, workload, rep, runId + "-" + index, outDir, stopRequested,
+              labels.of(ref.label()), workloadNames.of(workload.name()));
           results.add(result);
           progress.runFinished(result);
           document = new ResultsDocument(ResultsDocument.SCHEMA_VERSION, runId, scenarioRecord,
@@ -77,29 +89,25 @@ public final class ScenarioRunner {
     return document;
   }
 
-  private RunResult runOne(TargetRef ref, Workload workload, int rep, String planId, Path outDir, BooleanSupplier stop) throws IOException {
-    String runName = safe(ref.label()) + "/" + safe(workload.name()) + "-r" + rep;
-    Path workDir = outDir.resolve("targets").resolve(runName);
-    Files.createDirectories(workDir);
-    Path histogramLog = outDir.resolve("histograms").resolve(safe(ref.label()) + "-" + safe(workload.name()) + "-r" + rep + ".hlog");
-    WorkloadRun run = new WorkloadRun(clock, progress, stop);
-    Target target;
+  /** One run, whatever happens: a failure here (a folder that cannot be made, a target that cannot be created) fails it alone. */
+  private RunResult runOne(TargetRef ref, Workload workload, int rep, String planId, Path outDir, BooleanSupplier stop,
+      String labelFile, String workloadFile) {
+    Instant startedAt = Instant.now();
     try {
+      Path workDir = outDir.resolve("targets").resolve(labelFile).resolve(workloadFile + "-r" + rep);
+      Files.createDirectories(workDir);
+      Path histogramLog = outDir.resolve("histograms").resolve(labelFile).resolve(workloadFile + "-r" + rep + ".hlog");
       TargetProvider provider = catalog.find(ref.name())
           .orElseThrow(() -> new IllegalArgumentException("unknown target '" + ref.name() + "'"));
       Settings settings = Settings.of(provider.settings(), ref.settings());
       TargetContext context = new TargetContext(planId, workDir, clock::nanoTime,
           line -> progress.message(ref.label() + ": " + line));
-      target = provider.create(context, settings);
-    } catch (RuntimeException e) {
-      Instant now = Instant.now();
+      Target target = provider.create(context, settings);
+      return new WorkloadRun(clock, progress, stop, hooks)
+          .execute(new WorkloadRun.Spec(ref.label(), target, workload, rep, planId, workDir, histogramLog));
+    } catch (Throwable e) {
       return new RunResult(ref.label(), null, workload.name(), rep, RunStatus.FAILED, WorkloadRun.describe(e),
-          now.toString(), now.toString(), Map.of(), null, null, null, null, null, null);
+          startedAt.toString(), Instant.now().toString(), Map.of(), null, null, null, null, null, null);
     }
-    return run.execute(new WorkloadRun.Spec(ref.label(), target, workload, rep, planId, workDir, histogramLog));
-  }
-
-  private static String safe(String name) {
-    return name.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 }

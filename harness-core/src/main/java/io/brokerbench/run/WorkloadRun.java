@@ -34,7 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
@@ -58,6 +57,7 @@ public final class WorkloadRun {
   private final RunClock clock;
   private final ProgressListener progress;
   private final BooleanSupplier stopRequested;
+  private final RunHooks hooks;
 
   /**
    * @param clock the clock producers, waits and latencies use
@@ -65,26 +65,42 @@ public final class WorkloadRun {
    * @param stopRequested polled while the run waits; true ends it as interrupted
    */
   public WorkloadRun(RunClock clock, ProgressListener progress, BooleanSupplier stopRequested) {
+    this(clock, progress, stopRequested, RunHooks.NONE);
+  }
+
+  /** As above, with failure-injection points for tests. */
+  public WorkloadRun(RunClock clock, ProgressListener progress, BooleanSupplier stopRequested, RunHooks hooks) {
     this.clock = clock;
     this.progress = progress;
     this.stopRequested = stopRequested;
+    this.hooks = hooks;
   }
 
+  /**
+   * Runs the spec; never throws. Any exception or {@link Error} in any thread the run owns fails the
+   * run with the reason; a stop request, even while the target opens or a producer waits, ends it
+   * as interrupted within a few seconds.
+   */
   public RunResult execute(Spec spec) {
     Instant startedAt = Instant.now();
     Workload w = spec.workload();
     Target target = spec.target();
     TargetInfo info = null;
     try {
-      info = target.open();
+      info = StoppableCall.call("opening the target", target::open, stopRequested);
       TopologyPlan plan = Plans.of(spec.planId(), w);
       Optional<String> unsupported = target.supports(plan);
       if (unsupported.isPresent()) {
         return emptyResult(spec, info, RunStatus.UNSUPPORTED, unsupported.get(), startedAt);
       }
-      target.declare(plan);
+      StoppableCall.call("declaring the topology", () -> {
+        target.declare(plan);
+        return null;
+      }, stopRequested);
       return measure(spec, target, info, plan, startedAt);
-    } catch (Exception | LinkageError e) {
+    } catch (StoppableCall.StoppedException e) {
+      return emptyResult(spec, info, RunStatus.INTERRUPTED, e.getMessage(), startedAt);
+    } catch (Throwable e) {
       return emptyResult(spec, info, RunStatus.FAILED, describe(e), startedAt);
     } finally {
       try {
@@ -103,7 +119,6 @@ public final class WorkloadRun {
     List<TargetConsumer> consumers = new ArrayList<>();
     List<TargetProducer> targetProducers = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
-    AtomicReference<String> failure = new AtomicReference<>();
     ResourceSampler resources = new ResourceSampler(target.processIds(), spec.workDirectory());
     Map<String, Double> phases = new LinkedHashMap<>();
     Sampler sampler = null;
@@ -113,7 +128,7 @@ public final class WorkloadRun {
       for (int s = 0; s < plan.subscriptionCount(); s++) {
         for (int c = 0; c < plan.consumersPerSubscription(); c++) {
           consumers.add(target.createConsumer(new ConsumerSpec(s, c, plan.prefetch(), plan.ackMode()),
-              new DeliveryRecorder(s, m, clock, runTag, w.consumers().processing().toNanos(), plan.ackMode())));
+              new DeliveryRecorder(s, m, clock, runTag, w.consumers().processing().toNanos(), plan.ackMode(), hooks)));
         }
       }
       for (int p = 0; p < producers; p++) targetProducers.add(target.createProducer(p));
@@ -135,7 +150,7 @@ public final class WorkloadRun {
       for (int p = 0; p < producers; p++) {
         tasks.add(new ProducerTask(p, producers, targetProducers.get(p), plan, m, window,
             RateSchedule.of(start, w.producers().rate().perSecond(), producers, p), w.producers().maxInFlight(), clock,
-            w.messages().sizeBytes(), runTag, confirmTimeout));
+            w.messages().sizeBytes(), runTag, confirmTimeout, hooks));
       }
       sampler = new Sampler(spec, m, window, resources, spec.histogramLog());
       sampler.start();
@@ -143,47 +158,52 @@ public final class WorkloadRun {
         Thread t = new Thread(() -> {
           try {
             task.run();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          } catch (Exception | LinkageError e) {
-            failure.compareAndSet(null, producerFailure(task, e));
-            tasks.forEach(ProducerTask::requestStop);
+          } catch (Throwable e) {
+            // A send cut short by the stop request is not a failure of the target.
+            if (!stopRequested.getAsBoolean()) m.fail(producerFailure(task, e));
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
           }
         }, "bb-producer-" + threads.size());
         t.setDaemon(true);
         threads.add(t);
         t.start();
       }
+      boolean stopping = false;
       for (Thread t : threads) {
         while (t.isAlive()) {
           t.join(100);
-          if (stopRequested.getAsBoolean()) {
+          boolean stop = stopRequested.getAsBoolean();
+          if (stop) status = RunStatus.INTERRUPTED;
+          if ((stop || m.failure() != null) && !stopping) {
+            // Producers may be blocked on a confirm or on their next slot: interrupt the waits.
+            stopping = true;
             tasks.forEach(ProducerTask::requestStop);
-            status = RunStatus.INTERRUPTED;
+            threads.forEach(Thread::interrupt);
           }
         }
       }
       long sendEnd = clock.nanoTime();
       // A counted window, or one cut short, ends with the sending: its counts are those of now.
-      boolean windowEndsWithSending = window.isCounted() || status != RunStatus.OK || failure.get() != null;
+      boolean windowEndsWithSending = window.isCounted() || status != RunStatus.OK || m.failure() != null;
       WindowCounts.Snapshot counts = windowEndsWithSending ? m.window.snapshot() : null;
       phases.put("drain", seconds(sendEnd - start));
       sampler.drainStartNanos = sendEnd;
-      if (failure.get() == null && status == RunStatus.OK) {
+      if (m.failure() == null && status == RunStatus.OK) {
         long deadline = sendEnd + w.drainTimeout().toNanos();
-        clock.awaitCondition(() -> stopRequested.getAsBoolean()
+        clock.awaitCondition(() -> stopRequested.getAsBoolean() || m.failure() != null
             || (tasks.stream().allMatch(t -> t.inFlight().inFlight() == 0) && m.ledger.pending() == 0), deadline);
         if (stopRequested.getAsBoolean()) status = RunStatus.INTERRUPTED;
       }
       long teardown = clock.nanoTime();
       phases.put("teardown", seconds(teardown - start));
-      if (failure.get() != null) status = RunStatus.FAILED;
       sampler.stopAndJoin();
       // The ledger and the rates are read once nothing can reach them any more.
       closeQuietly(removals);
       removals = null;
       consumers.forEach(WorkloadRun::closeQuietly);
       targetProducers.forEach(WorkloadRun::closeQuietly);
+      // A failure in any thread the run owns, up to the consumers' close, fails the run.
+      if (m.failure() != null) status = RunStatus.FAILED;
       if (counts == null) counts = m.window.snapshot();
       double windowSeconds = windowEndsWithSending ? seconds(Math.max(sendEnd - measureStart, 1)) : w.duration().toNanos() / 1e9;
       long[] lags = new long[producers];
@@ -191,7 +211,7 @@ public final class WorkloadRun {
       long drainStart = sendEnd;
       List<SecondSample> series = m.meter.series(teardown,
           t -> t < measureStart ? "warmup" : t < drainStart ? "measure" : "drain");
-      return result(spec, info, plan, status, failure.get(), startedAt, phases, m, counts, windowSeconds, lags, resources,
+      return result(spec, info, plan, status, m.failure(), startedAt, phases, m, counts, windowSeconds, lags, resources,
           series);
     } finally {
       if (sampler != null) sampler.stopAndJoin();
@@ -205,7 +225,8 @@ public final class WorkloadRun {
   /** Why a producer failed: its first send error, when one came before, then what stopped it. */
   private static String producerFailure(ProducerTask task, Throwable e) {
     String firstSendError = task.firstSendError();
-    return firstSendError == null ? describe(e) : "send failed: " + firstSendError + " (then: " + describe(e) + ")";
+    return "producer " + task.index() + ": "
+        + (firstSendError == null ? describe(e) : "send failed: " + firstSendError + " (then: " + describe(e) + ")");
   }
 
   private RunResult result(Spec spec, TargetInfo info, TopologyPlan plan, RunStatus status, String error, Instant startedAt,
@@ -263,9 +284,12 @@ public final class WorkloadRun {
         guarantee);
   }
 
+  /** The log's path relative to the results folder: {@code histograms/<target>/<workload>-r<n>.hlog}. */
   private static String relativeHistogramLog(Spec spec) {
     Path log = spec.histogramLog();
-    return log == null ? null : log.getParent().getFileName() + "/" + log.getFileName();
+    if (log == null) return null;
+    int n = log.getNameCount();
+    return n < 3 ? log.getFileName().toString() : log.subpath(n - 3, n).toString().replace('\\', '/');
   }
 
   static long[] splitEvenly(long total, int parts) {
@@ -283,7 +307,13 @@ public final class WorkloadRun {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (sb.length() > 0) sb.append(": ");
       String msg = t.getMessage();
-      sb.append(msg == null || msg.isBlank() ? t.getClass().getSimpleName() : msg);
+      String name = t.getClass().getSimpleName();
+      if (msg == null || msg.isBlank()) {
+        sb.append(name);
+      } else {
+        // An Error (out of memory, stack overflow) is named: its message alone says little.
+        sb.append(t instanceof Error ? name + ": " + msg : msg);
+      }
       if (t.getCause() == t) break;
     }
     return sb.toString();
@@ -355,12 +385,15 @@ public final class WorkloadRun {
         progress.message("histogram log " + logFile + " could not be written: " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } catch (Throwable e) {
+        m.fail("sampler: " + describe(e));
       } finally {
         if (log != null) log.close();
       }
     }
 
     private void tick(int second, HistogramLogWriter writer) {
+      hooks.beforeSample(second);
       long now = clock.nanoTime();
       long secondStart = now - SAMPLE_INTERVAL_NANOS;
       String currentPhase = secondStart >= drainStartNanos ? "drain"

@@ -30,6 +30,10 @@ public interface Target extends AutoCloseable {
   /**
    * Provisions the system (starts it, or connects to it) and reports what it is.
    *
+   * <p>{@code open} and {@link #declare} run on a thread of their own that the harness interrupts
+   * when the user stops the run (Ctrl-C); they should then give up promptly. After a few seconds the
+   * harness calls {@link #close()} whether or not they returned.
+   *
    * @throws Exception when the system cannot be reached or started; the run ends as {@code failed}
    *     with the exception's message as the reason
    */

@@ -59,7 +59,7 @@ class ProducerFailureTest {
     RunResult r = new WorkloadRun(new VirtualRunClock(1_000_000_000L), ProgressListener.NONE, () -> false)
         .execute(new WorkloadRun.Spec("breaking", new BreakingTarget(), TestWorkloads.keyed(100, 1, 1, 1, 1), 1, "pf", dir, null));
     assertEquals(RunStatus.FAILED, r.status());
-    assertEquals("send failed: resource-locked: queue is exclusive (then: channel is already closed)", r.error());
+    assertEquals("producer 0: send failed: resource-locked: queue is exclusive (then: channel is already closed)", r.error());
     assertEquals(1, r.delivery().failed());
   }
 }

@@ -56,7 +56,7 @@ class ProducerScheduleTest {
     RunWindow window = new RunWindow(START, START, START + windowNanos, new long[0]);
     m.begin(window);
     ProducerTask task = new ProducerTask(0, 1, target, plan, m, window, RateSchedule.of(START, ratePerSecond, 1, 0),
-        maxInFlight, clock, 100, 7L, 60_000 * MS);
+        maxInFlight, clock, 100, 7L, 60_000 * MS, RunHooks.NONE);
     task.run();
     clock.advanceTo(clock.nanoTime() + 10 * confirmAfter);
     assertEquals(target.sent.size(), m.ledger.deliveryRecord().confirmed(), "every send confirmed");
