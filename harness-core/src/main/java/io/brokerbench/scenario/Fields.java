@@ -31,6 +31,9 @@ final class Fields {
   private final String prefix;
   private final Map<String, NodeTuple> byKey = new LinkedHashMap<>();
 
+  /** The longest duration any field accepts: a week. */
+  static final Duration MAX_DURATION = Duration.ofDays(7);
+
   private Fields(FileReport report, MappingNode node, String prefix) {
     this.report = report;
     this.node = node;
@@ -122,12 +125,17 @@ final class Fields {
 
   /** A whole number at least {@code min}; {@code fallback} when absent or wrong. */
   int integer(String key, int fallback, int min) {
+    return integer(key, fallback, min, Integer.MAX_VALUE);
+  }
+
+  /** A whole number in {@code [min, max]}; out of range is reported at its node. */
+  int integer(String key, int fallback, int min, int max) {
     Node v = value(key);
     if (v == null) return fallback;
     Long n = wholeNumber(v, name(key));
     if (n == null) return fallback;
-    if (n < min || n > Integer.MAX_VALUE) {
-      report.at(v, name(key) + " must be " + (n < min ? "at least " + min : "at most " + Integer.MAX_VALUE)
+    if (n < min || n > max) {
+      report.at(v, name(key) + " must be " + (n < min ? "at least " + min : "at most " + String.format("%,d", max))
           + ", found " + n);
       return fallback;
     }
@@ -174,6 +182,10 @@ final class Fields {
     }
     if (!allowZero && d.isZero()) {
       report.at(v, name(key) + " must be longer than 0, found " + FileReport.quote(s));
+      return fallback;
+    }
+    if (d.compareTo(MAX_DURATION) > 0) {
+      report.at(v, name(key) + " must be at most " + MAX_DURATION.toDays() + " days, found " + FileReport.quote(s));
       return fallback;
     }
     return d;

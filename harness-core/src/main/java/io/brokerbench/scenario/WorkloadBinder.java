@@ -38,6 +38,18 @@ final class WorkloadBinder {
   /** Most message variants (routing keys or header sets) a workload may define. */
   static final int MAX_VARIANTS = 1024;
 
+  /** Most producers a workload may have. */
+  static final int MAX_PRODUCERS = 10_000;
+  /** Most distinct keys a workload may have. */
+  static final int MAX_KEYS = 10_000_000;
+  /** Most subscriptions, and most consumers per subscription. */
+  static final int MAX_SUBSCRIPTIONS = 1_000;
+  static final int MAX_CONSUMERS = 10_000;
+  /** Most per-key ordering states (producers × keys × subscriptions): 8 bytes each, 128 MiB in all. */
+  static final long MAX_ORDERING_STATES = 1L << 24;
+  /** Largest message: far beyond what brokers accept by default (Kafka 1 MB, RabbitMQ 128 MiB). */
+  static final long MAX_MESSAGE_BYTES = 256L << 20;
+
   static final Duration DEFAULT_WARMUP = Duration.ZERO;
   static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -70,7 +82,7 @@ final class WorkloadBinder {
     Routing routing = Routing.valueOf(routingName.toUpperCase(Locale.ROOT));
 
     Fields producers = section(f, "producers", PRODUCER_FIELDS);
-    int producerCount = producers == null ? 1 : producers.integer("count", 1, 1);
+    int producerCount = producers == null ? 1 : producers.integer("count", 1, 1, MAX_PRODUCERS);
     int maxInFlight = producers == null ? 1000 : producers.integer("maxInFlight", 1000, 1);
     Rate rate = producers == null ? null : rate(producers);
     if (!f.has("producers")) report.at(node, "producers.rate is required: a total rate such as 5000/s, 20k/s or max");
@@ -86,13 +98,13 @@ final class WorkloadBinder {
       report.at(list, "messages.keys expects a whole number (how many distinct keys messages carry), found a list; "
           + "routing keys go in messages.routingKeys");
     } else if (messages != null) {
-      keys = messages.integer("keys", 1, 1);
+      keys = messages.integer("keys", 1, 1, MAX_KEYS);
     }
     List<MessageVariant> variants = messages == null ? List.of(new MessageVariant("", Map.of())) : variants(messages);
 
     Fields consumers = section(f, "consumers", CONSUMER_FIELDS);
-    int subscriptions = consumers == null ? 1 : consumers.integer("subscriptions", 1, 1);
-    int perSubscription = consumers == null ? 1 : consumers.integer("count", 1, 1);
+    int subscriptions = consumers == null ? 1 : consumers.integer("subscriptions", 1, 1, MAX_SUBSCRIPTIONS);
+    int perSubscription = consumers == null ? 1 : consumers.integer("count", 1, 1, MAX_CONSUMERS);
     int prefetch = consumers == null ? 100 : consumers.integer("prefetch", 100, 1);
     String ack = consumers == null ? "manual" : consumers.choice("ack", "manual", List.of("auto", "manual"));
     Duration processing = consumers == null ? Duration.ZERO : consumers.duration("processing", Duration.ZERO, true);
@@ -110,6 +122,16 @@ final class WorkloadBinder {
     Duration drainTimeout = f.duration("drainTimeout", DEFAULT_DRAIN_TIMEOUT, false);
 
     List<Binding> bindings = bindings(topology, routing, subscriptions, variants);
+
+    long orderingStates = (long) producerCount * keys * subscriptions;
+    if (orderingStates > MAX_ORDERING_STATES) {
+      report.at(node, String.format(Locale.ROOT, "producers.count × messages.keys × consumers.subscriptions = %,d × %,d × %,d = "
+          + "%,d per-key ordering states, more than the %,d the harness keeps (8 bytes each); use fewer keys or producers",
+          producerCount, keys, subscriptions, orderingStates, MAX_ORDERING_STATES));
+    }
+    if (rate != null && !rate.isMax() && report.count() == before) {
+      checkRate(report, producers.value("rate"), rate, producerCount, duration, count);
+    }
 
     if (report.count() > before) return Optional.empty();
     return Optional.of(new Workload(
@@ -150,6 +172,24 @@ final class WorkloadBinder {
     }
   }
 
+  /**
+   * A fixed rate must give every producer at least one message in the window, and a counted
+   * workload must be sendable within {@link Fields#MAX_DURATION}.
+   */
+  private static void checkRate(FileReport report, Node rateNode, Rate rate, int producers, Duration duration, long count) {
+    double windowSeconds = duration == null ? 0 : duration.toNanos() / 1e9;
+    String written = rateNode instanceof org.snakeyaml.engine.v2.nodes.ScalarNode scalar ? scalar.getValue() : rate.toString();
+    double perProducer = rate.perSecond() / producers;
+    if (duration != null && perProducer * windowSeconds < 1) {
+      report.at(rateNode, String.format(Locale.ROOT, "producers.rate %s gives each of the %d producer(s) %.3g messages in "
+          + "the %s window, fewer than one; the lowest rate for this window and producer count is %.3g/s", written, producers,
+          perProducer * windowSeconds, Quantities.formatDuration(duration), producers / windowSeconds));
+    } else if (duration == null && count / rate.perSecond() > Fields.MAX_DURATION.toSeconds()) {
+      report.at(rateNode, String.format(Locale.ROOT, "producers.rate %s would take %.3g days to send count %,d; at most "
+          + "%d days are allowed", written, count / rate.perSecond() / 86400, count, Fields.MAX_DURATION.toDays()));
+    }
+  }
+
   private static int size(Fields messages) {
     Node v = messages.value("size");
     if (v == null) {
@@ -173,9 +213,8 @@ final class WorkloadBinder {
           + " = " + bytes + " bytes");
       return 0;
     }
-    if (bytes > Integer.MAX_VALUE) {
-      messages.report().at(v, "messages.size must be at most " + Integer.MAX_VALUE + " bytes, found "
-          + FileReport.quote(s));
+    if (bytes > MAX_MESSAGE_BYTES) {
+      messages.report().at(v, "messages.size must be at most 256MiB, found " + FileReport.quote(s));
       return 0;
     }
     return (int) bytes;
