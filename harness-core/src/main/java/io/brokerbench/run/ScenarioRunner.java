@@ -1,6 +1,7 @@
 package io.brokerbench.run;
 
 import io.brokerbench.results.EnvironmentRecord;
+import io.brokerbench.results.PlannedRun;
 import io.brokerbench.results.ResultsDocument;
 import io.brokerbench.results.ResultsJson;
 import io.brokerbench.results.RunResult;
@@ -66,7 +67,14 @@ public final class ScenarioRunner {
     FileNames labels = new FileNames(scenario.targets().stream().map(TargetRef::label).toList());
     FileNames workloadNames = new FileNames(scenario.workloads().stream().map(Workload::name).toList());
     int index = 0;
-    ResultsDocument document = new ResultsDocument(ResultsDocument.SCHEMA_VERSION, runId, scenarioRecord, environment, results);
+    List<PlannedRun> planned = new ArrayList<>();
+    for (int rep = 1; rep <= scenario.repetitions(); rep++) {
+      for (Workload workload : scenario.workloads()) {
+        for (TargetRef ref : scenario.targets()) planned.add(new PlannedRun(ref.label(), workload.name(), rep));
+      }
+    }
+    ResultsDocument document = new ResultsDocument(ResultsDocument.SCHEMA_VERSION, runId, scenarioRecord, environment,
+        results, planned);
     ResultsJson.write(outDir, document);
     outer:
     for (int rep = 1; rep <= scenario.repetitions(); rep++) {
@@ -80,7 +88,7 @@ public final class ScenarioRunner {
           results.add(result);
           progress.runFinished(result);
           document = new ResultsDocument(ResultsDocument.SCHEMA_VERSION, runId, scenarioRecord,
-              Environment.ended(environment, Instant.now()), results);
+              Environment.ended(environment, Instant.now()), results, planned);
           ResultsJson.write(outDir, document);
           if (result.status() == RunStatus.INTERRUPTED) break outer;
         }

@@ -7,6 +7,7 @@ import io.brokerbench.loopback.LoopbackProvider;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
+import io.brokerbench.results.PlannedRun;
 import io.brokerbench.results.ResultsDocument;
 import io.brokerbench.results.ResultsJson;
 import io.brokerbench.results.RunStatus;
@@ -63,6 +64,9 @@ class ScenarioRunnerTest {
     assertEquals(RunStatus.OK, written.runs().get(1).status());
     assertEquals(RunStatus.INTERRUPTED, written.runs().get(2).status());
     assertTrue(written.runs().get(2).delivery().sent() > 0);
+    // What did not run is visible: four runs planned, one never started.
+    assertEquals(4, written.planned().size());
+    assertEquals(List.of(new PlannedRun("synthetic", "long", 1)), written.notRun());
   }
 
   @Test
