@@ -7,6 +7,8 @@ import io.brokerbench.spi.SettingType;
 import io.brokerbench.spi.Settings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The settings of target {@code rabbitmq}, typed and checked for combinations the broker refuses.
@@ -88,6 +90,18 @@ public record RabbitMqSettings(
         SettingSpec.of("local.stop-timeout", SettingType.DURATION, "30s", "bound on a local node's graceful stop before SIGKILL"),
         SettingSpec.of("local.keep-data", SettingType.BOOLEAN, "false", "keep a local node's data directory after the run"),
         SettingSpec.of("container.image", SettingType.STRING, ContainerConfig.DEFAULT_IMAGE, "RabbitMQ image for testcontainers"));
+  }
+
+  /**
+   * The settings that have no effect with these values, each with the reason, by name: what
+   * {@link io.brokerbench.spi.TargetInfo#settings()} shows as not applicable instead of a value.
+   */
+  public Map<String, String> withoutEffect() {
+    Map<String, String> out = new TreeMap<>();
+    RabbitMqGuarantee.persistentWithoutEffect(queueType, durable).ifPresent(why -> out.put("message.persistent", why));
+    if (!confirms) out.put("publisher.max-in-flight", "publisher confirms are off: a send is never in flight");
+    if (queueType != QueueType.STREAM) out.put("stream.offset", "only a stream queue is read from an offset");
+    return out;
   }
 
   /** Typed view of validated {@code settings}; throws IllegalArgumentException for refused combinations. */

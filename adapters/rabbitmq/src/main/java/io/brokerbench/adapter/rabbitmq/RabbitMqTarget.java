@@ -12,11 +12,11 @@ import io.brokerbench.adapter.rabbitmq.provision.RabbitBroker;
 import io.brokerbench.adapter.rabbitmq.provision.RabbitProvisioner;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.Feature;
+import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetConsumer;
@@ -89,7 +89,10 @@ public final class RabbitMqTarget implements Target {
     applied.putAll(broker.describe());
     applied.put("server.product", product);
     applied.put("client", "amqp-client " + ClientVersion.VERSION);
-    return new TargetInfo("rabbitmq", version, broker.mode(), applied, Guarantee.unstated());
+    settings.withoutEffect().forEach((name, why) -> applied.put(name, TargetInfo.notApplicable(why)));
+    Guarantee guarantee = RabbitMqGuarantee.of(settings.queueType(), settings.durable(), settings.persistent(),
+        settings.confirms());
+    return new TargetInfo("rabbitmq", version, broker.mode(), applied, guarantee);
   }
 
   @Override
