@@ -89,6 +89,7 @@ public final class RabbitMqTarget implements Target {
     applied.putAll(broker.describe());
     applied.put("server.product", product);
     applied.put("client", "amqp-client " + ClientVersion.VERSION);
+    applied.put("queue.dead-letter", String.valueOf(settings.limits().deadLetters()));
     settings.withoutEffect().forEach((name, why) -> applied.put(name, TargetInfo.notApplicable(why)));
     Guarantee guarantee = RabbitMqGuarantee.of(settings.queueType(), settings.durable(), settings.persistent(),
         settings.confirms());
@@ -117,7 +118,7 @@ public final class RabbitMqTarget implements Target {
   public void declare(TopologyPlan plan) throws Exception {
     requireOpen();
     try (Connection admin = connections.admin(); Channel channel = admin.createChannel()) {
-      RabbitMqTopology.declare(channel, plan, settings.queueType(), settings.durable());
+      RabbitMqTopology.declare(channel, plan, settings.queueType(), settings.durable(), settings.limits());
     }
     this.plan = plan;
     if (!declared.contains(plan)) declared.add(plan);
