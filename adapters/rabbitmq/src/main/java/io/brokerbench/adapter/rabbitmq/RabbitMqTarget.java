@@ -17,6 +17,7 @@ import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.Feature;
 import io.brokerbench.spi.Guarantee;
+import io.brokerbench.spi.RemovalListener;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetConsumer;
@@ -149,6 +150,28 @@ public final class RabbitMqTarget implements Target {
           context.log());
       clients.add(consumer);
       return consumer;
+    } catch (Exception e) {
+      closeQuietly(lease.channel());
+      closeQuietly(lease.release());
+      throw e;
+    }
+  }
+
+  /**
+   * Reads the run's dead-letter queue on a consumer connection of its own when the queues
+   * dead-letter ({@link QueueLimits#deadLetters()}), reporting each dead letter as removed from its
+   * subscription ({@link DeadLetterWatch}); otherwise reports nothing, as RabbitMQ then discards what
+   * it removes without a trace. The handle is closed with the target at the latest.
+   */
+  @Override
+  public AutoCloseable watchRemovals(RemovalListener listener) throws Exception {
+    requireDeclared();
+    if (!settings.limits().deadLetters()) return () -> { };
+    Connections.Lease lease = connections.open(false, "dead-letters");
+    try {
+      DeadLetterWatch watch = DeadLetterWatch.start(lease.channel(), lease.release(), plan, listener, context.log());
+      clients.add(watch);
+      return watch;
     } catch (Exception e) {
       closeQuietly(lease.channel());
       closeQuietly(lease.release());
