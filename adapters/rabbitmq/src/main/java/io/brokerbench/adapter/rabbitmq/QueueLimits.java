@@ -21,12 +21,12 @@ import java.util.OptionalLong;
  *     has no effect without {@code maxLength}
  * @param deliveryLimit {@code x-delivery-limit} (quorum queues): how many times a message may be
  *     returned to its queue (rejected with requeue, or its consumer closed before acknowledging it)
- *     before it is removed, ≥ 0; empty: no limit (the broker's default, which is none before
- *     RabbitMQ 4.0 and 20 from 4.0)
+ *     before it is removed, ≥ 0; empty: the broker's default (no limit before RabbitMQ 4.0, 20 from
+ *     4.0)
  * @param deadLetterAsked setting {@code queue.dead-letter}: dead-letter even with no limit set, so
  *     messages rejected without requeue are counted as removed (rejected) instead of lost
  */
-record QueueLimits(Optional<Duration> messageTtl, OptionalLong maxLength, Overflow overflow, OptionalLong deliveryLimit,
+public record QueueLimits(Optional<Duration> messageTtl, OptionalLong maxLength, Overflow overflow, OptionalLong deliveryLimit,
     boolean deadLetterAsked) {
   /** The longest message TTL RabbitMQ accepts, in milliseconds (its Erlang timer's limit, 2^32 - 1). */
   static final long MAX_TTL_MILLIS = 4_294_967_295L;
@@ -36,7 +36,7 @@ record QueueLimits(Optional<Duration> messageTtl, OptionalLong maxLength, Overfl
       OptionalLong.empty(), false);
 
   /** What a queue at its maximum length does with one more message ({@code x-overflow}). */
-  enum Overflow {
+  public enum Overflow {
     /** Removes the oldest ready message to make room: dead-lettered with reason {@code maxlen}. */
     DROP_HEAD,
     /** Refuses the new message: its publish is negatively confirmed; nothing is removed. */
@@ -61,21 +61,26 @@ record QueueLimits(Optional<Duration> messageTtl, OptionalLong maxLength, Overfl
     }
   }
 
-  QueueLimits {
-    if (messageTtl.isPresent()) {
-      Duration ttl = messageTtl.get();
-      if (ttl.isNegative() || ttl.toMillis() > MAX_TTL_MILLIS || ttl.toNanos() % 1_000_000 != 0) {
-        throw new IllegalArgumentException("queue.message-ttl must be whole milliseconds from 0 to " + MAX_TTL_MILLIS
-            + " ms, found " + ttl);
-      }
-    }
-    if (maxLength.isPresent() && maxLength.getAsLong() < 0) {
-      throw new IllegalArgumentException("queue.max-length must be >= 0, found " + maxLength.getAsLong());
-    }
-    if (deliveryLimit.isPresent() && deliveryLimit.getAsLong() < 0) {
-      throw new IllegalArgumentException("queue.delivery-limit must be >= 0, found " + deliveryLimit.getAsLong());
-    }
+  public QueueLimits {
+    messageTtl.ifPresent(ttl -> require("queue.message-ttl", checkMessageTtl(ttl), ttl));
+    maxLength.ifPresent(max -> require("queue.max-length", checkCount(max), max));
+    deliveryLimit.ifPresent(limit -> require("queue.delivery-limit", checkCount(limit), limit));
     if (overflow == null) throw new IllegalArgumentException("queue.overflow must be set");
+  }
+
+  /** What a message TTL must be when {@code ttl} is not that, or null when it is fine. */
+  static String checkMessageTtl(Duration ttl) {
+    boolean fine = !ttl.isNegative() && ttl.toNanos() % 1_000_000 == 0 && ttl.toMillis() <= MAX_TTL_MILLIS;
+    return fine ? null : "whole milliseconds from 0ms to " + MAX_TTL_MILLIS + "ms";
+  }
+
+  /** What a length or delivery limit must be when {@code value} is not that, or null when it is fine. */
+  static String checkCount(long value) {
+    return value >= 0 ? null : "a whole number >= 0";
+  }
+
+  private static void require(String setting, String expected, Object found) {
+    if (expected != null) throw new IllegalArgumentException(setting + " must be " + expected + ", found " + found);
   }
 
   /** Whether any limit is set. */

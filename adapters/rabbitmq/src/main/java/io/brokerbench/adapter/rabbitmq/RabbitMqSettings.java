@@ -95,11 +95,11 @@ public record RabbitMqSettings(
             "x-message-ttl: a message waiting ready in a queue longer than this expires and is counted as removed "
                 + "(expired), not lost; whole milliseconds up to " + QueueLimits.MAX_TTL_MILLIS + "ms; unset: never; "
                 + "classic and quorum queues",
-            RabbitMqSettings::checkMessageTtl),
+            text -> QueueLimits.checkMessageTtl(Quantities.parseDuration(text))),
         SettingSpec.checked("queue.max-length", SettingType.INTEGER, null,
             "x-max-length: most ready messages a queue holds (delivered, unacknowledged ones do not count); "
                 + "queue.overflow says what happens beyond it; unset: unbounded; classic and quorum queues",
-            RabbitMqSettings::checkNotNegative),
+            text -> QueueLimits.checkCount(Long.parseLong(text))),
         SettingSpec.choice("queue.overflow", QueueLimits.Overflow.DROP_HEAD.argument(),
             "x-overflow, at queue.max-length: drop-head removes the oldest message (counted as removed, maxLength); "
                 + "reject-publish refuses the new one (its send fails: counted as failed, not removed); "
@@ -109,7 +109,7 @@ public record RabbitMqSettings(
             "x-delivery-limit: a message returned to its queue more often than this (rejected with requeue, or its "
                 + "consumer closed unacknowledged) is removed (counted as removed, deliveryLimit); quorum queues only; "
                 + "unset: the broker's default (none before RabbitMQ 4.0, 20 from 4.0)",
-            RabbitMqSettings::checkNotNegative),
+            text -> QueueLimits.checkCount(Long.parseLong(text))),
         SettingSpec.of("queue.dead-letter", SettingType.BOOLEAN, "false",
             "dead-letter every queue into the run's own dead-letter queue, which the target reads to count removed "
                 + "messages (a message rejected without requeue as removed, rejected); on whenever queue.message-ttl, "
@@ -134,16 +134,6 @@ public record RabbitMqSettings(
     if (queueType != QueueType.STREAM) out.put("stream.offset", "only a stream queue is read from an offset");
     if (limits.maxLength().isEmpty()) out.put("queue.overflow", "queue.max-length is not set");
     return out;
-  }
-
-  private static String checkMessageTtl(String text) {
-    Duration ttl = Quantities.parseDuration(text);
-    boolean fine = !ttl.isNegative() && ttl.toNanos() % 1_000_000 == 0 && ttl.toMillis() <= QueueLimits.MAX_TTL_MILLIS;
-    return fine ? null : "whole milliseconds from 0ms to " + QueueLimits.MAX_TTL_MILLIS + "ms";
-  }
-
-  private static String checkNotNegative(String text) {
-    return Long.parseLong(text) >= 0 ? null : "a whole number >= 0";
   }
 
   /** Typed view of validated {@code settings}; throws IllegalArgumentException for refused combinations. */
