@@ -2,11 +2,16 @@ package io.brokerbench.adapter.rabbitmq;
 
 import io.brokerbench.adapter.rabbitmq.provision.ContainerConfig;
 import io.brokerbench.provision.ProvisionMode;
+import io.brokerbench.spi.Quantities;
 import io.brokerbench.spi.SettingSpec;
 import io.brokerbench.spi.SettingType;
 import io.brokerbench.spi.Settings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * The settings of target {@code rabbitmq}, typed and checked for combinations the broker refuses.
@@ -23,6 +28,7 @@ import java.util.List;
  * @param sharedConnections false: one connection per producer and per consumer; true: one
  *     connection for all producers and one for all consumers of the run
  * @param streamOffset where a consumer of a stream queue starts: first, next or last
+ * @param limits message TTL, maximum length, delivery limit and dead-lettering of every queue
  * @param cleanup whether the run's queues and exchanges are deleted when the target closes
  * @param serverDirectory the {@code rabbitmq_server-*} directory for a local node, or null to search
  * @param startTimeout bound on a local node or container becoming ready
@@ -41,6 +47,7 @@ public record RabbitMqSettings(
     int maxInFlight,
     boolean sharedConnections,
     String streamOffset,
+    QueueLimits limits,
     boolean cleanup,
     String serverDirectory,
     Duration startTimeout,
@@ -59,6 +66,9 @@ public record RabbitMqSettings(
     if (!List.of("first", "next", "last").contains(streamOffset)) {
       throw new IllegalArgumentException("stream.offset must be first, next or last, found '" + streamOffset + "'");
     }
+    limits.refusalFor(queueType).ifPresent(reason -> {
+      throw new IllegalArgumentException(reason);
+    });
   }
 
   /** Every setting the target accepts. */
@@ -81,6 +91,29 @@ public record RabbitMqSettings(
         SettingSpec.of("connections.shared", SettingType.BOOLEAN, "false",
             "false: a connection per producer and per consumer; true: one for all producers and one for all consumers"),
         SettingSpec.choice("stream.offset", "first", "where a stream-queue consumer starts reading", "first", "next", "last"),
+        SettingSpec.checked("queue.message-ttl", SettingType.DURATION, null,
+            "x-message-ttl: a message waiting ready in a queue longer than this expires and is counted as removed "
+                + "(expired), not lost; whole milliseconds up to " + QueueLimits.MAX_TTL_MILLIS + "ms; unset: never; "
+                + "classic and quorum queues",
+            text -> QueueLimits.checkMessageTtl(Quantities.parseDuration(text))),
+        SettingSpec.checked("queue.max-length", SettingType.INTEGER, null,
+            "x-max-length: most ready messages a queue holds (delivered, unacknowledged ones do not count); "
+                + "queue.overflow says what happens beyond it; unset: unbounded; classic and quorum queues",
+            text -> QueueLimits.checkCount(Long.parseLong(text))),
+        SettingSpec.choice("queue.overflow", QueueLimits.Overflow.DROP_HEAD.argument(),
+            "x-overflow, at queue.max-length: drop-head removes the oldest message (counted as removed, maxLength); "
+                + "reject-publish refuses the new one (its send fails: counted as failed, not removed); "
+                + "reject-publish-dlx refuses and dead-letters it (classic queues only)",
+            QueueLimits.Overflow.arguments()),
+        SettingSpec.checked("queue.delivery-limit", SettingType.INTEGER, null,
+            "x-delivery-limit: a message returned to its queue more often than this (rejected with requeue, or its "
+                + "consumer closed unacknowledged) is removed (counted as removed, deliveryLimit); quorum queues only; "
+                + "unset: the broker's default (none before RabbitMQ 4.0, 20 from 4.0)",
+            text -> QueueLimits.checkCount(Long.parseLong(text))),
+        SettingSpec.of("queue.dead-letter", SettingType.BOOLEAN, "false",
+            "dead-letter every queue into the run's own dead-letter queue, which the target reads to count removed "
+                + "messages (a message rejected without requeue as removed, rejected); on whenever queue.message-ttl, "
+                + "queue.max-length or queue.delivery-limit is set"),
         SettingSpec.of("cleanup", SettingType.BOOLEAN, "true", "delete the run's queues and exchanges when the target closes"),
         SettingSpec.of("local.server-dir", SettingType.STRING, null,
             "rabbitmq_server-<version> directory of an installed server; searched under /usr/lib/rabbitmq/lib when unset"),
@@ -88,6 +121,19 @@ public record RabbitMqSettings(
         SettingSpec.of("local.stop-timeout", SettingType.DURATION, "30s", "bound on a local node's graceful stop before SIGKILL"),
         SettingSpec.of("local.keep-data", SettingType.BOOLEAN, "false", "keep a local node's data directory after the run"),
         SettingSpec.of("container.image", SettingType.STRING, ContainerConfig.DEFAULT_IMAGE, "RabbitMQ image for testcontainers"));
+  }
+
+  /**
+   * The settings that have no effect with these values, each with the reason, by name: what
+   * {@link io.brokerbench.spi.TargetInfo#settings()} shows as not applicable instead of a value.
+   */
+  public Map<String, String> withoutEffect() {
+    Map<String, String> out = new TreeMap<>();
+    RabbitMqGuarantee.persistentWithoutEffect(queueType, durable).ifPresent(why -> out.put("message.persistent", why));
+    if (!confirms) out.put("publisher.max-in-flight", "publisher confirms are off: a send is never in flight");
+    if (queueType != QueueType.STREAM) out.put("stream.offset", "only a stream queue is read from an offset");
+    if (limits.maxLength().isEmpty()) out.put("queue.overflow", "queue.max-length is not set");
+    return out;
   }
 
   /** Typed view of validated {@code settings}; throws IllegalArgumentException for refused combinations. */
@@ -103,6 +149,13 @@ public record RabbitMqSettings(
         settings.getInt("publisher.max-in-flight"),
         settings.getBoolean("connections.shared"),
         settings.getString("stream.offset"),
+        new QueueLimits(
+            settings.has("queue.message-ttl") ? Optional.of(settings.getDuration("queue.message-ttl")) : Optional.empty(),
+            settings.has("queue.max-length") ? OptionalLong.of(settings.getLong("queue.max-length")) : OptionalLong.empty(),
+            QueueLimits.Overflow.fromArgument(settings.getString("queue.overflow")),
+            settings.has("queue.delivery-limit") ? OptionalLong.of(settings.getLong("queue.delivery-limit"))
+                : OptionalLong.empty(),
+            settings.getBoolean("queue.dead-letter")),
         settings.getBoolean("cleanup"),
         settings.getString("local.server-dir"),
         settings.getDuration("local.start-timeout"),

@@ -12,11 +12,12 @@ import io.brokerbench.adapter.rabbitmq.provision.RabbitBroker;
 import io.brokerbench.adapter.rabbitmq.provision.RabbitProvisioner;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.Feature;
+import io.brokerbench.spi.Guarantee;
+import io.brokerbench.spi.RemovalListener;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetConsumer;
@@ -89,7 +90,11 @@ public final class RabbitMqTarget implements Target {
     applied.putAll(broker.describe());
     applied.put("server.product", product);
     applied.put("client", "amqp-client " + ClientVersion.VERSION);
-    return new TargetInfo("rabbitmq", version, broker.mode(), applied, Guarantee.unstated());
+    applied.put("queue.dead-letter", String.valueOf(settings.limits().deadLetters()));
+    settings.withoutEffect().forEach((name, why) -> applied.put(name, TargetInfo.notApplicable(why)));
+    Guarantee guarantee = RabbitMqGuarantee.of(settings.queueType(), settings.durable(), settings.persistent(),
+        settings.confirms());
+    return new TargetInfo("rabbitmq", version, broker.mode(), applied, guarantee);
   }
 
   @Override
@@ -114,7 +119,7 @@ public final class RabbitMqTarget implements Target {
   public void declare(TopologyPlan plan) throws Exception {
     requireOpen();
     try (Connection admin = connections.admin(); Channel channel = admin.createChannel()) {
-      RabbitMqTopology.declare(channel, plan, settings.queueType(), settings.durable());
+      RabbitMqTopology.declare(channel, plan, settings.queueType(), settings.durable(), settings.limits());
     }
     this.plan = plan;
     if (!declared.contains(plan)) declared.add(plan);
@@ -145,6 +150,28 @@ public final class RabbitMqTarget implements Target {
           context.log());
       clients.add(consumer);
       return consumer;
+    } catch (Exception e) {
+      closeQuietly(lease.channel());
+      closeQuietly(lease.release());
+      throw e;
+    }
+  }
+
+  /**
+   * Reads the run's dead-letter queue on a consumer connection of its own when the queues
+   * dead-letter ({@link QueueLimits#deadLetters()}), reporting each dead letter as removed from its
+   * subscription ({@link DeadLetterWatch}); otherwise reports nothing, as RabbitMQ then discards what
+   * it removes without a trace. The handle is closed with the target at the latest.
+   */
+  @Override
+  public AutoCloseable watchRemovals(RemovalListener listener) throws Exception {
+    requireDeclared();
+    if (!settings.limits().deadLetters()) return () -> { };
+    Connections.Lease lease = connections.open(false, "dead-letters");
+    try {
+      DeadLetterWatch watch = DeadLetterWatch.start(lease.channel(), lease.release(), plan, listener, context.log());
+      clients.add(watch);
+      return watch;
     } catch (Exception e) {
       closeQuietly(lease.channel());
       closeQuietly(lease.release());

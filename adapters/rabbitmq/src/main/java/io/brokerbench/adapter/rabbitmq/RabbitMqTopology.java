@@ -8,6 +8,7 @@ import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,12 @@ import java.util.Map;
  * partition, each bound to its exchange with the subscription's binding (direct: each key; topic:
  * each pattern; fanout: one binding without key; headers: the headers plus {@code x-match}).
  * Declarations are idempotent, so declaring a plan twice is harmless.
+ *
+ * <p>When the run's {@link QueueLimits} dead-letter, the plan also gets a dead-letter exchange and
+ * queue of its own, both named {@link #deadLetterName}: a fanout exchange every subscription queue
+ * dead-letters into, bound to one classic queue the target reads ({@link DeadLetterWatch}). A
+ * dead-lettered message keeps its body and carries the queue it left in its {@code x-death} header,
+ * which {@link #subscriptionsByQueue} maps back to the subscription.
  */
 final class RabbitMqTopology {
   private RabbitMqTopology() {}
@@ -30,9 +37,31 @@ final class RabbitMqTopology {
     };
   }
 
-  /** The {@code queue.declare} arguments: the queue type. */
-  static Map<String, Object> queueArguments(QueueType type) {
-    return Map.of("x-queue-type", type.yamlName());
+  /**
+   * The {@code queue.declare} arguments of a subscription queue: the queue type, then the limits,
+   * dead-lettering into {@code deadLetterExchange} when they dead-letter.
+   */
+  static Map<String, Object> queueArguments(QueueType type, QueueLimits limits, String deadLetterExchange) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("x-queue-type", type.yamlName());
+    out.putAll(limits.arguments(deadLetterExchange));
+    return out;
+  }
+
+  /** The name of the run's dead-letter exchange and of its dead-letter queue (one namespace each). */
+  static String deadLetterName(TopologyPlan plan) {
+    return "bb-" + plan.runId() + "-dead-letters";
+  }
+
+  /** Subscription index of every queue of {@code plan}, by queue name. */
+  static Map<String, Integer> subscriptionsByQueue(TopologyPlan plan) {
+    Map<String, Integer> out = new HashMap<>();
+    for (int s = 0; s < plan.subscriptionCount(); s++) {
+      for (int d = 0; d < plan.destinations(); d++) {
+        for (int p = 0; p < plan.partitions(); p++) out.put(plan.queueName(s, d, p), s);
+      }
+    }
+    return Map.copyOf(out);
   }
 
   /** One {@code queue.bind} of a binding: routing key and arguments. */
@@ -51,10 +80,20 @@ final class RabbitMqTopology {
     };
   }
 
-  /** Declares every exchange, queue and binding of {@code plan} on {@code channel}. */
-  static void declare(Channel channel, TopologyPlan plan, QueueType type, boolean durable) throws IOException {
+  /**
+   * Declares every exchange, queue and binding of {@code plan} on {@code channel}, the dead-letter
+   * exchange and queue first when {@code limits} dead-letter.
+   */
+  static void declare(Channel channel, TopologyPlan plan, QueueType type, boolean durable, QueueLimits limits)
+      throws IOException {
+    String deadLetters = deadLetterName(plan);
+    if (limits.deadLetters()) {
+      channel.exchangeDeclare(deadLetters, BuiltinExchangeType.FANOUT, durable, false, null);
+      channel.queueDeclare(deadLetters, durable, false, false, Map.of("x-queue-type", QueueType.CLASSIC.yamlName()));
+      channel.queueBind(deadLetters, deadLetters, "");
+    }
     BuiltinExchangeType exchangeType = exchangeType(plan.routing());
-    Map<String, Object> queueArgs = queueArguments(type);
+    Map<String, Object> queueArgs = queueArguments(type, limits, deadLetters);
     for (int d = 0; d < plan.destinations(); d++) {
       for (int p = 0; p < plan.partitions(); p++) {
         channel.exchangeDeclare(plan.exchangeName(d, p), exchangeType, durable, false, null);
@@ -74,7 +113,10 @@ final class RabbitMqTopology {
     }
   }
 
-  /** Deletes every queue and exchange of {@code plan}; missing ones are fine. */
+  /**
+   * Deletes every queue and exchange of {@code plan}, with its dead-letter exchange and queue;
+   * missing ones are fine.
+   */
   static void delete(Channel channel, TopologyPlan plan) throws IOException {
     for (int s = 0; s < plan.subscriptionCount(); s++) {
       for (int d = 0; d < plan.destinations(); d++) {
@@ -84,5 +126,7 @@ final class RabbitMqTopology {
     for (int d = 0; d < plan.destinations(); d++) {
       for (int p = 0; p < plan.partitions(); p++) channel.exchangeDelete(plan.exchangeName(d, p));
     }
+    channel.queueDelete(deadLetterName(plan));
+    channel.exchangeDelete(deadLetterName(plan));
   }
 }

@@ -16,6 +16,7 @@ import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.spi.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
+import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetConsumer;
 import io.brokerbench.spi.TargetInfo;
@@ -92,6 +93,25 @@ abstract class RabbitMqTargetContract {
     assertEquals("external", info.settings().get("provision.chosen"));
     assertTrue(info.settings().get("client").startsWith("amqp-client "), info.settings().toString());
     assertFalse(info.settings().toString().contains(":guest@"), "no password in the reported settings");
+    assertEquals(Guarantee.ConfirmPoint.FSYNC, info.guarantee().confirmedWhen(), info.guarantee().toString());
+    assertEquals(TargetInfo.notApplicable("quorum queues write every message to disk"),
+        info.settings().get("message.persistent"));
+  }
+
+  @Test
+  void statesTheGuaranteeOfTheAppliedSettings() throws Exception {
+    TargetFixture fixture = new TargetFixture(work);
+    Target durable = fixture.create(TargetFixture.external(amqpUri()));
+    targets.add(durable);
+    Guarantee persistent = durable.open().guarantee();
+    assertEquals(new Guarantee(Guarantee.ConfirmPoint.FSYNC, 1, Guarantee.Survival.ALL_CONFIRMED,
+        Guarantee.Survival.ALL_CONFIRMED, "queue.type=classic, queue.durable=true, message.persistent=true, "
+            + "publisher.confirms=true"), persistent);
+    Target transientMessages = fixture.create(TargetFixture.external(amqpUri(), "message.persistent", false));
+    targets.add(transientMessages);
+    TargetInfo info = transientMessages.open();
+    assertEquals(Guarantee.ConfirmPoint.RECEIVED, info.guarantee().confirmedWhen(), info.guarantee().toString());
+    assertEquals("false", info.settings().get("message.persistent"));
   }
 
   @Test
