@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", description = "Lists the targets with their settings, and the workload and scenario files.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the targets with their settings, and the workload and scenario files.")
 final class ListCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -24,6 +24,10 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (!Files.isDirectory(dir)) {
+      spec.commandLine().getErr().println("list: --dir " + dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
+      return ExitCodes.INVALID_INPUT;
+    }
     out.println("Targets:");
     for (TargetProvider p : TargetCatalog.fromClasspath().all()) {
       out.printf("  %-14s %s%n", p.name(), p.description());

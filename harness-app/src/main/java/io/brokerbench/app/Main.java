@@ -5,13 +5,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code bench} command line. Exit codes: 0 every run ok, 1 some run failed, 2 invalid input,
- * 130 interrupted.
+ * The {@code bench} command line. Exit codes: 0 every run ok, 1 some run failed, 2 invalid input
+ * (nothing started), 130 interrupted by Ctrl-C (SIGINT), 143 stopped by SIGTERM; in both the results
+ * so far are written.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Runs messaging workloads against several targets and compares them.",
+    footer = {"", "Exit codes: 0 every run ok, 1 some run failed, 2 invalid input (nothing started),",
+        "130 interrupted by Ctrl-C, 143 stopped by SIGTERM (results so far are written in both)."},
     subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, ReportCommand.class, CompareCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -24,7 +27,7 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((e, line, parsed) -> {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + UserErrors.describe(e));
       return ExitCodes.FAILED;
     });
     cl.setParameterExceptionHandler((e, args2) -> {
@@ -35,8 +38,11 @@ public final class Main implements Runnable {
     return cl.execute(args);
   }
 
+  /** {@code bench} without a command: the usage, and invalid input. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().getErr().println("bench: a command is required");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.INVALID_INPUT;
   }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", description = "Writes report.html into a results folder, from its results.json alone.")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Writes report.html into a results folder, from its results.json alone.")
 final class ReportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 

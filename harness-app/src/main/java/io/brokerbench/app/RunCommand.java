@@ -14,7 +14,10 @@ import io.brokerbench.scenario.ScenarioLoader;
 import io.brokerbench.scenario.TargetRef;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import io.brokerbench.run.FileNames;
+import java.util.stream.Stream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,20 +34,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", description = "Runs a scenario and writes results.json (and report.html) to a results folder.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a scenario and writes results.json (and report.html) to a results folder.")
 final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "SCENARIO", description = "The scenario YAML file.")
   Path scenarioFile;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/<scenario>-<timestamp>).")
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Results folder, new or empty (default: results/<scenario>-<timestamp>).")
   Path out;
 
   @Option(names = "--targets", split = ",", paramLabel = "a,b", description = "Run only these target labels of the scenario.")
   List<String> onlyTargets;
 
-  @Option(names = "--quick", description = "Smoke run: warm-up at most 1 s, measured window at most 3 s (or 20,000 messages).")
+  @Option(names = "--quick",
+      description = "Smoke run: one repetition, warm-up at most 1 s, measured window at most 3 s (or 20,000 messages), drain at most 10 s.")
   boolean quick;
 
   @Override
@@ -78,7 +83,12 @@ final class RunCommand implements Callable<Integer> {
 
     String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     String runId = timestamp + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-    Path folder = out != null ? out : Path.of("results", scenario.name() + "-" + timestamp);
+    Path folder = out != null ? out : Path.of("results", FileNames.safe(scenario.name()) + "-" + timestamp);
+    String unusable = unusableResultsFolder(folder);
+    if (unusable != null) {
+      err.println("run: " + unusable);
+      return ExitCodes.INVALID_INPUT;
+    }
 
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch finished = new CountDownLatch(1);
@@ -118,5 +128,29 @@ final class RunCommand implements Callable<Integer> {
     if (stop.get() || doc.runs().stream().anyMatch(r -> r.status() == RunStatus.INTERRUPTED)) return ExitCodes.INTERRUPTED;
     boolean anyFailed = doc.runs().stream().map(RunResult::status).anyMatch(s -> s == RunStatus.FAILED);
     return anyFailed ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  /**
+   * Why {@code folder} cannot take this run's results, or null when it can: it must be new or an
+   * empty folder, so that results of two runs never mix and nothing earlier is overwritten.
+   */
+  static String unusableResultsFolder(Path folder) {
+    if (!Files.exists(folder)) {
+      Path parent = folder.toAbsolutePath().getParent();
+      while (parent != null && !Files.exists(parent)) parent = parent.getParent();
+      if (parent != null && !Files.isDirectory(parent)) return folder + ": cannot be created, " + parent + " is a file";
+      if (parent != null && !Files.isWritable(parent)) return folder + ": cannot be created, " + parent + " is not writable";
+      return null;
+    }
+    if (!Files.isDirectory(folder)) return folder + ": is a file; the results need a new or empty folder";
+    try (Stream<Path> entries = Files.list(folder)) {
+      if (entries.findAny().isPresent()) {
+        return folder + ": is not empty (it may hold earlier results, which this run would mix with or overwrite); "
+            + "give a new folder with --out, or leave --out out";
+      }
+    } catch (IOException e) {
+      return folder + ": cannot be read: " + UserErrors.describe(e);
+    }
+    return null;
   }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate", description = "Checks scenario and workload files without running anything.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Checks scenario and workload files without running anything.")
 final class ValidateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 

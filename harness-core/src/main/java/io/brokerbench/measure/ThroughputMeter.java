@@ -62,7 +62,8 @@ public final class ThroughputMeter {
    * long as what remains (its length in {@link SecondSample#seconds()}). Events after {@code
    * endNanos} are not in it.
    *
-   * @param phaseAt the phase at a time on the run clock
+   * @param phaseAt the phase at a time on the run clock; each interval takes the phase at its
+   *     middle, so a sub-second run's only interval is in the phase that holds most of it
    */
   public List<SecondSample> series(long endNanos, LongFunction<String> phaseAt) {
     List<SecondSample> out = new ArrayList<>();
@@ -70,7 +71,7 @@ public final class ThroughputMeter {
       long from = startNanos + (long) i * SECOND_NANOS;
       double length = Math.min(SECOND_NANOS, endNanos - from) / 1e9;
       long[] c = count(i);
-      out.add(new SecondSample(i, phaseAt.apply(from), length, c[0], c[1], c[2]));
+      out.add(new SecondSample(i, phaseAt.apply(from + Math.min(SECOND_NANOS, endNanos - from) / 2), length, c[0], c[1], c[2]));
     }
     return out;
   }

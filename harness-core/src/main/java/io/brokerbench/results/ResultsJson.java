@@ -57,6 +57,46 @@ public final class ResultsJson {
     }
   }
 
+  /** {@code runs[0].throughput}, from Jackson's path of references. */
+  private static String fieldPath(java.util.List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {
+    StringBuilder sb = new StringBuilder();
+    for (var ref : path) {
+      if (ref.getFieldName() != null) {
+        if (sb.length() > 0) sb.append('.');
+        sb.append(ref.getFieldName());
+      } else {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) return "unreadable";
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  /** What a results tree lacks that every reader needs, in words, or null when it has it all. */
+  private static String missingSection(com.fasterxml.jackson.databind.JsonNode tree) {
+    var runs = tree.get("runs");
+    if (runs == null || !runs.isArray()) return "no \"runs\" list: this is not a complete results file";
+    for (int i = 0; i < runs.size(); i++) {
+      var run = runs.get(i);
+      if (!run.isObject()) return "runs[" + i + "] is not an object";
+      for (String field : new String[] {"target", "workload", "status"}) {
+        if (run.get(field) == null || !run.get(field).isTextual()) return "runs[" + i + "] has no \"" + field + "\" text";
+      }
+      String status = run.get("status").asText();
+      boolean known = java.util.Arrays.stream(RunStatus.values()).anyMatch(v -> v.json().equals(status));
+      if (!known) return "runs[" + i + "].status \"" + status + "\" is not one of ok, failed, unsupported, interrupted";
+      if (!run.path("repetition").canConvertToInt() || run.path("repetition").asInt() < 1) {
+        return "runs[" + i + "] has no \"repetition\" number (1 or more)";
+      }
+    }
+    return null;
+  }
+
   /**
    * Reads {@code folder/results.json}.
    *
@@ -82,10 +122,17 @@ public final class ResultsJson {
         throw new InvalidResultsException(file + ": schemaVersion " + version + " is not supported (expected "
             + ResultsDocument.OLDEST_READABLE_VERSION + " to " + ResultsDocument.SCHEMA_VERSION + ")");
       }
+      String missing = missingSection(tree);
+      if (missing != null) throw new InvalidResultsException(file + ": " + missing);
       return MAPPER.treeToValue(tree, ResultsDocument.class);
     } catch (JsonProcessingException e) {
-      throw new InvalidResultsException(file + ": not valid results JSON at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+      // A tree read back into records has no location; say which field instead.
+      String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+          ? " at " + fieldPath(m.getPath()) : "";
+      throw new InvalidResultsException(file + ": not valid results JSON" + where + field + ": "
+          + firstLine(e.getOriginalMessage()).replaceAll("`?io\\.brokerbench\\.results\\.([A-Za-z]+)`?", "$1"));
     } catch (IOException e) {
       throw new InvalidResultsException(file + ": cannot read: " + e.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.brokerbench.results;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,8 @@ import java.util.Map;
  * @param delivery the delivery ledger
  * @param resources CPU, memory and disk
  * @param histogramLog path of the HdrHistogram interval log, relative to the results folder
+ * @param warnings why some figures of this run mean little (too short a window, too few latency
+ *     values); empty when none; empty in schema version 1
  */
 public record RunResult(
     String target,
@@ -37,4 +40,19 @@ public record RunResult(
     OrderingRecord ordering,
     DeliveryRecord delivery,
     ResourcesRecord resources,
-    String histogramLog) {}
+    String histogramLog,
+    List<String> warnings) {
+
+  public RunResult {
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** A run without warnings. */
+  public RunResult(String target, TargetInfoRecord targetInfo, String workload, int repetition, RunStatus status,
+      String error, String startedAt, String endedAt, Map<String, Double> phases, ThroughputRecord throughput,
+      LatencyRecord latency, OrderingRecord ordering, DeliveryRecord delivery, ResourcesRecord resources,
+      String histogramLog) {
+    this(target, targetInfo, workload, repetition, status, error, startedAt, endedAt, phases, throughput, latency,
+        ordering, delivery, resources, histogramLog, List.of());
+  }
+}

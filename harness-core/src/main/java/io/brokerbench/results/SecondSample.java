@@ -4,7 +4,7 @@ package io.brokerbench.results;
  * Counts in one interval of a run, normally one second.
  *
  * @param second index of the interval from the run's start, 0-based
- * @param phase the phase at the interval's start: warmup, measure, drain
+ * @param phase the phase at the interval's middle: warmup, measure, drain
  * @param seconds the interval's real length in seconds: 1 but for the last one, which ends with the
  *     run; its rates are count ÷ {@code seconds}
  * @param sent messages sent in the interval

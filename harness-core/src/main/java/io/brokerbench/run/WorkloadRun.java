@@ -4,6 +4,7 @@ import io.brokerbench.envelope.Envelope;
 import io.brokerbench.measure.LatencyRecorder;
 import io.brokerbench.measure.ResourceSampler;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.measure.SampleSufficiency;
 import io.brokerbench.measure.SaturationRule;
 import io.brokerbench.results.GuaranteeRecord;
 import io.brokerbench.results.LatencyPair;
@@ -256,10 +257,12 @@ public final class WorkloadRun {
     LatencyRecord latency = new LatencyRecord(
         new LatencyPair(m.publishService.summary(), m.publishResponse.summary()),
         new LatencyPair(m.endToEndService.summary(), m.endToEndResponse.summary()));
+    List<String> warnings = status == RunStatus.OK
+        ? SampleSufficiency.warnings(windowSeconds, latency.publish().response().count()) : List.of();
     return new RunResult(spec.label(), infoRecord(info), w.name(), spec.repetition(), status, error,
         startedAt.toString(), Instant.now().toString(), phases, throughput, latency, m.ledger.orderingRecord(),
         m.ledger.deliveryRecord(), new ResourcesRecord(resources.processes(), resources.bytesWritten()),
-        relativeHistogramLog(spec));
+        relativeHistogramLog(spec), warnings);
   }
 
   /** The fraction of messages routed to subscription {@code s} (messages cycle through the plan's variants). */

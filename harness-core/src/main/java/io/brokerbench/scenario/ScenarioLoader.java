@@ -36,6 +36,7 @@ public final class ScenarioLoader {
   static final List<String> SCENARIO_FIELDS = List.of("name", "description", "targets", "workloads", "repetitions");
   static final List<String> TARGET_FIELDS = List.of("name", "label", "settings");
   static final List<String> REF_FIELDS = List.of("ref");
+  private static final String NESTED_TOO_DEEPLY = "not usable YAML: nested too deeply (scenario and workload files nest a few levels)";
 
   /** One scalar setting as written: its key node (where problems point) and its text value. */
   private record SettingLeaf(Node key, String value) {}
@@ -60,10 +61,16 @@ public final class ScenarioLoader {
   public Scenario load(Path scenarioFile) throws ScenarioException {
     List<Problem> problems = new ArrayList<>();
     FileReport report = new FileReport(scenarioFile, problems);
-    Optional<Scenario> scenario = YamlFile.read(scenarioFile, report)
-        .filter(f -> !isWorkloadGivenForScenario(f, report))
-        .flatMap(f -> bindScenario(f, report));
-    if (!problems.isEmpty() || scenario.isEmpty()) throw new ScenarioException(problems);
+    Optional<Scenario> scenario;
+    try {
+      scenario = YamlFile.read(scenarioFile, report)
+          .filter(f -> !isWorkloadGivenForScenario(f, report))
+          .flatMap(f -> bindScenario(f, report));
+    } catch (StackOverflowError e) {
+      report.atFile(NESTED_TOO_DEEPLY);
+      scenario = Optional.empty();
+    }
+    if (!problems.isEmpty() || scenario.isEmpty()) throw new ScenarioException(distinct(problems));
     return scenario.get();
   }
 
@@ -78,7 +85,7 @@ public final class ScenarioLoader {
     Optional<Workload> workload = YamlFile.read(workloadFile, report)
         .filter(f -> !isScenarioGivenForWorkload(f, report))
         .flatMap(f -> bindWorkloadFile(f, report));
-    if (!problems.isEmpty() || workload.isEmpty()) throw new ScenarioException(problems);
+    if (!problems.isEmpty() || workload.isEmpty()) throw new ScenarioException(distinct(problems));
     return workload.get();
   }
 
@@ -91,18 +98,27 @@ public final class ScenarioLoader {
   public List<Problem> validate(Path file) {
     List<Problem> problems = new ArrayList<>();
     FileReport report = new FileReport(file, problems);
-    YamlFile.read(file, report).ifPresent(f -> {
-      if (!(f.root() instanceof MappingNode)) {
-        report.at(f.root(), "the top level must be a mapping of fields: a scenario (" + String.join(", ", SCENARIO_FIELDS)
-            + ") or a workload (" + String.join(", ", WorkloadBinder.WORKLOAD_FIELDS) + "), found "
-            + FileReport.describe(f.root()));
-      } else if (isScenario(f.root())) {
-        bindScenario(f, report);
-      } else {
-        bindWorkloadFile(f, report);
-      }
-    });
-    return List.copyOf(problems);
+    try {
+      YamlFile.read(file, report).ifPresent(f -> {
+        if (!(f.root() instanceof MappingNode)) {
+          report.at(f.root(), "the top level must be a mapping of fields: a scenario (" + String.join(", ", SCENARIO_FIELDS)
+              + ") or a workload (" + String.join(", ", WorkloadBinder.WORKLOAD_FIELDS) + "), found "
+              + FileReport.describe(f.root()));
+        } else if (isScenario(f.root())) {
+          bindScenario(f, report);
+        } else {
+          bindWorkloadFile(f, report);
+        }
+      });
+    } catch (StackOverflowError e) {
+      report.atFile(NESTED_TOO_DEEPLY);
+    }
+    return distinct(problems);
+  }
+
+  /** Each problem once: a node reached twice (a YAML alias of an anchor) reports its problems once. */
+  private static List<Problem> distinct(List<Problem> problems) {
+    return problems.stream().distinct().toList();
   }
 
   /** Reports (once, instead of a problem per field) a workload file where a scenario is expected. */
@@ -136,6 +152,12 @@ public final class ScenarioLoader {
   }
 
   private static Optional<Workload> bindWorkloadFile(YamlFile file, FileReport report) {
+    if (file.root() instanceof ScalarNode) {
+      // The file's text is not quoted back: it is plain text, whatever it says.
+      report.at(file.root(), "this file is plain text, not a workload: a workload is a mapping of fields ("
+          + String.join(", ", WorkloadBinder.WORKLOAD_FIELDS) + ")");
+      return Optional.empty();
+    }
     return WorkloadBinder.bind(file.root(), report, baseName(file.path()), file.text());
   }
 
@@ -145,6 +167,7 @@ public final class ScenarioLoader {
     if (maybe.isEmpty()) return Optional.empty();
     Fields f = maybe.get();
     String name = f.text("name", baseName(file.path()));
+    if (name != null && name.isBlank() && f.has("name")) report.at(f.value("name"), "name must not be blank");
     String description = f.text("description", "");
     Map<String, String> files = new LinkedHashMap<>();
     files.put(file.path().toString(), file.text());

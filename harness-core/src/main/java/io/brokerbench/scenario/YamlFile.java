@@ -1,6 +1,7 @@
 package io.brokerbench.scenario;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -38,12 +39,15 @@ record YamlFile(Path path, String text, Node root) {
         report.atFile("is a folder, not a file: " + path.toAbsolutePath().normalize());
         return Optional.empty();
       }
-      long size = Files.size(path);
-      if (size > MAX_BYTES) {
-        report.atFile("file is " + size + " bytes; scenario and workload files are limited to " + MAX_BYTES + " bytes");
+      // Read at most one byte past the limit: a device or a pipe has no size to ask for first.
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(path)) {
+        bytes = in.readNBytes((int) MAX_BYTES + 1);
+      }
+      if (bytes.length > MAX_BYTES) {
+        report.atFile("file is larger than " + MAX_BYTES + " bytes, the limit for scenario and workload files");
         return Optional.empty();
       }
-      byte[] bytes = Files.readAllBytes(path);
       text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -88,6 +92,9 @@ record YamlFile(Path path, String text, Node root) {
       return Optional.empty();
     } catch (YamlEngineException e) {
       report.atFile("not valid YAML: " + e.getMessage());
+      return Optional.empty();
+    } catch (StackOverflowError e) {
+      report.atFile("not usable YAML: nested too deeply (scenario and workload files nest a few levels)");
       return Optional.empty();
     }
     if (root.isEmpty()) {

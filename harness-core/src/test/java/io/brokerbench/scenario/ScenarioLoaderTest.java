@@ -246,4 +246,21 @@ class ScenarioLoaderTest {
     ScenarioException e = new ScenarioException(List.of(p, new Problem(Path.of("w.yaml"), 1, 1, "file is empty")));
     assertEquals("scenarios/x.yaml:3:7: repetitions must be at least 1, found 0\nw.yaml:1:1: file is empty", e.getMessage());
   }
+
+  @Test
+  void deeplyNestedYamlIsAProblemNotAStackOverflow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path deep = tmp.resolve("deep.yaml");
+    java.nio.file.Files.writeString(deep, "name: x\ntargets: [loopback]\nworkloads:\n  - " + "[".repeat(50_000) + "]".repeat(50_000));
+    List<Problem> problems = TestTargets.loader().validate(deep);
+    assertEquals(1, problems.size(), problems::toString);
+    assertTrue(problems.get(0).message().contains("nested too deeply"), problems.get(0).message());
+  }
+
+  @Test
+  void aDeviceIsReadOnlyUpToTheSizeLimit() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/dev/zero")), "no /dev/zero here");
+    List<Problem> problems = TestTargets.loader().validate(java.nio.file.Path.of("/dev/zero"));
+    assertEquals(1, problems.size(), problems::toString);
+    assertTrue(problems.get(0).message().contains("larger than 1048576 bytes"), problems.get(0).message());
+  }
 }

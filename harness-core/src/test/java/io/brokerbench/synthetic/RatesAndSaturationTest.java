@@ -145,4 +145,22 @@ class RatesAndSaturationTest {
     assertFalse(t.saturated(), () -> "saturated: " + t.saturation());
     assertEquals(RATE, t.confirmedPerSec(), RATE * 0.011, "100 ms of confirms fall after the window");
   }
+
+  @Test
+  void aSubSecondRunIsInTheMeasurePhaseAndWarnsThatItMeasuredTooLittle() {
+    Workload w = steady(1, Duration.ofMillis(200), 10_000);
+    Workload shortRun = new Workload(w.name(), w.topology(), w.producers(), w.messages(), w.consumers(), w.warmup(),
+        Duration.ofMillis(500), 0, w.drainTimeout(), "");
+    RunResult r = run(delays(1, 1), shortRun);
+    SecondSample only = r.throughput().series().get(0);
+    assertEquals("measure", only.phase(), "0.2 s of warm-up, 0.5 s measured: the interval is mostly measured");
+    assertEquals(2, r.warnings().size(), r.warnings()::toString);
+    assertTrue(r.warnings().get(0).contains("0.50 s, under 2 s"), r.warnings().get(0));
+    assertTrue(r.warnings().get(1).contains("only 500 latency values"), r.warnings().get(1));
+  }
+
+  @Test
+  void aTenSecondRunAtAThousandPerSecondHasNoWarning() {
+    assertEquals(List.of(), run(delays(1, 1), steady(1, Duration.ofSeconds(1), 10_000)).warnings());
+  }
 }
