@@ -114,9 +114,9 @@ public record KafkaTargetSettings(
       throw new SettingsException(REPLICATION_FACTOR, REPLICATION_FACTOR + " must be >= 1, found " + replicationFactor);
     }
     topicConfigs = Map.copyOf(topicConfigs);
-    if (topicConfigs.containsKey(FLUSH_MESSAGES)) positiveTopicConfig(topicConfigs, FLUSH_MESSAGES);
+    if (topicConfigs.containsKey(FLUSH_MESSAGES)) positiveTopicConfig(topicConfigs, FLUSH_MESSAGES, Long.MAX_VALUE);
     if (topicConfigs.containsKey(MIN_INSYNC_REPLICAS)) {
-      long minInsync = positiveTopicConfig(topicConfigs, MIN_INSYNC_REPLICAS);
+      long minInsync = positiveTopicConfig(topicConfigs, MIN_INSYNC_REPLICAS, Integer.MAX_VALUE);
       if ("all".equals(acks) && minInsync > replicationFactor) {
         throw new SettingsException(TOPIC_CONFIGS, TOPIC_CONFIGS + " sets " + MIN_INSYNC_REPLICAS + "=" + minInsync + " above "
             + REPLICATION_FACTOR + "=" + replicationFactor + ": every send with " + ACKS + "=all would fail (NotEnoughReplicas)");
@@ -157,16 +157,17 @@ public record KafkaTargetSettings(
     if (assignment == null) throw new SettingsException(ASSIGNMENT, ASSIGNMENT + " must be set");
   }
 
-  /** The value of topic config {@code name}, a whole number at least 1, as Kafka requires. */
-  private static long positiveTopicConfig(Map<String, String> topicConfigs, String name) {
+  /** The value of topic config {@code name}, a whole number from 1 to {@code max}, as Kafka requires. */
+  private static long positiveTopicConfig(Map<String, String> topicConfigs, String name, long max) {
     String text = topicConfigs.get(name);
     try {
       long value = Long.parseLong(text);
-      if (value >= 1) return value;
+      if (value >= 1 && value <= max) return value;
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new SettingsException(TOPIC_CONFIGS, TOPIC_CONFIGS + " sets " + name + "=" + text + "; it must be a whole number >= 1");
+    throw new SettingsException(TOPIC_CONFIGS, TOPIC_CONFIGS + " sets " + name + "=" + text + "; it must be a whole number from 1 to "
+        + max);
   }
 
   private static void requirePositive(String name, Duration d) {

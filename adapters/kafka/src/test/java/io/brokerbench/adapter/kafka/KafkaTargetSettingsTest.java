@@ -99,6 +99,8 @@ class KafkaTargetSettingsTest {
     assertEquals(KafkaTargetSettings.TOPIC_CONFIGS,
         assertThrows(SettingsException.class, () -> parse(Map.of("topic.configs", "flush.messages=often"))).setting());
     assertThrows(SettingsException.class, () -> parse(Map.of("topic.configs", "min.insync.replicas=0")));
+    assertThrows(SettingsException.class, () -> parse(Map.of("topic.configs", "min.insync.replicas=3000000000",
+        "producer.acks", "1", "producer.idempotence", false)));
     SettingsException e = assertThrows(SettingsException.class, () -> parse(Map.of("topic.configs", "min.insync.replicas=2")));
     assertTrue(e.getMessage().contains("topic.replication.factor=1"), e.getMessage());
     parse(Map.of("topic.configs", "min.insync.replicas=2", "topic.replication.factor", 2));
