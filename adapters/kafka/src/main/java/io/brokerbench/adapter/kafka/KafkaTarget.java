@@ -114,7 +114,9 @@ public final class KafkaTarget implements Target {
     applied.put("consumer.group.protocol", "classic");
     applied.put("consumer.heartbeat.interval", settings.sessionTimeout().toMillis() / 3 + "ms");
     applied.putAll(broker.facts());
-    return new TargetInfo(KafkaTargetProvider.NAME, version, broker.mode(), applied, Guarantee.unstated());
+    KafkaDurability durability = KafkaDurability.of(settings, broker.knownServerConfig());
+    applied.putAll(durability.appliedSettings());
+    return new TargetInfo(KafkaTargetProvider.NAME, version, broker.mode(), applied, durability.guarantee());
   }
 
   private Optional<Short> metadataVersionLevel() {

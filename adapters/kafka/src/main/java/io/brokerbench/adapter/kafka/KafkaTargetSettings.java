@@ -25,7 +25,9 @@ import java.util.Optional;
  *     least 64 MiB
  * @param readyTimeout how long a started broker may take to answer {@code describeCluster}
  * @param replicationFactor replication factor of created topics, 1 to 32767
- * @param topicConfigs extra topic configs ({@code name=value}) applied when topics are created
+ * @param topicConfigs extra topic configs ({@code name=value}) applied when topics are created, with
+ *     {@code flush.messages=1} when {@code topic.flush} is {@code always}; {@code min.insync.replicas},
+ *     when given, is at most the replication factor with {@code acks=all}
  * @param acks {@code all}, {@code 1} or {@code 0}
  * @param idempotence {@code enable.idempotence}; needs {@code acks=all} and at most 5 in flight
  * @param linger {@code linger.ms}, whole milliseconds
@@ -72,6 +74,7 @@ public record KafkaTargetSettings(
   public static final String READY_TIMEOUT = "ready.timeout";
   public static final String REPLICATION_FACTOR = "topic.replication.factor";
   public static final String TOPIC_CONFIGS = "topic.configs";
+  public static final String TOPIC_FLUSH = "topic.flush";
   public static final String ACKS = "producer.acks";
   public static final String IDEMPOTENCE = "producer.idempotence";
   public static final String LINGER = "producer.linger";
@@ -89,6 +92,12 @@ public record KafkaTargetSettings(
   /** The image {@code testcontainers} starts unless the settings name another. */
   public static final String DEFAULT_IMAGE = "apache/kafka:4.1.1";
 
+  /** Topic config: records a partition appends between two fsyncs; 1 fsyncs every append before it is acknowledged. */
+  public static final String FLUSH_MESSAGES = "flush.messages";
+
+  /** Topic config: in-sync replicas an {@code acks=all} send waits for, counting the leader. */
+  public static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+
   /** Environment variable with bootstrap servers for {@code external}. */
   public static final String BOOTSTRAP_ENV = "BROKERBENCH_KAFKA_BOOTSTRAP";
 
@@ -105,6 +114,14 @@ public record KafkaTargetSettings(
       throw new SettingsException(REPLICATION_FACTOR, REPLICATION_FACTOR + " must be >= 1, found " + replicationFactor);
     }
     topicConfigs = Map.copyOf(topicConfigs);
+    if (topicConfigs.containsKey(FLUSH_MESSAGES)) positiveTopicConfig(topicConfigs, FLUSH_MESSAGES, Long.MAX_VALUE);
+    if (topicConfigs.containsKey(MIN_INSYNC_REPLICAS)) {
+      long minInsync = positiveTopicConfig(topicConfigs, MIN_INSYNC_REPLICAS, Integer.MAX_VALUE);
+      if ("all".equals(acks) && minInsync > replicationFactor) {
+        throw new SettingsException(TOPIC_CONFIGS, TOPIC_CONFIGS + " sets " + MIN_INSYNC_REPLICAS + "=" + minInsync + " above "
+            + REPLICATION_FACTOR + "=" + replicationFactor + ": every send with " + ACKS + "=all would fail (NotEnoughReplicas)");
+      }
+    }
     if (!List.of("all", "1", "0").contains(acks)) {
       throw new SettingsException(ACKS, ACKS + " must be all, 1 or 0, found '" + acks + "'");
     }
@@ -140,6 +157,19 @@ public record KafkaTargetSettings(
     if (assignment == null) throw new SettingsException(ASSIGNMENT, ASSIGNMENT + " must be set");
   }
 
+  /** The value of topic config {@code name}, a whole number from 1 to {@code max}, as Kafka requires. */
+  private static long positiveTopicConfig(Map<String, String> topicConfigs, String name, long max) {
+    String text = topicConfigs.get(name);
+    try {
+      long value = Long.parseLong(text);
+      if (value >= 1 && value <= max) return value;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new SettingsException(TOPIC_CONFIGS, TOPIC_CONFIGS + " sets " + name + "=" + text + "; it must be a whole number from 1 to "
+        + max);
+  }
+
   private static void requirePositive(String name, Duration d) {
     if (d.isNegative() || d.isZero()) throw new SettingsException(name, name + " must be positive, found " + d);
   }
@@ -166,6 +196,10 @@ public record KafkaTargetSettings(
         SettingSpec.of(REPLICATION_FACTOR, SettingType.INTEGER, "1", "replication factor of the benchmark topics"),
         SettingSpec.of(TOPIC_CONFIGS, SettingType.STRING, "", "extra topic configs, name=value[,name=value],"
             + " e.g. min.insync.replicas=1,segment.bytes=104857600"),
+        SettingSpec.choice(TOPIC_FLUSH, "broker", "when the broker fsyncs the benchmark topics: broker (its own"
+            + " log.flush.interval.*; Kafka's default, which brokers the harness starts keep, fsyncs no record before"
+            + " acknowledging it) or always (topic config flush.messages=1: every append is fsynced before it is"
+            + " acknowledged)", "broker", "always"),
         SettingSpec.choice(ACKS, "all", "acks: when the broker confirms a send", "all", "1", "0"),
         SettingSpec.of(IDEMPOTENCE, SettingType.BOOLEAN, "true", "enable.idempotence"),
         SettingSpec.of(LINGER, SettingType.DURATION, "5ms", "linger.ms: how long a batch waits for more records"),
@@ -201,7 +235,7 @@ public record KafkaTargetSettings(
         settings.getBytes(LOCAL_HEAP),
         settings.getDuration(READY_TIMEOUT),
         (short) rf,
-        parseConfigs(settings.getString(TOPIC_CONFIGS)),
+        topicConfigs(settings),
         settings.getString(ACKS),
         settings.getBoolean(IDEMPOTENCE),
         settings.getDuration(LINGER),
@@ -215,6 +249,19 @@ public record KafkaTargetSettings(
         settings.getBytes(FETCH_MIN_BYTES),
         settings.getDuration(POLL_TIMEOUT),
         AssignmentMode.fromYaml(settings.getString(ASSIGNMENT)));
+  }
+
+  /** {@code topic.configs} with {@code flush.messages=1} added when {@code topic.flush} is {@code always}. */
+  private static Map<String, String> topicConfigs(Settings settings) {
+    Map<String, String> configs = parseConfigs(settings.getString(TOPIC_CONFIGS));
+    if (settings.getString(TOPIC_FLUSH).equals("always")) {
+      String given = configs.putIfAbsent(FLUSH_MESSAGES, "1");
+      if (given != null && !given.equals("1")) {
+        throw new SettingsException(TOPIC_FLUSH, TOPIC_FLUSH + "=always sets " + FLUSH_MESSAGES + "=1, but " + TOPIC_CONFIGS
+            + " sets " + FLUSH_MESSAGES + "=" + given);
+      }
+    }
+    return configs;
   }
 
   /**

@@ -14,6 +14,7 @@ import io.brokerbench.spi.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.DeliveryListener;
+import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.OutgoingMessage;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.TargetConsumer;
@@ -34,6 +35,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +48,7 @@ class KafkaTargetIT {
 
   private final List<String> log = new CopyOnWriteArrayList<>();
   private final List<KafkaTarget> targets = new ArrayList<>();
+  private TargetInfo lastInfo;
 
   @AfterEach
   void closeTargets() {
@@ -62,6 +68,7 @@ class KafkaTargetIT {
         Settings.of(KafkaTargetSettings.specs(), all));
     targets.add(target);
     TargetInfo info = target.open();
+    lastInfo = info;
     assertEquals(TargetMode.EXTERNAL, info.mode());
     assertEquals("external", info.settings().get("provision.chosen"));
     assertTrue(info.settings().containsKey("cluster.metadata.version.level"), info.settings().toString());
@@ -231,6 +238,29 @@ class KafkaTargetIT {
         assertEquals(expected.size(), received.size(), assignment + ": no duplicates in subscription " + s);
       }
       target.close();
+    }
+  }
+
+  @Test
+  void topicFlushAlwaysCreatesTopicsThatFsyncEveryAppendAndTheGuaranteeSaysSo() throws Exception {
+    String runId = runId();
+    TopologyPlan plan = plan(runId, Routing.FANOUT, 1, List.of(Binding.ofKeys(List.of())), 1, AckMode.AUTO, List.of(""));
+    open(runId, Map.of());
+    Guarantee external = lastInfo.guarantee();
+    assertEquals(Guarantee.ConfirmPoint.PAGE_CACHE, external.confirmedWhen(), external::toString);
+    assertTrue(external.basis().contains("unknown (external broker"), external.basis());
+
+    KafkaTarget target = open(runId, Map.of("topic.flush", "always"));
+    Guarantee flushed = lastInfo.guarantee();
+    assertEquals(Guarantee.ConfirmPoint.FSYNC, flushed.confirmedWhen(), flushed::toString);
+    assertEquals(Guarantee.Survival.ALL_CONFIRMED, flushed.powerLoss(), flushed::toString);
+    assertEquals("1", lastInfo.settings().get("topic.flush.messages"));
+    target.declare(plan);
+    String topic = new KafkaTopology(plan).topics().get(0);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedLocalKafka.bootstrapServers()))) {
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+      Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+      assertEquals("1", config.get("flush.messages").value(), "the topic " + topic + " fsyncs every append");
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.adapter.kafka.testing.SharedLocalKafka;
 import io.brokerbench.provision.DockerProbe;
+import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.TargetContext;
 import io.brokerbench.spi.TargetInfo;
@@ -14,6 +15,11 @@ import io.brokerbench.testing.RealEnvironment;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
 /** Target kafka provisioning its own local broker: what it reports, and that close leaves nothing running. */
@@ -53,6 +59,21 @@ class KafkaTargetLocalIT {
       assertEquals(1, target.processIds().size());
       pid = target.processIds().get(0);
       assertTrue(target.localBroker().isPresent());
+
+      // Its defaults confirm from the broker's page cache, and the running broker's config agrees.
+      Guarantee g = info.guarantee();
+      assertEquals(Guarantee.ConfirmPoint.PAGE_CACHE, g.confirmedWhen(), g::toString);
+      assertEquals(Guarantee.Survival.ALL_CONFIRMED, g.brokerKill(), g::toString);
+      assertEquals(Guarantee.Survival.SOME_CONFIRMED, g.powerLoss(), g::toString);
+      assertEquals(Long.toString(Long.MAX_VALUE), info.settings().get("topic.flush.messages"));
+      assertEquals("1", info.settings().get("topic.min.insync.replicas"));
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers()))) {
+        String node = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).iterator().next().idString();
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER, node);
+        Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+        assertEquals(info.settings().get("topic.flush.messages"), config.get("log.flush.interval.messages").value());
+        assertEquals(info.settings().get("topic.min.insync.replicas"), config.get("min.insync.replicas").value());
+      }
     } finally {
       target.close();
     }

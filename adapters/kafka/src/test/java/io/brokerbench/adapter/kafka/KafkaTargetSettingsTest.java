@@ -80,6 +80,34 @@ class KafkaTargetSettingsTest {
   }
 
   @Test
+  void topicFlushAlwaysAddsFlushMessagesOneToTheTopicConfigs() {
+    assertEquals(Map.of(), parse(Map.of()).topicConfigs());
+    assertEquals(Map.of("flush.messages", "1", "retention.ms", "60000"),
+        parse(Map.of("topic.flush", "always", "topic.configs", "retention.ms=60000")).topicConfigs());
+    assertEquals(Map.of("flush.messages", "1"), parse(Map.of("topic.flush", "always", "topic.configs", "flush.messages=1")).topicConfigs());
+  }
+
+  @Test
+  void topicFlushAlwaysBesideAnotherFlushMessagesIsRefused() {
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> parse(Map.of("topic.flush", "always", "topic.configs", "flush.messages=100")));
+    assertEquals(KafkaTargetSettings.TOPIC_FLUSH, e.setting());
+  }
+
+  @Test
+  void durabilityTopicConfigsMustBeWholeNumbersAndMinInsyncReplicasFitTheReplicationFactor() {
+    assertEquals(KafkaTargetSettings.TOPIC_CONFIGS,
+        assertThrows(SettingsException.class, () -> parse(Map.of("topic.configs", "flush.messages=often"))).setting());
+    assertThrows(SettingsException.class, () -> parse(Map.of("topic.configs", "min.insync.replicas=0")));
+    assertThrows(SettingsException.class, () -> parse(Map.of("topic.configs", "min.insync.replicas=3000000000",
+        "producer.acks", "1", "producer.idempotence", false)));
+    SettingsException e = assertThrows(SettingsException.class, () -> parse(Map.of("topic.configs", "min.insync.replicas=2")));
+    assertTrue(e.getMessage().contains("topic.replication.factor=1"), e.getMessage());
+    parse(Map.of("topic.configs", "min.insync.replicas=2", "topic.replication.factor", 2));
+    parse(Map.of("topic.configs", "min.insync.replicas=2", "producer.acks", "1", "producer.idempotence", false));
+  }
+
+  @Test
   void consumersAlwaysUseTheClassicGroupProtocolAndPrefetchAsMaxPollRecords() {
     KafkaTargetSettings s = parse(Map.of());
     Map<String, Object> c = KafkaClientConfigs.consumer(s, "h:1", "c", "g", 250, AckMode.MANUAL);

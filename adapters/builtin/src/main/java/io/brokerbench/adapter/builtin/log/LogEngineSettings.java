@@ -4,12 +4,17 @@ import io.brokerbench.engine.log.Acks;
 import io.brokerbench.engine.log.FsyncPolicy;
 import io.brokerbench.engine.log.LogConfig;
 import io.brokerbench.engine.log.ProducerConfig;
+import io.brokerbench.spi.Guarantee;
+import io.brokerbench.spi.Guarantee.ConfirmPoint;
+import io.brokerbench.spi.Guarantee.Survival;
 import io.brokerbench.spi.SettingSpec;
 import io.brokerbench.spi.SettingType;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.SettingsException;
+import io.brokerbench.spi.TargetInfo;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The settings of target {@code log-engine}, parsed.
@@ -94,5 +99,41 @@ record LogEngineSettings(LogConfig log, ProducerConfig producer, CommitStrategy 
     int maxPoll = s.getInt("max.poll.records");
     if (maxPoll < 1) throw new SettingsException("max.poll.records", "setting 'max.poll.records' must be at least 1, found " + maxPoll);
     return new LogEngineSettings(log, producer, commit, commitInterval, s.getString("assignment"), session, maxPoll);
+  }
+
+  /**
+   * What these settings promise about an acknowledged record. Every record is written to the log
+   * files; the broker process is the harness JVM.
+   *
+   * <ul>
+   *   <li>{@code fsync: always}: the append forces the batch before it is acknowledged, whatever
+   *       {@code acks} says; {@code acks: afterFsync} with {@code fsync: interval(ms)}: acknowledged
+   *       once the flusher forced it. Either way every acknowledged record survives a kill and a
+   *       power loss;
+   *   <li>{@code acks: afterWrite} with {@code fsync: interval(ms)} or {@code never}: acknowledged
+   *       once written to the page cache; a kill loses nothing acknowledged, a power loss loses
+   *       what was not yet forced (at most the last interval with {@code interval}).
+   * </ul>
+   */
+  Guarantee guarantee() {
+    String basis = "acks=" + acksSetting() + ", fsync=" + log.fsync();
+    if (log.fsync().mode() == FsyncPolicy.Mode.ALWAYS || producer.acks() == Acks.AFTER_FSYNC) {
+      return new Guarantee(ConfirmPoint.FSYNC, 1, Survival.ALL_CONFIRMED, Survival.ALL_CONFIRMED, basis);
+    }
+    return new Guarantee(ConfirmPoint.PAGE_CACHE, 1, Survival.ALL_CONFIRMED, Survival.SOME_CONFIRMED, basis);
+  }
+
+  /**
+   * The settings that have no effect in this run, each with its {@link TargetInfo#notApplicable}
+   * value, to replace the value in {@link TargetInfo#settings()}: {@code acks} under {@code fsync:
+   * always}, which forces every batch before it is acknowledged.
+   */
+  Map<String, String> inapplicableSettings() {
+    if (log.fsync().mode() != FsyncPolicy.Mode.ALWAYS) return Map.of();
+    return Map.of("acks", TargetInfo.notApplicable("fsync always forces every batch before it is acknowledged"));
+  }
+
+  private String acksSetting() {
+    return producer.acks() == Acks.AFTER_FSYNC ? "afterFsync" : "afterWrite";
   }
 }

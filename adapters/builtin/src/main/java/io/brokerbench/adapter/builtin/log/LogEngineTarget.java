@@ -59,10 +59,11 @@ final class LogEngineTarget implements Target {
     Map<String, String> applied = new TreeMap<>(rawSettings.asMap());
     applied.put("dataDirectory", dataDir.toString());
     applied.put("offsetReset", "earliest");
+    applied.putAll(settings.inapplicableSettings());
+    Guarantee guarantee = settings.guarantee();
     String version = LogEngine.class.getPackage().getImplementationVersion();
-    context.log().accept("log engine embedded, data in " + dataDir + ", fsync " + settings.log().fsync() + ", acks "
-        + rawSettings.getString("acks"));
-    return new TargetInfo("log-engine", version == null ? "0.1.0-SNAPSHOT" : version, TargetMode.EMBEDDED, applied, Guarantee.unstated());
+    context.log().accept("log engine embedded, data in " + dataDir + "; " + guarantee);
+    return new TargetInfo("log-engine", version == null ? "0.1.0-SNAPSHOT" : version, TargetMode.EMBEDDED, applied, guarantee);
   }
 
   @Override

@@ -90,11 +90,13 @@ final class QueueEngineTarget implements Target {
     engine = QueueEngine.open(config);
     Map<String, String> applied = new TreeMap<>(raw.asMap());
     applied.put("dataDirectory", dataDirectory == null ? "(none: transient)" : dataDirectory.toString());
-    applied.put("fsyncPolicy", settings.fsync().toString());
+    applied.put(QueueEngineTargetProvider.FSYNC_POLICY, settings.fsync().toString());
+    applied.putAll(settings.inapplicableSettings());
+    Guarantee guarantee = settings.guarantee();
     if (settings.durable()) {
-      context.log().accept("queue-engine: durable, journal in " + dataDirectory + ", fsync " + settings.fsync());
+      context.log().accept("queue-engine: durable, journal in " + dataDirectory + "; " + guarantee);
     }
-    return new TargetInfo(QueueEngineTargetProvider.NAME, version(), TargetMode.EMBEDDED, applied, Guarantee.unstated());
+    return new TargetInfo(QueueEngineTargetProvider.NAME, version(), TargetMode.EMBEDDED, applied, guarantee);
   }
 
   private static String version() {

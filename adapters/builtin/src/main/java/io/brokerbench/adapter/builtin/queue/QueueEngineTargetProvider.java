@@ -15,6 +15,8 @@ public final class QueueEngineTargetProvider implements TargetProvider {
   static final String PERSISTENT = "persistent";
   static final String FSYNC = "fsync";
   static final String FSYNC_INTERVAL_MS = "fsyncIntervalMs";
+  /** Not a setting: the fsync policy as the engine applies it, recorded in {@code TargetInfo.settings}. */
+  static final String FSYNC_POLICY = "fsyncPolicy";
   static final String SEGMENT_SIZE = "segmentSize";
   static final String MAX_LENGTH = "maxLength";
   static final String OVERFLOW = "overflow";

@@ -82,6 +82,16 @@ public final class ContainerKafkaBroker implements KafkaBroker {
     return facts;
   }
 
+  /**
+   * {@link LocalBrokerConfig#FAST_SINGLE_NODE}, given to the container as its environment. What
+   * Testcontainers adds (listeners, KRaft roles, internal topics, and {@code
+   * log.flush.interval.messages} at Kafka's default) does not change when a send is confirmed.
+   */
+  @Override
+  public Optional<Map<String, String>> knownServerConfig() {
+    return Optional.of(LocalBrokerConfig.FAST_SINGLE_NODE);
+  }
+
   @Override
   public void close() {
     container.stop();

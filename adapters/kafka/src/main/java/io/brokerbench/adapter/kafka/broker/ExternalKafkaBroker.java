@@ -38,6 +38,12 @@ public final class ExternalKafkaBroker implements KafkaBroker {
     return Map.of("external.bootstrap.source", source);
   }
 
+  /** Empty: someone else configured this broker. */
+  @Override
+  public Optional<Map<String, String>> knownServerConfig() {
+    return Optional.empty();
+  }
+
   @Override
   public void close() {}
 }

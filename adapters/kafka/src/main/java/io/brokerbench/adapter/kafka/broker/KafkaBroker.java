@@ -26,6 +26,13 @@ public interface KafkaBroker extends AutoCloseable {
   /** Facts about the provisioning for {@code TargetInfo.settings()}, e.g. ports, log file, time to ready. */
   Map<String, String> facts();
 
+  /**
+   * The server properties the broker runs with beyond Kafka's defaults, when the harness started it
+   * and so knows them (a property absent from the map has Kafka's default); empty when the broker's
+   * configuration is not known here (an external server).
+   */
+  Optional<Map<String, String>> knownServerConfig();
+
   /** OS pids of broker processes this harness owns; empty for containers and external servers. */
   default List<Long> processIds() {
     return List.of();

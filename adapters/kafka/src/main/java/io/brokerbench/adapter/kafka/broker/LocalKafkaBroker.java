@@ -280,6 +280,12 @@ public final class LocalKafkaBroker implements KafkaBroker {
     }
   }
 
+  /** Every property of the {@code server.properties} this broker was started with. */
+  @Override
+  public Optional<Map<String, String>> knownServerConfig() {
+    return Optional.of(config.properties());
+  }
+
   @Override
   public synchronized Map<String, String> facts() {
     Map<String, String> facts = new LinkedHashMap<>();
