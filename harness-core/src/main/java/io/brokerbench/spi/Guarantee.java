@@ -1,7 +1,5 @@
 package io.brokerbench.spi;
 
-import java.util.Locale;
-
 /**
  * What a run's applied settings promise about a confirmed message, in one vocabulary for every
  * target. A target derives it from its settings when it opens; the harness records it with every
@@ -117,6 +115,6 @@ public record Guarantee(ConfirmPoint confirmedWhen, int replicas, Survival broke
 
   @Override
   public String toString() {
-    return summary() + (basis.isEmpty() ? "" : " (" + basis.toLowerCase(Locale.ROOT) + ")");
+    return summary() + (basis.isEmpty() ? "" : " (" + basis + ")");
   }
 }
