@@ -34,9 +34,9 @@ final class ConsoleProgress implements ProgressListener {
 
   @Override
   public synchronized void tick(RunProgress p) {
-    String line = String.format(Locale.ROOT, "%s  %-7s %5.0fs%s  %,9d msg/s sent  %,9d msg/s consumed  p99 publish %s e2e %s",
-        runLabel, p.phase(), p.elapsedSeconds(), p.plannedSeconds() > 0 ? String.format(Locale.ROOT, "/%.0fs", p.plannedSeconds()) : "",
-        p.sentLastSecond(), p.consumedLastSecond(), micros(p.publishP99Micros()), micros(p.endToEndP99Micros()));
+    String line = String.format(Locale.ROOT, "%s  %-7s %s  %,9d msg/s sent  %,9d msg/s consumed  p99 publish %s e2e %s",
+        runLabel, p.phase(), phaseTime(p), p.sentLastSecond(), p.consumedLastSecond(), micros(p.publishP99Micros()),
+        micros(p.endToEndP99Micros()));
     if (live) {
       err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
       lastLength = line.length();
@@ -68,6 +68,16 @@ final class ConsoleProgress implements ProgressListener {
       err.flush();
       lastLength = 0;
     }
+  }
+
+  /** {@code 2s/3s}; a phase past its plan says by how much ({@code 3s/3s +58s late}); the drain's plan is a bound. */
+  static String phaseTime(RunProgress p) {
+    double elapsed = p.elapsedSeconds();
+    double planned = p.plannedSeconds();
+    if (planned < 0) return String.format(Locale.ROOT, "%4.0fs", elapsed);
+    if (p.phase().equals("drain")) return String.format(Locale.ROOT, "%4.0fs (up to %.0fs)", elapsed, planned);
+    if (elapsed <= planned + 0.5) return String.format(Locale.ROOT, "%4.0fs/%.0fs", elapsed, planned);
+    return String.format(Locale.ROOT, "%4.0fs/%.0fs +%.0fs late", planned, planned, elapsed - planned);
   }
 
   static String micros(double us) {

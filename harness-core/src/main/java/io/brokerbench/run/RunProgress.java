@@ -6,8 +6,10 @@ package io.brokerbench.run;
  * @param target target label
  * @param workload workload name
  * @param phase warmup, measure or drain
- * @param elapsedSeconds since the run's producers started
- * @param plannedSeconds warm-up plus measured window, or -1 for a count workload
+ * @param elapsedSeconds time spent in {@code phase} so far
+ * @param plannedSeconds the phase's planned length: the warm-up, the measured window (-1 for a
+ *     count workload) or the drain timeout (a bound, not a plan). A measure phase longer than
+ *     planned is the producers sending the window's late slots
  * @param sentLastSecond messages sent in the last second
  * @param consumedLastSecond first deliveries in the last second
  * @param publishP99Micros publish response-time p99 so far (measured window), 0 before any

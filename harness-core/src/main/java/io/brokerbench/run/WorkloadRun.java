@@ -415,8 +415,18 @@ public final class WorkloadRun {
         }
       }
       resources.sample();
-      double planned = window.isCounted() ? -1 : seconds(window.measureEndNanos() - window.startNanos());
-      progress.tick(new RunProgress(spec.label(), spec.workload().name(), currentPhase, seconds(now - window.startNanos()),
+      // Time in the current phase, against the phase's planned length (-1 when open-ended).
+      long phaseStart = switch (currentPhase) {
+        case "warmup" -> window.startNanos();
+        case "measure" -> window.measureStartNanos();
+        default -> drainStartNanos;
+      };
+      double planned = switch (currentPhase) {
+        case "warmup" -> seconds(window.measureStartNanos() - window.startNanos());
+        case "measure" -> window.isCounted() ? -1 : seconds(window.measureEndNanos() - window.measureStartNanos());
+        default -> spec.workload().drainTimeout().toNanos() / 1e9;
+      };
+      progress.tick(new RunProgress(spec.label(), spec.workload().name(), currentPhase, seconds(Math.max(0, now - phaseStart)),
           planned, lastSecond[0], lastSecond[2], m.publishResponse.totalPercentileMicros(99),
           m.endToEndResponse.totalPercentileMicros(99)));
     }
