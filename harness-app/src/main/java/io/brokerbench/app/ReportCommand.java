@@ -26,7 +26,7 @@ final class ReportCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage() + "; nothing written");
       return ExitCodes.INVALID_INPUT;
     } catch (IOException e) {
-      spec.commandLine().getErr().println("cannot write the report into " + folder + ": " + e.getMessage());
+      spec.commandLine().getErr().println("cannot write the report into " + folder + ": " + UserErrors.describe(e));
       return ExitCodes.FAILED;
     }
   }

@@ -203,8 +203,16 @@ public final class WorkloadRun {
       removals = null;
       consumers.forEach(WorkloadRun::closeQuietly);
       targetProducers.forEach(WorkloadRun::closeQuietly);
-      // A failure in any thread the run owns, up to the consumers' close, fails the run.
-      if (m.failure() != null) status = RunStatus.FAILED;
+      // A failure in any thread the run owns, up to the consumers' close, fails the run, unless the
+      // user stopped it: a stop (Ctrl-C also stops the brokers the harness started) explains what
+      // broke after it.
+      String error = m.failure();
+      if (stopRequested.getAsBoolean()) {
+        status = RunStatus.INTERRUPTED;
+        error = "stopped by the user" + (error == null ? "" : "; meanwhile " + error);
+      } else if (error != null) {
+        status = RunStatus.FAILED;
+      }
       if (counts == null) counts = m.window.snapshot();
       double windowSeconds = windowEndsWithSending ? seconds(Math.max(sendEnd - measureStart, 1)) : w.duration().toNanos() / 1e9;
       long[] lags = new long[producers];
@@ -212,7 +220,7 @@ public final class WorkloadRun {
       long drainStart = sendEnd;
       List<SecondSample> series = m.meter.series(teardown,
           t -> t < measureStart ? "warmup" : t < drainStart ? "measure" : "drain");
-      return result(spec, info, plan, status, m.failure(), startedAt, phases, m, counts, windowSeconds, lags, resources,
+      return result(spec, info, plan, status, error, startedAt, phases, m, counts, windowSeconds, lags, resources,
           series);
     } finally {
       if (sampler != null) sampler.stopAndJoin();
