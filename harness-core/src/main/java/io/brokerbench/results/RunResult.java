@@ -24,6 +24,8 @@ import java.util.Map;
  * @param histogramLog path of the HdrHistogram interval log, relative to the results folder
  * @param warnings why some figures of this run mean little (too short a window, too few latency
  *     values); empty when none; empty in schema version 1
+ * @param timeline the run's phases (and, later, load changes and faults) as spans with start and
+ *     end; empty in schema version 1 and for a run that never started
  */
 public record RunResult(
     String target,
@@ -41,18 +43,32 @@ public record RunResult(
     DeliveryRecord delivery,
     ResourcesRecord resources,
     String histogramLog,
-    List<String> warnings) {
+    List<String> warnings,
+    List<TimelineEntry> timeline) {
 
   public RunResult {
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    timeline = timeline == null ? List.of() : List.copyOf(timeline);
   }
 
-  /** A run without warnings. */
+  /** A run without warnings or timeline (as schema version 1 wrote them). */
   public RunResult(String target, TargetInfoRecord targetInfo, String workload, int repetition, RunStatus status,
       String error, String startedAt, String endedAt, Map<String, Double> phases, ThroughputRecord throughput,
       LatencyRecord latency, OrderingRecord ordering, DeliveryRecord delivery, ResourcesRecord resources,
       String histogramLog) {
     this(target, targetInfo, workload, repetition, status, error, startedAt, endedAt, phases, throughput, latency,
-        ordering, delivery, resources, histogramLog, List.of());
+        ordering, delivery, resources, histogramLog, List.of(), List.of());
+  }
+
+  /**
+   * A run that ended before it measured anything (it failed to start, is unsupported, or was stopped
+   * while the target opened): no phases, figures or files.
+   *
+   * @param targetInfo what the target reported, or {@code null} when it never opened
+   */
+  public static RunResult withoutFigures(String target, TargetInfoRecord targetInfo, String workload, int repetition,
+      RunStatus status, String error, String startedAt, String endedAt) {
+    return new RunResult(target, targetInfo, workload, repetition, status, error, startedAt, endedAt, Map.of(), null, null,
+        null, null, null, null, List.of(), List.of());
   }
 }

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -114,8 +113,8 @@ public final class ScenarioRunner {
       return new WorkloadRun(clock, progress, stop, hooks)
           .execute(new WorkloadRun.Spec(ref.label(), target, workload, rep, planId, workDir, histogramLog));
     } catch (Throwable e) {
-      return new RunResult(ref.label(), null, workload.name(), rep, RunStatus.FAILED, WorkloadRun.describe(e),
-          startedAt.toString(), Instant.now().toString(), Map.of(), null, null, null, null, null, null);
+      return RunResult.withoutFigures(ref.label(), null, workload.name(), rep, RunStatus.FAILED, WorkloadRun.describe(e),
+          startedAt.toString(), Instant.now().toString());
     }
   }
 }
