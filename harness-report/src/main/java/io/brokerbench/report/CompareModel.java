@@ -34,7 +34,7 @@ final class CompareModel {
     for (TargetStyle t : groupsA.targets()) styles.put(t.label(), t);
     for (TargetStyle t : groupsB.targets()) {
       if (!styles.containsKey(t.label())) {
-        styles.put(t.label(), TargetStyle.forIndex(styles.size(), t.label(), t.mode(), t.version()));
+        styles.put(t.label(), TargetStyle.forIndex(styles.size(), t.label(), t.mode(), t.version(), t.reference()));
       }
     }
     Set<String> workloads = new LinkedHashSet<>(groupsA.workloads());
