@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code bench} command line. Exit codes: 0 every run ok, 1 some run failed, 2 invalid input,
+ * The {@code bench} command line. Exit codes: 0 every run ok, 1 some run failed (or, for
+ * {@code compare --fail-on-worse}, a comparable figure got worse beyond the noise), 2 invalid input,
  * 130 interrupted.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
