@@ -3,6 +3,7 @@ package io.brokerbench.app;
 import io.brokerbench.report.CompareReport;
 import io.brokerbench.results.InvalidResultsException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +11,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compare", description = "Writes a report of what changed between two results folders (A = before, B = after).")
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = {
+        "Writes a report of what changed between two results folders (A = before, B = after).",
+        "It lists every difference in target settings and guarantees, workload definitions and environment first;"
+            + " figures such a difference concerns are marked \"not comparable\" rather than judged better or worse."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:the comparison was written (with --fail-on-worse: and no comparable figure got worse beyond the noise)",
+        "1:with --fail-on-worse, some comparable figure got worse beyond the noise; or the page could not be written",
+        "2:invalid input: a folder has no readable results.json of a supported schema version; nothing written"})
 final class CompareCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -23,13 +33,17 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: B/compare.html).")
   Path out;
 
+  @Option(names = "--fail-on-worse",
+      description = "Exit 1 when a comparable figure got worse beyond the noise (for CI). Figures marked not comparable never count.")
+  boolean failOnWorse;
+
   @Override
   public Integer call() {
     Path target = out != null ? out : after.resolve("compare.html");
+    PrintWriter stdout = spec.commandLine().getOut();
+    CompareReport.Outcome outcome;
     try {
-      Path written = CompareReport.write(before, after, target);
-      spec.commandLine().getOut().println("compare: " + written);
-      return ExitCodes.OK;
+      outcome = CompareReport.write(before, after, target);
     } catch (InvalidResultsException e) {
       spec.commandLine().getErr().println(e.getMessage() + "; nothing written");
       return ExitCodes.INVALID_INPUT;
@@ -37,5 +51,14 @@ final class CompareCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("cannot write " + target + ": " + e.getMessage());
       return ExitCodes.FAILED;
     }
+    stdout.println("compare: " + outcome.page());
+    if (!outcome.blockingDifferences().isEmpty()) {
+      stdout.println(outcome.notComparable() + " figure(s) not comparable, because A and B differ in:");
+      outcome.blockingDifferences().forEach(d -> stdout.println("  " + d));
+    }
+    stdout.println(outcome.worse().size() + " comparable figure(s) worse beyond the noise"
+        + (outcome.worse().isEmpty() ? "" : ":"));
+    outcome.worse().forEach(w -> stdout.println("  " + w));
+    return failOnWorse && !outcome.worse().isEmpty() ? ExitCodes.WORSE : ExitCodes.OK;
   }
 }

@@ -6,6 +6,8 @@ final class ExitCodes {
   static final int OK = 0;
   /** Some run failed (or a report could not be made). */
   static final int FAILED = 1;
+  /** {@code compare --fail-on-worse}: a comparable figure got worse beyond the noise. */
+  static final int WORSE = 1;
   /** Invalid input: nothing was started. */
   static final int INVALID_INPUT = 2;
   /** Stopped by Ctrl-C (SIGINT); results so far were written. */

@@ -5,14 +5,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code bench} command line. Exit codes: 0 every run ok, 1 some run failed, 2 invalid input
+ * The {@code bench} command line. Exit codes: 0 every run ok, 1 some run failed (or, for
+ * {@code compare --fail-on-worse}, a comparable figure got worse beyond the noise), 2 invalid input
  * (nothing started), 130 interrupted by Ctrl-C (SIGINT), 143 stopped by SIGTERM; in both the results
  * so far are written.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Runs messaging workloads against several targets and compares them.",
-    footer = {"", "Exit codes: 0 every run ok, 1 some run failed, 2 invalid input (nothing started),",
-        "130 interrupted by Ctrl-C, 143 stopped by SIGTERM (results so far are written in both)."},
+    footer = {"", "Exit codes: 0 every run ok, 1 some run failed (compare --fail-on-worse: a comparable figure got",
+        "worse beyond the noise), 2 invalid input (nothing started), 130 interrupted by Ctrl-C, 143 stopped by",
+        "SIGTERM (results so far are written in both)."},
     subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, ReportCommand.class, CompareCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brokerbench.results.ResultsJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -169,5 +170,74 @@ class CommandLineTest {
     assertEquals("failed", runs.get(0).get("status").asText());
     assertTrue(runs.get(0).get("error").asText().contains("127.0.0.1"), runs.get(0).get("error").asText());
     assertEquals("ok", runs.get(1).get("status").asText());
+  }
+
+  /** A loopback run with two repetitions, copied to B with every end-to-end p99 set to {@code p99B} (A's set to 1,000 µs). */
+  private Path[] comparedFolders(String name, double p99B, java.util.function.Consumer<ObjectNode> changeB) throws Exception {
+    write("tiny.yaml", WORKLOAD);
+    Path s = write("s.yaml", "name: s\ntargets: [loopback]\nworkloads: [{ref: tiny.yaml}]\nrepetitions: 2\n");
+    Path a = dir.resolve(name + "-a");
+    assertEquals(0, bench("run", s.toString(), "--out", a.toString()), err.toString());
+    rewrite(a, tree -> setEndToEndP99(tree, 1_000));
+    Path b = Files.createDirectories(dir.resolve(name + "-b"));
+    Files.copy(a.resolve("results.json"), b.resolve("results.json"));
+    rewrite(b, tree -> {
+      setEndToEndP99(tree, p99B);
+      changeB.accept(tree);
+    });
+    out.getBuffer().setLength(0);
+    return new Path[] {a, b};
+  }
+
+  /** Every repetition alike, so the figure has no noise and any change is beyond it. */
+  private static void setEndToEndP99(ObjectNode tree, double micros) {
+    for (JsonNode run : tree.get("runs")) ((ObjectNode) run.at("/latency/endToEnd/response")).put("p99", micros);
+  }
+
+  private static void rewrite(Path folder, java.util.function.Consumer<ObjectNode> change) throws Exception {
+    ObjectNode tree = (ObjectNode) ResultsJson.mapper().readTree(folder.resolve("results.json").toFile());
+    change.accept(tree);
+    Files.write(folder.resolve("results.json"), ResultsJson.mapper().writeValueAsBytes(tree));
+  }
+
+  @Test
+  void compareWithFailOnWorseExitsOneOnlyWhenAComparableFigureGotWorse() throws Exception {
+    Path[] worse = comparedFolders("worse", 5_000, tree -> {});
+    assertEquals(0, bench("compare", worse[0].toString(), worse[1].toString()), "without the option: " + err);
+    assertTrue(out.toString().contains("1 comparable figure(s) worse beyond the noise:"), out.toString());
+    assertTrue(out.toString().contains("tiny · loopback · End-to-end response time p99 (µs): 1,000 → 5,000"), out.toString());
+    assertTrue(Files.exists(worse[1].resolve("compare.html")));
+    assertEquals(1, bench("compare", worse[0].toString(), worse[1].toString(), "--fail-on-worse"), err.toString());
+
+    // Negative control: the same folders with B's p99 unchanged pass the gate.
+    Path[] same = comparedFolders("same", 1_000, tree -> {});
+    assertEquals(0, bench("compare", same[0].toString(), same[1].toString(), "--fail-on-worse"), err.toString());
+    assertTrue(out.toString().contains("0 comparable figure(s) worse beyond the noise"), out.toString());
+  }
+
+  @Test
+  void compareWithFailOnWorseIgnoresFiguresThatAreNotComparable() throws Exception {
+    Path[] setting = comparedFolders("setting", 5_000,
+        tree -> tree.get("runs").forEach(run -> ((ObjectNode) run.at("/targetInfo/settings")).put("capacity", "1024")));
+    assertEquals(0, bench("compare", setting[0].toString(), setting[1].toString(), "--fail-on-worse"), err.toString());
+    assertTrue(out.toString().contains("not comparable, because A and B differ in:"), out.toString());
+    assertTrue(out.toString().contains("target setting loopback · capacity"), out.toString());
+
+    Path[] schema = comparedFolders("schema", 5_000, tree -> {});
+    rewrite(schema[0], tree -> tree.put("schemaVersion", 1));
+    assertEquals(0, bench("compare", schema[0].toString(), schema[1].toString(), "--fail-on-worse"), err.toString());
+    assertTrue(out.toString().contains("results schema schemaVersion: 1 → 2"), out.toString());
+  }
+
+  @Test
+  void compareDocumentsItsExitCodesAndRefusesAFolderWithoutResults() throws Exception {
+    assertEquals(2, bench("compare"));
+    for (String line : List.of("--fail-on-worse", "Exit codes:", "0   the comparison was written", "1   with --fail-on-worse",
+        "2   invalid input")) {
+      assertTrue(err.toString().contains(line), line + " in:\n" + err);
+    }
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertEquals(2, bench("compare", empty.toString(), empty.toString(), "--fail-on-worse"));
+    assertFalse(Files.exists(empty.resolve("compare.html")));
   }
 }

@@ -15,14 +15,16 @@ import java.util.Set;
 
 /**
  * Compares two result sets figure by figure: means over ok repetitions with 95% Student-t
- * intervals; a difference counts when the intervals do not overlap. Pure.
+ * intervals; a difference counts when the intervals do not overlap. Figures that {@link Differences}
+ * makes not comparable (settings, guarantee, workload definition, machine, results schema) are shown
+ * but not judged. Pure.
  */
 final class CompareModel {
   static final List<Metric> METRICS = List.of(
       Metric.OFFERED, Metric.CONFIRMED, Metric.CONSUMED,
       Metric.PUBLISH_P50, Metric.PUBLISH_P99, Metric.PUBLISH_P999,
       Metric.E2E_P50, Metric.E2E_P99, Metric.E2E_P999, Metric.E2E_MAX,
-      Metric.VIOLATIONS, Metric.LOST, Metric.DUPLICATES, Metric.REDELIVERED,
+      Metric.VIOLATIONS, Metric.LOST, Metric.REMOVED, Metric.DUPLICATES, Metric.REDELIVERED,
       Metric.CPU, Metric.RSS);
 
   private CompareModel() {}
@@ -34,32 +36,38 @@ final class CompareModel {
     for (TargetStyle t : groupsA.targets()) styles.put(t.label(), t);
     for (TargetStyle t : groupsB.targets()) {
       if (!styles.containsKey(t.label())) {
-        styles.put(t.label(), TargetStyle.forIndex(styles.size(), t.label(), t.mode(), t.version()));
+        styles.put(t.label(), TargetStyle.forIndex(styles.size(), t.label(), t.mode(), t.version(), t.reference()));
       }
     }
     Set<String> workloads = new LinkedHashSet<>(groupsA.workloads());
     workloads.addAll(groupsB.workloads());
+    Differences differences = Differences.between(a, b);
 
     List<CompareSection> sections = new ArrayList<>();
     List<CompareRow> flagged = new ArrayList<>();
     int index = 1;
     for (String workload : workloads) {
-      CompareSection section = section("c" + index++, workload, groupsA.runs(workload), groupsB.runs(workload), styles);
+      CompareSection section = section("c" + index++, workload, groupsA.runs(workload), groupsB.runs(workload), styles,
+          differences);
       sections.add(section);
       section.rows().stream().filter(r -> r.verdict().flagged()).forEach(flagged::add);
     }
-    long unknown = sections.stream().flatMap(s -> s.rows().stream())
-        .filter(r -> r.verdict() == Verdict.NOISE_UNKNOWN).count();
+    List<CompareRow> rows = sections.stream().flatMap(s -> s.rows().stream()).toList();
+    long worse = rows.stream().filter(r -> r.verdict() == Verdict.WORSE).count();
+    long notComparable = rows.stream().filter(r -> r.verdict() == Verdict.NOT_COMPARABLE).count();
+    long unknown = rows.stream().filter(r -> r.verdict() == Verdict.NOISE_UNKNOWN).count();
     String overview = flagged.size() + (flagged.size() == 1 ? " figure" : " figures") + " changed beyond the noise"
+        + (flagged.isEmpty() ? "" : " (" + worse + " worse)")
+        + (notComparable > 0 ? "; " + notComparable + " not comparable because of the differences listed at the top" : "")
         + (unknown > 0 ? "; " + unknown + " could not be judged because a side has a single repetition (noise unknown)" : "");
     return new ComparePage("brokerbench compare · " + name(a) + " → " + name(b),
-        side(folderA, a), side(folderB, b), overview, flagged, sections, environment(a.environment(), b.environment()),
-        glossary(), Assets.load().css());
+        side(folderA, a), side(folderB, b), overview, differences.all(), flagged, sections,
+        environment(a.environment(), b.environment()), glossary(), Assets.load().css());
   }
 
   private static CompareSection section(
       String id, String workload, Map<String, List<RunResult>> a, Map<String, List<RunResult>> b,
-      Map<String, TargetStyle> styles) {
+      Map<String, TargetStyle> styles, Differences differences) {
     List<String> notes = new ArrayList<>();
     List<CompareRow> rows = new ArrayList<>();
     if (a.isEmpty()) notes.add("Workload " + workload + " is only in B.");
@@ -78,13 +86,14 @@ final class CompareModel {
       if (!statusA.equals(statusB)) notes.add(target + ": " + statusA + " in A, " + statusB + " in B.");
       List<RunResult> okA = ok(runsA);
       List<RunResult> okB = ok(runsB);
+      String notComparable = differences.notComparable(workload, target);
       for (Metric m : METRICS) {
-        Stats sa = stats(okA, m);
-        Stats sb = stats(okB, m);
+        Stats sa = ReportModel.statsOf(okA, m);
+        Stats sb = ReportModel.statsOf(okB, m);
         if (sa == null && sb == null) continue;
-        Verdict verdict = Verdict.of(sa, sb, m.better());
+        Verdict verdict = notComparable != null ? Verdict.NOT_COMPARABLE : Verdict.of(sa, sb, m.better());
         rows.add(new CompareRow(workload, styles.get(target), group(m), figure(m), Cell.of(m.path(), m.unit(), sa, false),
-            Cell.of(m.path(), m.unit(), sb, false), change(sa, sb), verdict));
+            Cell.of(m.path(), m.unit(), sb, false), change(sa, sb), verdict, notComparable == null ? "" : notComparable));
       }
     }
     return new CompareSection(id, workload, notes, rows);
@@ -94,7 +103,7 @@ final class CompareModel {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (RunResult r : runs) {
       String s = r.status() == null ? "failed" : r.status().json();
-      if (r.status() == RunStatus.OK && r.throughput() != null && r.throughput().saturated()) s = "saturated";
+      if (Saturation.saturated(r)) s = "saturated";
       counts.merge(s, 1, Integer::sum);
     }
     List<String> parts = new ArrayList<>();
@@ -104,15 +113,6 @@ final class CompareModel {
 
   private static List<RunResult> ok(List<RunResult> runs) {
     return runs.stream().filter(r -> r.status() == RunStatus.OK).toList();
-  }
-
-  private static Stats stats(List<RunResult> runs, Metric m) {
-    List<Double> values = new ArrayList<>();
-    for (RunResult r : runs) {
-      Double v = m.of(r);
-      if (v != null) values.add(v);
-    }
-    return Stats.of(values);
   }
 
   private static String change(Stats a, Stats b) {
@@ -175,7 +175,9 @@ final class CompareModel {
       case WITHIN_NOISE -> "The intervals overlap: the repetitions do not show a difference.";
       case NOISE_UNKNOWN -> "A or B has a single ok repetition, so its noise is unknown and no difference can be judged. Run the scenario with repetitions: 3 or more.";
       case MISSING -> "A or B has no ok run with this figure.";
+      case NOT_COMPARABLE -> "A and B differ in something that changes what the figure measures: the results schema version (figures changed meaning), the machine or JVM, the target's applied settings, guarantee or mode, or the workload's definition. Each such difference is listed at the top; the figure is shown but not judged. The harness version, git commit, a target's own version and settings that only say where a run took place (ports, directories, ids) are listed but do not block.";
     }));
+    entries.add(new GlossaryEntry("A, B (latencies)", "In a comparison every figure, latencies included, is the mean over the ok repetitions of each repetition's own figure ± its 95% interval: the between-repetition spread, on which \"beyond the noise\" is judged. report.html shows latencies of all repetitions' values together as well."));
     entries.addAll(Glossary.entries());
     return entries;
   }

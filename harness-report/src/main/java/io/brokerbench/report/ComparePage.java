@@ -8,7 +8,9 @@ import java.util.List;
  * @param title page title
  * @param a what result set A is (folder, run id, scenario, start)
  * @param b the same for B
- * @param overview one line: how many figures changed beyond the noise
+ * @param overview one line: how many figures changed beyond the noise, how many are not comparable
+ * @param differences everything besides the figures that differs between A and B, those that make
+ *     figures not comparable first
  * @param flagged every row that changed beyond the noise, for the top of the page
  * @param workloads one section per workload in either set
  * @param environment facts of A and B side by side
@@ -16,8 +18,13 @@ import java.util.List;
  * @param css the stylesheet to inline
  */
 public record ComparePage(
-    String title, List<Fact> a, List<Fact> b, String overview, List<CompareRow> flagged, List<CompareSection> workloads,
-    List<CompareFact> environment, List<GlossaryEntry> glossary, String css) {
+    String title, List<Fact> a, List<Fact> b, String overview, List<Difference> differences, List<CompareRow> flagged,
+    List<CompareSection> workloads, List<CompareFact> environment, List<GlossaryEntry> glossary, String css) {
+
+  /** Whether some difference makes figures not comparable. */
+  public boolean anyBlocking() {
+    return differences.stream().anyMatch(Difference::blocking);
+  }
 
   /**
    * @param label the fact

@@ -11,5 +11,8 @@ package io.brokerbench.report;
  * @param b mean ± interval in result set B
  * @param change relative change B vs A, e.g. "+12.4%", or "–"
  * @param verdict what the comparison concludes
+ * @param reason for {@link Verdict#NOT_COMPARABLE}, the differences that make it so; else empty
  */
-public record CompareRow(String workload, TargetStyle target, String group, String figure, Cell a, Cell b, String change, Verdict verdict) {}
+public record CompareRow(
+    String workload, TargetStyle target, String group, String figure, Cell a, Cell b, String change, Verdict verdict,
+    String reason) {}

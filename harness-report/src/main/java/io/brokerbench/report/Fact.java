@@ -1,4 +1,4 @@
 package io.brokerbench.report;
 
-/** A labelled value: an environment fact, or a file path and its text. */
+/** A labelled value: an environment fact, a file path and its text, or a note and what it is about. */
 public record Fact(String label, String value) {}

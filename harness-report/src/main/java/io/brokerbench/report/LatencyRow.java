@@ -3,7 +3,7 @@ package io.brokerbench.report;
 import java.util.List;
 
 /**
- * One latency distribution of one target, means over its ok repetitions.
+ * One latency distribution of one target over its ok repetitions ({@link PooledLatency}).
  *
  * @param target how the target is drawn
  * @param kind e.g. "end-to-end response"

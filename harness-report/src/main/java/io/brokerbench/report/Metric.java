@@ -1,7 +1,6 @@
 package io.brokerbench.report;
 
 import io.brokerbench.results.DeliveryRecord;
-import io.brokerbench.results.LatencyPair;
 import io.brokerbench.results.LatencySummary;
 import io.brokerbench.results.ProcessResources;
 import io.brokerbench.results.RunResult;
@@ -10,8 +9,8 @@ import java.util.function.Function;
 /**
  * A figure of a run shown in the report. {@link #path()} names it as in results.json (dots between
  * fields; {@code resources.cpuSeconds} and {@code resources.peakRssBytes} are sums over
- * {@code resources.processes}); pages carry it in {@code data-metric} so a reader (or a test) can
- * find each figure in results.json.
+ * {@code resources.processes}, {@code delivery.removed} the sum of its reasons); pages carry it in
+ * {@code data-metric} so a reader (or a test) can find each figure in results.json.
  */
 enum Metric {
   OFFERED("throughput.offeredPerSec", "offered", Unit.PER_SECOND, Better.NEITHER,
@@ -20,17 +19,19 @@ enum Metric {
       r -> r.throughput() == null ? null : r.throughput().confirmedPerSec()),
   CONSUMED("throughput.consumedPerSec", "consumed", Unit.PER_SECOND, Better.HIGHER,
       r -> r.throughput() == null ? null : r.throughput().consumedPerSec()),
-  PUBLISH_P50("latency.publish.response.p50", "p50", Unit.MICROS, Better.LOWER, r -> publish(r, s -> s.p50())),
-  PUBLISH_P99("latency.publish.response.p99", "p99", Unit.MICROS, Better.LOWER, r -> publish(r, s -> s.p99())),
-  PUBLISH_P999("latency.publish.response.p999", "p99.9", Unit.MICROS, Better.LOWER,
-      r -> publish(r, s -> s.p999())),
-  E2E_P50("latency.endToEnd.response.p50", "p50", Unit.MICROS, Better.LOWER, r -> endToEnd(r, s -> s.p50())),
-  E2E_P99("latency.endToEnd.response.p99", "p99", Unit.MICROS, Better.LOWER, r -> endToEnd(r, s -> s.p99())),
-  E2E_P999("latency.endToEnd.response.p999", "p99.9", Unit.MICROS, Better.LOWER, r -> endToEnd(r, s -> s.p999())),
-  E2E_MAX("latency.endToEnd.response.max", "max", Unit.MICROS, Better.LOWER, r -> endToEnd(r, s -> s.max())),
+  PUBLISH_P50(LatencyKind.PUBLISH_RESPONSE, LatencyField.P50),
+  PUBLISH_P99(LatencyKind.PUBLISH_RESPONSE, LatencyField.P99),
+  PUBLISH_P999(LatencyKind.PUBLISH_RESPONSE, LatencyField.P999),
+  E2E_P50(LatencyKind.END_TO_END_RESPONSE, LatencyField.P50),
+  E2E_P99(LatencyKind.END_TO_END_RESPONSE, LatencyField.P99),
+  E2E_P999(LatencyKind.END_TO_END_RESPONSE, LatencyField.P999),
+  E2E_MAX(LatencyKind.END_TO_END_RESPONSE, LatencyField.MAX),
   VIOLATIONS("ordering.violations", "order violations", Unit.COUNT, Better.LOWER,
       r -> r.ordering() == null ? null : (double) r.ordering().violations()),
   LOST("delivery.lost", "lost", Unit.COUNT, Better.LOWER, r -> ledger(r, d -> d.lost())),
+  /** Removed by the target's own rules (TTL, max length, delivery limit, rejected): not lost, no better direction. */
+  REMOVED("delivery.removed", "removed", Unit.COUNT, Better.NEITHER,
+      r -> r.delivery() == null || r.delivery().removed() == null ? null : (double) r.delivery().removed().total()),
   DUPLICATES("delivery.duplicates", "duplicates", Unit.COUNT, Better.LOWER, r -> ledger(r, d -> d.duplicates())),
   REDELIVERED("delivery.redelivered", "redelivered", Unit.COUNT, Better.LOWER, r -> ledger(r, d -> d.redelivered())),
   CPU("resources.cpuSeconds", "CPU", Unit.SECONDS, Better.LOWER, Metric::cpuSeconds),
@@ -57,6 +58,8 @@ enum Metric {
   private final Unit unit;
   private final Better better;
   private final Function<RunResult, Double> extractor;
+  private final LatencyKind latencyKind;
+  private final LatencyField latencyField;
 
   Metric(String path, String label, Unit unit, Better better, Function<RunResult, Double> extractor) {
     this.path = path;
@@ -64,6 +67,22 @@ enum Metric {
     this.unit = unit;
     this.better = better;
     this.extractor = extractor;
+    this.latencyKind = null;
+    this.latencyField = null;
+  }
+
+  /** A figure of one latency distribution; lower is better. */
+  Metric(LatencyKind kind, LatencyField field) {
+    this.path = kind.path() + "." + field.field();
+    this.label = field.label();
+    this.unit = field.unit();
+    this.better = Better.LOWER;
+    this.extractor = run -> {
+      LatencySummary summary = kind.of(run);
+      return summary == null ? null : field.of(summary);
+    };
+    this.latencyKind = kind;
+    this.latencyField = field;
   }
 
   String path() {
@@ -87,19 +106,19 @@ enum Metric {
     return extractor.apply(run);
   }
 
-  /** A figure of the publish response time (the summary shows response times). */
-  private static Double publish(RunResult r, Function<LatencySummary, Double> f) {
-    return response(r.latency() == null ? null : r.latency().publish(), f);
+  /** Whether this is a figure of a latency distribution ({@link #latencyKind()} and {@link #latencyField()} are set). */
+  boolean isLatency() {
+    return latencyKind != null;
   }
 
-  /** A figure of the end-to-end response time. */
-  private static Double endToEnd(RunResult r, Function<LatencySummary, Double> f) {
-    return response(r.latency() == null ? null : r.latency().endToEnd(), f);
+  /** The distribution of a latency figure, else {@code null}. */
+  LatencyKind latencyKind() {
+    return latencyKind;
   }
 
-  private static Double response(LatencyPair pair, Function<LatencySummary, Double> f) {
-    if (pair == null || pair.response() == null || pair.response().count() == 0) return null;
-    return f.apply(pair.response());
+  /** The field of a latency figure, else {@code null}. */
+  LatencyField latencyField() {
+    return latencyField;
   }
 
   private static Double ledger(RunResult r, Function<DeliveryRecord, Long> f) {

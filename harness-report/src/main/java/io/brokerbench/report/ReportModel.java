@@ -1,7 +1,7 @@
 package io.brokerbench.report;
 
 import io.brokerbench.results.EnvironmentRecord;
-import io.brokerbench.results.LatencySummary;
+import io.brokerbench.results.RemovedRecord;
 import io.brokerbench.results.ResultsDocument;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.results.RunStatus;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /** Turns a results document into the model of report.html. Pure: no I/O besides reading assets. */
 final class ReportModel {
@@ -22,43 +22,26 @@ final class ReportModel {
       Metric.OFFERED, Metric.CONFIRMED, Metric.CONSUMED,
       Metric.PUBLISH_P50, Metric.PUBLISH_P99, Metric.PUBLISH_P999,
       Metric.E2E_P50, Metric.E2E_P99, Metric.E2E_P999,
-      Metric.VIOLATIONS, Metric.LOST, Metric.DUPLICATES, Metric.REDELIVERED,
+      Metric.VIOLATIONS, Metric.LOST, Metric.REMOVED, Metric.DUPLICATES, Metric.REDELIVERED,
       Metric.CPU, Metric.RSS);
   static final List<ColumnGroup> SUMMARY_GROUPS = List.of(
       new ColumnGroup("Throughput", "msg/s", List.of("offered", "confirmed", "consumed")),
       new ColumnGroup("Publish response time", "µs", List.of("p50", "p99", "p99.9")),
       new ColumnGroup("End-to-end response time", "µs", List.of("p50", "p99", "p99.9")),
       new ColumnGroup("Ordering", "", List.of("violations")),
-      new ColumnGroup("Delivery ledger", "", List.of("lost", "duplicates", "redelivered")),
+      new ColumnGroup("Delivery ledger", "", List.of("lost", "removed", "duplicates", "redelivered")),
       new ColumnGroup("Resources", "", List.of("CPU (s)", "peak RSS (MiB)")));
 
   static final List<Metric> LEDGER_METRICS = List.of(
       Metric.SENT, Metric.LEDGER_CONFIRMED, Metric.FAILED, Metric.EXPECTED, Metric.DELIVERED, Metric.REDELIVERED,
-      Metric.DUPLICATES, Metric.LOST, Metric.UNEXPECTED, Metric.RECOVERED,
+      Metric.DUPLICATES, Metric.LOST, Metric.REMOVED, Metric.UNEXPECTED, Metric.RECOVERED,
       Metric.CHECKED, Metric.VIOLATIONS, Metric.MAX_DISTANCE, Metric.REDELIVERY_REORDERS,
       Metric.CPU, Metric.RSS, Metric.BYTES_WRITTEN);
   static final List<ColumnGroup> LEDGER_GROUPS = List.of(
       new ColumnGroup("Delivery ledger", "messages", List.of("sent", "confirmed", "failed", "expected", "delivered",
-          "redelivered", "duplicates", "lost", "unexpected", "recovered")),
+          "redelivered", "duplicates", "lost", "removed", "unexpected", "recovered")),
       new ColumnGroup("Ordering", "", List.of("checked", "violations", "max distance", "redelivery reorders")),
       new ColumnGroup("Resources", "", List.of("CPU (s)", "peak RSS (MiB)", "written (MiB)")));
-
-  /** Latency table columns: label, field name in results.json, how to read it from a summary. */
-  private record LatencyField(String label, String field, Unit unit, ToDoubleFunction<LatencySummary> get) {}
-
-  private static final List<LatencyField> LATENCY_FIELDS = List.of(
-      new LatencyField("count", "count", Unit.COUNT, s -> s.count()),
-      new LatencyField("min", "min", Unit.MICROS, LatencySummary::min),
-      new LatencyField("mean", "mean", Unit.MICROS, LatencySummary::mean),
-      new LatencyField("p50", "p50", Unit.MICROS, LatencySummary::p50),
-      new LatencyField("p90", "p90", Unit.MICROS, LatencySummary::p90),
-      new LatencyField("p95", "p95", Unit.MICROS, LatencySummary::p95),
-      new LatencyField("p99", "p99", Unit.MICROS, LatencySummary::p99),
-      new LatencyField("p99.9", "p999", Unit.MICROS, LatencySummary::p999),
-      new LatencyField("p99.99", "p9999", Unit.MICROS, LatencySummary::p9999),
-      new LatencyField("max", "max", Unit.MICROS, LatencySummary::max),
-      new LatencyField("overflow", "overflow", Unit.COUNT, s -> s.overflow()),
-      new LatencyField("negative", "negative", Unit.COUNT, s -> s.negative()));
 
   private final ResultsDocument document;
   private final RunGroups groups;
@@ -96,7 +79,7 @@ final class ReportModel {
     for (RunResult run : document.runs()) {
       if (run.status() == RunStatus.OK) {
         ok++;
-        if (run.throughput() != null && run.throughput().saturated()) saturated++;
+        if (Saturation.saturated(run)) saturated++;
       } else {
         others.merge(run.status() == null ? "unknown" : run.status().json(), 1, Integer::sum);
       }
@@ -107,61 +90,164 @@ final class ReportModel {
     others.forEach((status, n) -> s.append(", ").append(n).append(' ').append(status));
     s.append(" · ").append(groups.targets().size()).append(groups.targets().size() == 1 ? " target × " : " targets × ")
         .append(groups.workloads().size()).append(groups.workloads().size() == 1 ? " workload" : " workloads");
+    if (document.schemaVersion() < ResultsDocument.SCHEMA_VERSION) {
+      s.append(" · results schema version ").append(document.schemaVersion());
+    }
     return s.toString();
   }
 
-  private WorkloadView workload(String id, String name) {
-    Map<String, List<RunResult>> byTarget = groups.runs(name);
-    int repetitions = 0;
-    for (List<RunResult> runs : byTarget.values()) repetitions = Math.max(repetitions, runs.size());
+  /** The runs of one workload with their pooled latencies, computed once per target and distribution. */
+  private static final class WorkloadRuns {
+    final Map<String, List<RunResult>> byTarget;
+    final Map<String, Map<LatencyKind, PooledLatency>> pooled = new LinkedHashMap<>();
 
-    List<SummaryRow> summary = summaryRows(byTarget);
-    List<LatencyRow> latency = latencyRows(byTarget);
-    List<RunRow> runRows = runRows(byTarget);
-    List<ChartView> chartViews = charts(id, byTarget);
-    return new WorkloadView(id, name, workloadSource(name), repetitions, SUMMARY_GROUPS, summary, chartViews,
-        LATENCY_FIELDS.stream().map(LatencyField::label).toList(), latency, LEDGER_GROUPS, runRows);
+    WorkloadRuns(Map<String, List<RunResult>> byTarget) {
+      this.byTarget = byTarget;
+      byTarget.forEach((target, runs) -> {
+        Map<LatencyKind, PooledLatency> kinds = new LinkedHashMap<>();
+        for (LatencyKind kind : LatencyKind.values()) kinds.put(kind, PooledLatency.of(ok(runs), kind));
+        pooled.put(target, kinds);
+      });
+    }
+
+    PooledLatency pooled(String target, LatencyKind kind) {
+      return pooled.get(target).get(kind);
+    }
+
+    /** Whether some latency of this workload could not be merged (schema-1 results carry no histograms). */
+    boolean anyUnmerged() {
+      return pooled.values().stream().flatMap(m -> m.values().stream()).anyMatch(p -> !p.merged());
+    }
+
+    List<RunResult> all() {
+      return byTarget.values().stream().flatMap(List::stream).toList();
+    }
+  }
+
+  private WorkloadView workload(String id, String name) {
+    WorkloadRuns runs = new WorkloadRuns(groups.runs(name));
+    int repetitions = 0;
+    for (List<RunResult> r : runs.byTarget.values()) repetitions = Math.max(repetitions, r.size());
+
+    List<SummaryRow> summary = summaryRows(runs);
+    List<Fact> notes = new ArrayList<>();
+    notes.add(new Fact("aggregation", aggregation(repetitions, runs.anyUnmerged())));
+    notes.add(new Fact("stars", starNote(runs)));
+    String reference = referenceNote(runs);
+    if (!reference.isEmpty()) notes.add(new Fact("reference", reference));
+    return new WorkloadView(id, name, WorkloadSources.definition(document.scenario(), name), repetitions,
+        Guarantees.warning(runs.all()).orElse(""), notes, SUMMARY_GROUPS, summary, charts(id, runs),
+        Arrays.stream(LatencyField.values()).map(LatencyField::label).toList(), latencyRows(runs), LEDGER_GROUPS,
+        runRows(runs.byTarget));
+  }
+
+  /** How the summary's figures were formed from the repetitions. */
+  private static String aggregation(int repetitions, boolean unmerged) {
+    if (repetitions <= 1) return "One repetition: figures are single measurements, and their noise is unknown.";
+    String latencies = unmerged
+        ? "Latencies: these results (schema version 1) carry no latency histograms, so each latency is the mean of"
+            + " the repetitions' own figures ± its 95% interval, not a figure of all their values together: a stall in"
+            + " one repetition is diluted by the others."
+        : "Latencies (percentiles, min, max) are of all the ok repetitions' values together, their histograms"
+            + " merged, so a stall in one repetition shows in the max and the high percentiles as it happened; the"
+            + " \"reps\" line under each is the spread between repetitions: the mean of the repetitions' own figures"
+            + " ± its 95% interval.";
+    return "Throughput, ledger and resources: means over the ok repetitions ± the half-width of their 95% confidence"
+        + " interval (Student t); a figure without ± comes from a single repetition, so its noise is unknown. "
+        + latencies;
+  }
+
+  /** Why the ★ marks what it marks in this workload, or why it marks nothing. */
+  private String starNote(WorkloadRuns runs) {
+    List<String> contenders = new ArrayList<>();
+    List<String> single = new ArrayList<>();
+    for (var e : runs.byTarget.entrySet()) {
+      int ok = ok(e.getValue()).size();
+      if (ok == 0 || groups.style(e.getKey()).reference()) continue;
+      contenders.add(e.getKey());
+      if (ok == 1) single.add(e.getKey());
+    }
+    if (contenders.size() < 2) {
+      return "No ★: fewer than two targets with figures to rank (the loopback reference is not ranked).";
+    }
+    if (single.size() == contenders.size()) {
+      return "No ★: every target has a single ok repetition, so the noise is unknown and no value can be shown better"
+          + " beyond it. Run the scenario with repetitions: 3 or more.";
+    }
+    String rule = "★ marks a value better than every other target's beyond the noise: the 95% intervals of their"
+        + " repetition means do not overlap. A column without ★ has no such value.";
+    if (!single.isEmpty()) {
+      rule += " " + String.join(", ", single) + (single.size() == 1 ? " has" : " have")
+          + " a single ok repetition (noise unknown), so no column where it has a figure is marked.";
+    }
+    return rule;
+  }
+
+  private String referenceNote(WorkloadRuns runs) {
+    List<String> references = runs.byTarget.keySet().stream().filter(t -> groups.style(t).reference()).toList();
+    if (references.isEmpty()) return "";
+    return String.join(", ", references) + " is the harness's own reference: a hand-off with no broker, shown for scale"
+        + " (a ceiling for throughput, not a floor for latency) and never ranked.";
   }
 
   private static List<RunResult> ok(List<RunResult> runs) {
     return runs.stream().filter(r -> r.status() == RunStatus.OK).toList();
   }
 
-  private List<SummaryRow> summaryRows(Map<String, List<RunResult>> byTarget) {
-    Map<String, List<Stats>> stats = new LinkedHashMap<>();
-    List<List<Stats>> comparable = new ArrayList<>();
-    for (var e : byTarget.entrySet()) {
+  private List<SummaryRow> summaryRows(WorkloadRuns runs) {
+    List<List<Stats>> stats = new ArrayList<>();
+    List<List<Stats>> contending = new ArrayList<>();
+    for (var e : runs.byTarget.entrySet()) {
       List<RunResult> ok = ok(e.getValue());
       List<Stats> row = new ArrayList<>();
-      for (Metric m : SUMMARY_METRICS) row.add(ok.isEmpty() ? null : statsOf(ok, m::of));
-      stats.put(e.getKey(), row);
-      List<Stats> forBest = new ArrayList<>(row);
-      if (harnessOnly(e.getKey(), ok)) {
-        forBest.set(SUMMARY_METRICS.indexOf(Metric.CPU), null);
-        forBest.set(SUMMARY_METRICS.indexOf(Metric.RSS), null);
+      for (Metric m : SUMMARY_METRICS) {
+        if (ok.isEmpty()) row.add(null);
+        else if (m.isLatency()) row.add(runs.pooled(e.getKey(), m.latencyKind()).spread(m.latencyField()));
+        else row.add(statsOf(ok, m));
       }
-      comparable.add(forBest);
+      stats.add(row);
+      List<Stats> asContender = new ArrayList<>(row);
+      if (groups.style(e.getKey()).reference()) {
+        asContender.replaceAll(s -> null);
+      } else if (harnessOnly(e.getKey(), ok)) {
+        asContender.set(SUMMARY_METRICS.indexOf(Metric.CPU), null);
+        asContender.set(SUMMARY_METRICS.indexOf(Metric.RSS), null);
+      }
+      contending.add(asContender);
     }
-    boolean[][] best = markBest(comparable, SUMMARY_METRICS);
+    boolean[][] best = BestMarks.mark(contending, SUMMARY_METRICS.stream().map(Metric::better).toList());
     List<SummaryRow> rows = new ArrayList<>();
     int r = 0;
-    for (var e : byTarget.entrySet()) {
-      List<RunResult> runs = e.getValue();
-      List<RunResult> ok = ok(runs);
+    for (var e : runs.byTarget.entrySet()) {
+      String target = e.getKey();
+      List<RunResult> ok = ok(e.getValue());
       List<Cell> cells = new ArrayList<>();
       if (!ok.isEmpty()) {
-        List<Stats> row = stats.get(e.getKey());
         for (int c = 0; c < SUMMARY_METRICS.size(); c++) {
           Metric m = SUMMARY_METRICS.get(c);
-          Cell cell = Cell.of(m.path(), m.unit(), row.get(c), best[r][c]);
+          Cell cell = m.isLatency()
+              ? Cell.of(m.path(), runs.pooled(target, m.latencyKind()), m.latencyField(), best[r][c])
+              : Cell.of(m.path(), m.unit(), stats.get(r).get(c), best[r][c]);
           boolean resource = m == Metric.CPU || m == Metric.RSS;
-          cells.add(resource && row.get(c) != null && harnessOnly(e.getKey(), ok) ? cell.withNote("harness only") : cell);
+          cells.add(resource && stats.get(r).get(c) != null && harnessOnly(target, ok) ? cell.withNote("harness only") : cell);
         }
       }
-      rows.add(new SummaryRow(groups.style(e.getKey()), ok.size() + "/" + runs.size(), notes(runs), cells));
+      rows.add(new SummaryRow(groups.style(target), ok.size() + "/" + e.getValue().size(), guarantee(e.getValue()),
+          notes(e.getValue()), cells));
       r++;
     }
     return rows;
+  }
+
+  /** The guarantees a target's runs recorded, in one line; empty when it never opened. */
+  private static String guarantee(List<RunResult> runs) {
+    List<String> texts = new ArrayList<>();
+    for (RunResult run : runs) {
+      if (run.targetInfo() == null) continue;
+      String text = Guarantees.text(run.targetInfo().guarantee());
+      if (!texts.contains(text)) texts.add(text);
+    }
+    return String.join(" / ", texts);
   }
 
   /**
@@ -177,39 +263,11 @@ final class ReportModel {
     return true;
   }
 
-  /** best[row][column]: the row holds its column's best value, and not every row has that value. */
-  static boolean[][] markBest(List<List<Stats>> rows, List<Metric> metrics) {
-    boolean[][] best = new boolean[rows.size()][metrics.size()];
-    for (int c = 0; c < metrics.size(); c++) {
-      Better better = metrics.get(c).better();
-      if (better == Better.NEITHER) continue;
-      double bestValue = Double.NaN;
-      int present = 0;
-      for (List<Stats> row : rows) {
-        Stats s = row.get(c);
-        if (s == null) continue;
-        present++;
-        if (Double.isNaN(bestValue)
-            || (better == Better.HIGHER ? s.mean() > bestValue : s.mean() < bestValue)) {
-          bestValue = s.mean();
-        }
-      }
-      if (present < 2) continue;
-      int atBest = 0;
-      for (List<Stats> row : rows) if (row.get(c) != null && row.get(c).mean() == bestValue) atBest++;
-      if (atBest == present) continue;
-      for (int r = 0; r < rows.size(); r++) {
-        Stats s = rows.get(r).get(c);
-        best[r][c] = s != null && s.mean() == bestValue;
-      }
-    }
-    return best;
-  }
-
-  private static Stats statsOf(List<RunResult> runs, java.util.function.Function<RunResult, Double> f) {
+  /** Mean ± 95% interval of a figure over the runs that have it; {@code null} when none has. */
+  static Stats statsOf(List<RunResult> runs, Metric metric) {
     List<Double> values = new ArrayList<>();
     for (RunResult run : runs) {
-      Double v = f.apply(run);
+      Double v = metric.of(run);
       if (v != null) values.add(v);
     }
     return Stats.of(values);
@@ -223,8 +281,9 @@ final class ReportModel {
         String kind = run.status() == null ? "failed" : run.status().json();
         String reason = run.error() == null ? "no reason given" : run.error();
         grouped.computeIfAbsent(List.of(kind, reason), k -> new ArrayList<>()).add(run.repetition());
-      } else if (run.throughput() != null && run.throughput().saturated()) {
-        grouped.computeIfAbsent(List.of("saturated", saturation(run)), k -> new ArrayList<>()).add(run.repetition());
+      } else if (Saturation.saturated(run)) {
+        grouped.computeIfAbsent(List.of("saturated", String.join("; ", Saturation.reasons(run))), k -> new ArrayList<>())
+            .add(run.repetition());
       }
     }
     List<StatusNote> notes = new ArrayList<>();
@@ -236,33 +295,17 @@ final class ReportModel {
     return notes;
   }
 
-  private static String saturation(RunResult run) {
-    double offered = run.throughput().offeredPerSec();
-    double confirmed = run.throughput().confirmedPerSec();
-    if (offered > 0 && confirmed < offered * 0.95) {
-      return String.format(Locale.ROOT, "confirmed %s msg/s is %.1f%% below the offered %s msg/s",
-          Unit.PER_SECOND.format(confirmed), 100 * (1 - confirmed / offered), Unit.PER_SECOND.format(offered));
-    }
-    return "consumption fell more than 5% short of the offered " + Unit.PER_SECOND.format(offered) + " msg/s";
-  }
-
-  private List<LatencyRow> latencyRows(Map<String, List<RunResult>> byTarget) {
+  private List<LatencyRow> latencyRows(WorkloadRuns runs) {
     List<LatencyRow> rows = new ArrayList<>();
-    for (var e : byTarget.entrySet()) {
-      List<RunResult> ok = ok(e.getValue());
-      if (ok.isEmpty()) continue;
+    for (String target : runs.byTarget.keySet()) {
       for (LatencyKind kind : LatencyKind.values()) {
+        PooledLatency pooled = runs.pooled(target, kind);
+        if (pooled.isEmpty()) continue;
         List<Cell> cells = new ArrayList<>();
-        boolean any = false;
-        for (LatencyField field : LATENCY_FIELDS) {
-          Stats s = statsOf(ok, run -> {
-            LatencySummary summary = kind.of(run);
-            return summary == null ? null : field.get().applyAsDouble(summary);
-          });
-          any |= s != null;
-          cells.add(Cell.of(kind.path() + "." + field.field(), field.unit(), s, false));
+        for (LatencyField field : LatencyField.values()) {
+          cells.add(Cell.of(kind.path() + "." + field.field(), pooled, field, false));
         }
-        if (any) rows.add(new LatencyRow(groups.style(e.getKey()), kind.displayName(), cells));
+        rows.add(new LatencyRow(groups.style(target), kind.displayName(), cells));
       }
     }
     return rows;
@@ -274,10 +317,14 @@ final class ReportModel {
       TargetStyle style = groups.style(e.getKey());
       for (RunResult run : e.getValue()) {
         String status = run.status() == null ? "failed" : run.status().json();
-        if (run.status() == RunStatus.OK && run.throughput() != null && run.throughput().saturated()) status = "saturated";
+        if (Saturation.saturated(run)) status = "saturated";
         List<Cell> cells = new ArrayList<>();
         if (run.delivery() != null || run.ordering() != null || run.resources() != null) {
-          for (Metric m : LEDGER_METRICS) cells.add(Cell.of(m.path(), m.unit(), m.of(run)));
+          for (Metric m : LEDGER_METRICS) {
+            Cell cell = Cell.of(m.path(), m.unit(), m.of(run));
+            if (m == Metric.REMOVED && run.delivery() != null) cell = withReasons(cell, run.delivery().removed());
+            cells.add(cell);
+          }
         }
         rows.add(new RunRow(style, run.repetition(), -1, status, nonNull(run.error()), cells));
         if (run.delivery() != null && run.delivery().bySubscription() != null && run.delivery().bySubscription().size() > 1) {
@@ -291,6 +338,7 @@ final class ReportModel {
 
   private static RunRow subscriptionRow(TargetStyle style, RunResult run, int index, SubscriptionLedger sub) {
     String p = "delivery.bySubscription[" + index + "].";
+    Double removed = sub.removed() == null ? null : (double) sub.removed().total();
     List<Cell> cells = new ArrayList<>(List.of(
         Cell.EMPTY, Cell.EMPTY, Cell.EMPTY,
         Cell.of(p + "expected", Unit.COUNT, (double) sub.expected()),
@@ -298,26 +346,45 @@ final class ReportModel {
         Cell.of(p + "redelivered", Unit.COUNT, (double) sub.redelivered()),
         Cell.of(p + "duplicates", Unit.COUNT, (double) sub.duplicates()),
         Cell.of(p + "lost", Unit.COUNT, (double) sub.lost()),
+        withReasons(Cell.of(p + "removed", Unit.COUNT, removed), sub.removed()),
         Cell.of(p + "unexpected", Unit.COUNT, (double) sub.unexpected()),
         Cell.of(p + "recovered", Unit.COUNT, (double) sub.recovered())));
     while (cells.size() < LEDGER_METRICS.size()) cells.add(Cell.EMPTY);
     return new RunRow(style, run.repetition(), sub.subscription(), "ok", "", cells);
   }
 
-  private List<ChartView> charts(String id, Map<String, List<RunResult>> byTarget) {
+  /** A removed count with its reasons under it, e.g. "expired 1,200 · max length 30"; unchanged when none. */
+  private static Cell withReasons(Cell cell, RemovedRecord removed) {
+    if (removed == null || removed.total() == 0) return cell;
+    List<String> parts = new ArrayList<>();
+    if (removed.expired() > 0) parts.add("expired " + Unit.COUNT.format(removed.expired()));
+    if (removed.maxLength() > 0) parts.add("max length " + Unit.COUNT.format(removed.maxLength()));
+    if (removed.deliveryLimit() > 0) parts.add("delivery limit " + Unit.COUNT.format(removed.deliveryLimit()));
+    if (removed.rejected() > 0) parts.add("rejected " + Unit.COUNT.format(removed.rejected()));
+    return cell.withNote(String.join(" · ", parts));
+  }
+
+  private List<ChartView> charts(String id, WorkloadRuns runs) {
+    Map<String, List<RunResult>> byTarget = runs.byTarget;
     List<ChartView> views = new ArrayList<>();
+    String partial = " The last interval of a run is shorter than a second: its rate is its count ÷ its length.";
     addChart(views, id + "-confirmed", "Confirmed per second",
         "Confirms received in each second (msg/s), mean over ok repetitions; x = seconds from the start of the"
             + " measured window (shaded: warm-up before 0, drain after the window)"
-            + (fixedOffered(byTarget) == null ? "." : "; dotted line: offered rate."),
+            + (fixedOffered(byTarget) == null ? "." : "; dotted line: offered rate.") + partial,
         timeChart(byTarget, SecondSample::confirmed, "confirmed (msg/s)", true));
     addChart(views, id + "-consumed", "Consumed per second",
-        "First deliveries received in each second over all subscriptions (msg/s), mean over ok repetitions; x = seconds from the start of the measured window.",
+        "First deliveries received in each second over all subscriptions (msg/s), mean over ok repetitions; x = seconds"
+            + " from the start of the measured window." + partial,
         timeChart(byTarget, SecondSample::consumed, "consumed (msg/s)", false));
+    String across = runs.anyUnmerged()
+        ? "the mean over ok repetitions of each percentile (schema-1 results carry no histograms to merge)."
+        : "of all ok repetitions' values together (histograms merged).";
     for (LatencyKind kind : LatencyKind.values()) {
       addChart(views, id + "-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), kind.title(),
-          kind.span() + ", µs on a log scale, by percentile (log scale: each step right is ten times rarer); mean over ok repetitions of each percentile.",
-          percentileChart(byTarget, kind));
+          kind.span() + ", µs on a log scale, by percentile (log scale: each step right is ten times rarer); "
+              + across,
+          percentileChart(runs, kind));
     }
     return views;
   }
@@ -328,8 +395,16 @@ final class ReportModel {
     views.add(new ChartView(id, title, caption, data.series().size()));
   }
 
+  /**
+   * The rate of one interval of the per-second series, in msg/s: its count ÷ its real length. Samples
+   * of schema-1 results carry no length (read as 0) and were a second each.
+   */
+  static double perSecond(long count, SecondSample sample) {
+    return sample.seconds() > 0 ? count / sample.seconds() : count;
+  }
+
   private ChartData timeChart(
-      Map<String, List<RunResult>> byTarget, ToDoubleFunction<SecondSample> value, String yLabel, boolean withOffered) {
+      Map<String, List<RunResult>> byTarget, ToLongFunction<SecondSample> count, String yLabel, boolean withOffered) {
     Map<String, TreeMap<Integer, double[]>> perTarget = new LinkedHashMap<>();
     List<Double> windows = new ArrayList<>();
     for (var e : byTarget.entrySet()) {
@@ -341,7 +416,7 @@ final class ReportModel {
         if (run.phases() != null && run.phases().containsKey("drain")) windows.add(run.phases().get("drain") - measure);
         for (SecondSample s : run.throughput().series()) {
           double[] acc = sums.computeIfAbsent(s.second() - shift, k -> new double[2]);
-          acc[0] += value.applyAsDouble(s);
+          acc[0] += perSecond(count.applyAsLong(s), s);
           acc[1]++;
         }
       }
@@ -381,33 +456,24 @@ final class ReportModel {
     return offered;
   }
 
-  private ChartData percentileChart(Map<String, List<RunResult>> byTarget, LatencyKind kind) {
+  private ChartData percentileChart(WorkloadRuns runs, LatencyKind kind) {
     TreeMap<Double, Boolean> percentiles = new TreeMap<>();
-    Map<String, Map<Double, double[]>> perTarget = new LinkedHashMap<>();
-    for (var e : byTarget.entrySet()) {
-      Map<Double, double[]> sums = new TreeMap<>();
-      for (RunResult run : ok(e.getValue())) {
-        LatencySummary s = kind.of(run);
-        if (s == null || s.curve() == null) continue;
-        for (double[] point : s.curve()) {
-          if (point.length < 2 || !(point[0] >= 50) || !(point[0] < 100) || !(point[1] > 0)) continue;
-          percentiles.put(point[0], true);
-          double[] acc = sums.computeIfAbsent(point[0], k -> new double[2]);
-          acc[0] += point[1];
-          acc[1]++;
-        }
+    Map<String, Map<Double, Double>> perTarget = new LinkedHashMap<>();
+    for (String target : runs.byTarget.keySet()) {
+      Map<Double, Double> points = new TreeMap<>();
+      for (double[] point : runs.pooled(target, kind).curve()) {
+        if (point.length < 2 || !(point[0] >= 50) || !(point[0] < 100) || !(point[1] > 0)) continue;
+        percentiles.put(point[0], true);
+        points.put(point[0], point[1]);
       }
-      if (!sums.isEmpty()) perTarget.put(e.getKey(), sums);
+      if (!points.isEmpty()) perTarget.put(target, points);
     }
     if (perTarget.isEmpty()) return null;
     List<Double> x = percentiles.keySet().stream().map(p -> -Math.log10(1 - p / 100)).toList();
     List<ChartData.Series> series = new ArrayList<>();
-    perTarget.forEach((label, sums) -> {
+    perTarget.forEach((label, points) -> {
       List<Double> y = new ArrayList<>();
-      for (Double p : percentiles.keySet()) {
-        double[] acc = sums.get(p);
-        y.add(acc == null ? null : acc[0] / acc[1]);
-      }
+      for (Double p : percentiles.keySet()) y.add(points.get(p));
       series.add(series(label, y));
     });
     return new ChartData("percentile", "percentile (log scale)", "latency (log scale)", x, series, null, null);
@@ -426,19 +492,6 @@ final class ReportModel {
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
-  private String workloadSource(String name) {
-    if (document.scenario() == null || document.scenario().files() == null) return "";
-    for (var e : document.scenario().files().entrySet()) {
-      String file = e.getKey().replace('\\', '/');
-      String base = file.substring(file.lastIndexOf('/') + 1);
-      if (base.equals(name + ".yaml") || base.equals(name + ".yml")) return e.getValue();
-    }
-    for (var e : document.scenario().files().entrySet()) {
-      if (e.getValue() != null && e.getValue().lines().anyMatch(l -> l.strip().equals("name: " + name))) return e.getValue();
-    }
-    return "";
-  }
-
   private static List<Fact> environment(EnvironmentRecord env) {
     if (env == null) return List.of(new Fact("environment", "not recorded"));
     return List.of(
@@ -455,22 +508,31 @@ final class ReportModel {
 
   private SettingsTable settings() {
     List<TargetStyle> targets = groups.targets();
-    Map<String, Map<String, List<String>>> byName = new TreeMap<>();
+    Map<String, Map<String, List<SettingValue>>> byName = new TreeMap<>();
+    Map<String, List<SettingValue>> guarantees = new LinkedHashMap<>();
     for (RunResult run : document.runs()) {
-      if (run.targetInfo() == null || run.targetInfo().settings() == null) continue;
-      run.targetInfo().settings().forEach((k, v) -> {
-        List<String> values = byName.computeIfAbsent(k, x -> new LinkedHashMap<>())
-            .computeIfAbsent(run.target(), x -> new ArrayList<>());
-        String value = v == null ? "null" : v;
-        if (!values.contains(value)) values.add(value);
-      });
+      if (run.targetInfo() == null) continue;
+      var g = run.targetInfo().guarantee();
+      String guarantee = Guarantees.text(g) + (g == null || g.basis() == null || g.basis().isBlank() ? "" : " (from " + g.basis() + ")");
+      addDistinct(guarantees.computeIfAbsent(run.target(), x -> new ArrayList<>()), SettingValue.of(guarantee));
+      if (run.targetInfo().settings() == null) continue;
+      run.targetInfo().settings().forEach((k, v) -> addDistinct(
+          byName.computeIfAbsent(k, x -> new LinkedHashMap<>()).computeIfAbsent(run.target(), x -> new ArrayList<>()),
+          SettingValue.of(v)));
     }
     List<SettingsTable.Row> rows = new ArrayList<>();
-    rows.add(new SettingsTable.Row("target mode", targets.stream().map(TargetStyle::mode).toList()));
-    rows.add(new SettingsTable.Row("target version", targets.stream().map(t -> t.version().isEmpty() ? "–" : t.version()).toList()));
+    rows.add(new SettingsTable.Row("target mode", targets.stream().map(t -> List.of(SettingValue.of(t.mode()))).toList()));
+    rows.add(new SettingsTable.Row("target version",
+        targets.stream().map(t -> t.version().isEmpty() ? List.<SettingValue>of() : List.of(SettingValue.of(t.version()))).toList()));
+    rows.add(new SettingsTable.Row("guarantee",
+        targets.stream().map(t -> guarantees.getOrDefault(t.label(), List.of())).toList()));
     byName.forEach((name, perTarget) -> rows.add(new SettingsTable.Row(name,
-        targets.stream().map(t -> perTarget.containsKey(t.label()) ? String.join(" / ", perTarget.get(t.label())) : "–").toList())));
+        targets.stream().map(t -> perTarget.getOrDefault(t.label(), List.of())).toList())));
     return new SettingsTable(targets, rows);
+  }
+
+  private static void addDistinct(List<SettingValue> values, SettingValue value) {
+    if (!values.contains(value)) values.add(value);
   }
 
   private static String gib(long bytes) {

@@ -26,14 +26,16 @@ final class RunGroups {
       String label = labels.get(i);
       String mode = "unknown";
       String version = "";
+      String provider = null;
       for (RunResult run : document.runs()) {
         if (run.target().equals(label) && run.targetInfo() != null) {
           mode = run.targetInfo().mode() == null ? "unknown" : run.targetInfo().mode();
           version = run.targetInfo().version() == null ? "" : run.targetInfo().version();
+          provider = run.targetInfo().name();
           break;
         }
       }
-      targets.put(label, TargetStyle.forIndex(i, label, mode, version));
+      targets.put(label, TargetStyle.forIndex(i, label, mode, version, TargetStyle.isReference(label, provider)));
     }
   }
 

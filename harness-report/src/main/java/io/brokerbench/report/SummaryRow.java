@@ -7,10 +7,13 @@ import java.util.List;
  *
  * @param target how the target is drawn
  * @param repetitions "ok runs / runs", e.g. "2/2"
+ * @param guarantee what a confirm promised in its runs ({@link Guarantees#text}), several joined with
+ *     " / "; empty when the target never opened
  * @param notes statuses other than plain ok (saturated, failed, unsupported…), with reasons
- * @param cells figures in column order, means over the ok repetitions; empty when none is ok
+ * @param cells figures in column order, over the ok repetitions (see {@link Cell#basis()}); empty when none is ok
  */
-public record SummaryRow(TargetStyle target, String repetitions, List<StatusNote> notes, List<Cell> cells) {
+public record SummaryRow(
+    TargetStyle target, String repetitions, String guarantee, List<StatusNote> notes, List<Cell> cells) {
   public SummaryRow {
     notes = List.copyOf(notes);
     cells = List.copyOf(cells);

@@ -13,7 +13,12 @@ public enum Verdict {
   /** A side has a single repetition, so the noise is unknown and no verdict is possible. */
   NOISE_UNKNOWN("noise-unknown", "noise unknown (a single repetition)"),
   /** A side has no figure (no ok run). */
-  MISSING("missing", "not comparable: no figure on one side");
+  MISSING("missing", "not comparable: no figure on one side"),
+  /**
+   * A and B differ in something that changes what the figure measures (settings, guarantee, workload
+   * definition, machine, results schema), listed at the top of the page: shown, never judged.
+   */
+  NOT_COMPARABLE("not-comparable", "not comparable");
 
   private final String id;
   private final String text;
@@ -32,7 +37,7 @@ public enum Verdict {
     return text;
   }
 
-  /** Whether the difference is larger than the noise. */
+  /** Whether the difference is larger than the noise (never for a figure that is not comparable). */
   public boolean flagged() {
     return this == BETTER || this == WORSE || this == CHANGED;
   }

@@ -9,6 +9,11 @@ import java.util.List;
  * @param name workload name
  * @param source the workload file as written, or empty when the results do not carry it
  * @param repetitions most repetitions of any target in this workload
+ * @param guaranteeWarning why the targets' figures do not measure the same promise, when their
+ *     guarantees differ ({@link Guarantees#warning}); else empty
+ * @param notes how to read the summary, each labelled by what it is about: {@code aggregation} (how
+ *     figures were formed from the repetitions), {@code stars} (what ★ marks, or why nothing is
+ *     marked), {@code reference} (the loopback reference, when present)
  * @param summaryGroups header groups of the summary table
  * @param summaryRows one per target, in scenario order
  * @param charts in page order
@@ -18,7 +23,8 @@ import java.util.List;
  * @param runRows one per run, each followed by its subscriptions when it has more than one
  */
 public record WorkloadView(
-    String id, String name, String source, int repetitions, List<ColumnGroup> summaryGroups, List<SummaryRow> summaryRows,
+    String id, String name, String source, int repetitions, String guaranteeWarning, List<Fact> notes,
+    List<ColumnGroup> summaryGroups, List<SummaryRow> summaryRows,
     List<ChartView> charts, List<String> latencyColumns, List<LatencyRow> latencyRows, List<ColumnGroup> runGroups,
     List<RunRow> runRows) {
 
@@ -30,12 +36,5 @@ public record WorkloadView(
   /** Figure columns of the per-run table (target, repetition and status excluded). */
   public int runColumnCount() {
     return runGroups.stream().mapToInt(g -> g.columns().size()).sum();
-  }
-
-  /** How the summary states its figures. */
-  public String aggregation() {
-    return repetitions > 1
-        ? "Figures are means over the ok repetitions ± the half-width of their 95% confidence interval (Student t); a figure without ± comes from a single repetition, so its noise is unknown."
-        : "One repetition: figures are single measurements, and their noise is unknown.";
   }
 }

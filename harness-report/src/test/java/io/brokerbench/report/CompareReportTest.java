@@ -91,7 +91,7 @@ class CompareReportTest {
   }
 
   private Document compare(Path a, Path b) throws Exception {
-    Path out = CompareReport.write(a, b, dir.resolve("out/compare.html"));
+    Path out = CompareReport.write(a, b, dir.resolve("out/compare.html")).page();
     assertEquals(dir.resolve("out/compare.html"), out);
     Document page = Jsoup.parse(out.toFile(), "UTF-8");
     assertTrue(page.select("script[src], link[rel=stylesheet]").isEmpty(), "self-contained");

@@ -1,5 +1,7 @@
 package io.brokerbench.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brokerbench.results.DeliveryRecord;
 import io.brokerbench.results.EnvironmentRecord;
 import io.brokerbench.results.LatencyPair;
@@ -7,7 +9,6 @@ import io.brokerbench.results.LatencyRecord;
 import io.brokerbench.results.LatencySummary;
 import io.brokerbench.results.OrderingRecord;
 import io.brokerbench.results.ProcessResources;
-import io.brokerbench.results.RemovedRecord;
 import io.brokerbench.results.ResourcesRecord;
 import io.brokerbench.results.ResultsDocument;
 import io.brokerbench.results.ResultsJson;
@@ -27,7 +28,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Writes the fixed results folder used as test data ({@code src/test/resources/fixture-results}):
+ * Writes the fixed results folder of results schema version 1 used as test data, and kept as the
+ * version-1 compatibility fixture ({@code src/test/resources/fixture-results}):
  * three targets (loopback and queue-engine embedded, rabbitmq external), two workloads, two
  * repetitions, with one failed, two unsupported and one saturated run. The figures are made up but
  * shaped like real ones (seeded, so the file is reproducible). The tests read the committed file,
@@ -36,6 +38,8 @@ import java.util.Random;
  * <pre>java -cp ... io.brokerbench.report.FixtureResultsGenerator harness-report/src/test/resources/fixture-results</pre>
  */
 public final class FixtureResultsGenerator {
+  /** The fixture is of schema version 1: no histograms, guarantees, saturation reasons or removed counts. */
+  static final int SCHEMA_VERSION = 1;
   private static final double[] PERCENTILES = {50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 99.995, 99.999, 100};
   private static final int WARMUP_S = 5;
   private static final int MEASURE_S = 20;
@@ -44,7 +48,19 @@ public final class FixtureResultsGenerator {
   private Instant clock = Instant.parse("2026-11-27T02:05:12Z");
 
   public static void main(String[] args) throws Exception {
-    ResultsJson.write(Path.of(args[0]), new FixtureResultsGenerator().document());
+    Path folder = Path.of(args[0]);
+    ResultsJson.write(folder, new FixtureResultsGenerator().document());
+    JsonNode tree = ResultsJson.mapper().readTree(folder.resolve(ResultsJson.FILE_NAME).toFile());
+    withoutFieldsNewInVersion2(tree);
+    ResultsJson.writeAtomically(folder.resolve(ResultsJson.FILE_NAME), ResultsJson.mapper().writeValueAsBytes(tree));
+  }
+
+  /** Removes, at any depth, the fields schema version 2 added, so the file reads as version 1 wrote it. */
+  private static void withoutFieldsNewInVersion2(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      object.remove(List.of("histogram", "removed", "seconds", "windowSeconds", "saturation", "guarantee"));
+    }
+    node.forEach(FixtureResultsGenerator::withoutFieldsNewInVersion2);
   }
 
   ResultsDocument document() {
@@ -95,7 +111,7 @@ public final class FixtureResultsGenerator {
     var env = new EnvironmentRecord("0.1.0-SNAPSHOT", "81c7d7c4e1b2a9f03d5c6e7f8a9b0c1d2e3f4a5b",
         "Eclipse Adoptium OpenJDK 64-Bit Server VM 17.0.15+6", "Linux 6.1.0-40-amd64 amd64", 2, 25_275_424_768L,
         81_604_378_624L, started.toString(), clock.toString());
-    return new ResultsDocument(ResultsDocument.SCHEMA_VERSION, "20261127-020512-a3f9", scenario, env, runs);
+    return new ResultsDocument(SCHEMA_VERSION, "20261127-020512-a3f9", scenario, env, runs);
   }
 
   private RunResult run(String target, String workload, int rep) {
@@ -157,7 +173,7 @@ public final class FixtureResultsGenerator {
       long conf = Math.round(active * rate);
       double tail = (s >= setup + WARMUP_S + MEASURE_S && s < setup + WARMUP_S + MEASURE_S + drain) ? confirmed * 0.02 : 0;
       long cons = Math.round((active * rate + tail) * subscriptions * 0.9998);
-      series.add(new SecondSample(s, phase, 1.0, sent, conf, cons));
+      series.add(new SecondSample(s, phase, 0, sent, conf, cons));
     }
     long sentTotal = Math.round(confirmed * (WARMUP_S + MEASURE_S));
     long failed = target.equals("rabbitmq") && fanout ? 0 : 0;
@@ -169,9 +185,9 @@ public final class FixtureResultsGenerator {
     for (int i = 0; i < subscriptions; i++) {
       long r = i == subscriptions - 1 ? redeliveredLeft : redelivered / subscriptions;
       redeliveredLeft -= r;
-      subs.add(new SubscriptionLedger(i, confirmedTotal, confirmedTotal, r, 0, 0, RemovedRecord.NONE, 0, 0));
+      subs.add(new SubscriptionLedger(i, confirmedTotal, confirmedTotal, r, 0, 0, null, 0, 0));
     }
-    var delivery = new DeliveryRecord(sentTotal, confirmedTotal, failed, expected, expected, redelivered, 0, 0, RemovedRecord.NONE, 0, 0, subs);
+    var delivery = new DeliveryRecord(sentTotal, confirmedTotal, failed, expected, expected, redelivered, 0, 0, null, 0, 0, subs);
     long checked = expected;
     var ordering = new OrderingRecord(checked, 0, 0, redelivered > 0 ? 14 + random.nextInt(5) : 0);
 
@@ -195,7 +211,7 @@ public final class FixtureResultsGenerator {
     long bytesWritten = target.equals("queue-engine") ? (long) (sentTotal * (size + 38) * 1.02) : -1;
     var resources = new ResourcesRecord(processes, bytesWritten);
     var throughput = new ThroughputRecord(round(offered, 1), round(confirmed, 1), round(consumed, 1),
-        round(confirmed * size, 1), round(consumed * size, 1), MEASURE_S, saturated, List.of(), series);
+        round(confirmed * size, 1), round(consumed * size, 1), 0, saturated, null, series);
     clock = clock.plusMillis((long) (total * 1000));
     return new RunResult(target, info, workload, rep, RunStatus.OK, null, start.toString(), clock.toString(), phases,
         throughput, latency, ordering, delivery, resources, "histograms/" + target + "-" + workload + "-" + rep + ".hlog");

@@ -39,8 +39,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Opens the report of the fixture results in headless Chromium from disk (file://, no network) and
- * checks what a reader sees: no console errors, every chart drawn with its series, the table figures
+ * Opens the report of the schema-2 fixture results in headless Chromium from disk (file://, no
+ * network) and checks what a reader sees: no console errors, every chart drawn with its series, the table figures
  * equal to results.json. Saves target/report-screenshot.png (the top of the page) and
  * target/report-full.png (the whole page).
  *
@@ -71,7 +71,7 @@ class ReportInBrowserTest {
     if (!chromiumInstalled()) return;
     String buildDir = System.getenv("BROKERBENCH_BUILD_DIR");
     build = Path.of(buildDir == null ? "target" : buildDir);
-    folder = FixtureResults.copyTo(Files.createTempDirectory(Files.createDirectories(build), "browser-report-"));
+    folder = FixtureResults.copyV2To(Files.createTempDirectory(Files.createDirectories(build), "browser-report-"));
     Path report = ReportWriter.write(folder);
     results = FixtureResults.tree(folder);
 
@@ -175,7 +175,7 @@ class ReportInBrowserTest {
     for (Map<String, Object> cell : cells) {
       String metric = (String) cell.get("metric");
       String where = cell.get("workload") + " " + cell.get("target") + " " + metric;
-      Double expected = FixtureResults.meanOverOkRuns(
+      Double expected = FixtureResults.overOkRuns(
           FixtureResults.runs(results, (String) cell.get("target"), (String) cell.get("workload")), metric);
       String text = (String) cell.get("text");
       assertEquals(Boolean.TRUE, cell.get("visible"), where + " is visible");

@@ -55,6 +55,8 @@ class ReportWriterTest {
     assertEquals(List.of("ok", "ok", "failed"), steady.select("tr.target-row").eachAttr("data-status"));
     String rabbitNotes = steady.selectFirst("tr[data-notes-for=rabbitmq]").text();
     assertTrue(rabbitNotes.contains("rep 1 saturated"), rabbitNotes);
+    assertEquals(Guarantees.NOT_RECORDED, steady.selectFirst("tr.target-row[data-target=rabbitmq] .guarantee").text(),
+        "schema 1 recorded no guarantee");
     assertTrue(rabbitNotes.contains("rep 2 failed: connection to localhost:5672 lost"), rabbitNotes);
 
     Element fanout = summary("fanout-max");
@@ -121,15 +123,55 @@ class ReportWriterTest {
   }
 
   @Test
-  void marksTheBestValueOfEachColumnAmongTargetsWithFigures() {
-    Element steady = summary("steady-1kib");
-    assertEquals(List.of("loopback"), targetsMarkedBest(steady, "throughput.confirmedPerSec"));
-    assertEquals(List.of("loopback"), targetsMarkedBest(steady, "latency.endToEnd.response.p99"));
-    assertEquals(List.of(), targetsMarkedBest(steady, "throughput.offeredPerSec"), "offered is an input, never best");
-    assertEquals(List.of(), targetsMarkedBest(steady, "delivery.lost"), "all equal: nothing to mark");
+  void marksAValueOnlyWhenItIsBetterThanEveryOtherContenderBeyondTheNoise() {
     Element fanout = summary("fanout-max");
+    assertEquals(List.of("queue-engine"), targetsMarkedBest(fanout, "throughput.confirmedPerSec"));
     assertEquals(List.of("queue-engine"), targetsMarkedBest(fanout, "delivery.redelivered"));
+    assertEquals(List.of(), targetsMarkedBest(fanout, "throughput.offeredPerSec"), "offered is an input, never best");
+    assertEquals(List.of(), targetsMarkedBest(fanout, "delivery.lost"), "all equal: nothing to mark");
     for (Element best : page.select("td.best")) assertTrue(best.text().contains("★"), "best is marked by more than colour");
+  }
+
+  @Test
+  void marksNothingWhereAContenderHasASingleRepetitionAndSaysWhy() {
+    Element steady = summary("steady-1kib");
+    assertTrue(steady.select("td.best").isEmpty(), "rabbitmq has one ok repetition of steady-1kib: its noise is unknown");
+    String stars = page.selectFirst("section[data-workload=steady-1kib] [data-note=stars]").text();
+    assertTrue(stars.contains("rabbitmq has a single ok repetition"), stars);
+    // Negative control: queue-engine's confirmed rate is above rabbitmq's, so a rule that ranks means alone would mark it.
+    assertTrue(mean("queue-engine", "steady-1kib", "throughput.confirmedPerSec")
+        > mean("rabbitmq", "steady-1kib", "throughput.confirmedPerSec"));
+  }
+
+  @Test
+  void theLoopbackReferenceIsShownAsTheReferenceRowAndNeverMarked() {
+    Element row = summary("steady-1kib").selectFirst("tr.target-row[data-target=loopback]");
+    assertTrue(row.hasClass("reference-row"), row.className());
+    assertEquals("true", row.attr("data-reference"));
+    assertTrue(row.selectFirst(".reference-label").text().contains("reference"), row.text());
+    assertTrue(page.select("tr[data-reference=true] td.best").isEmpty());
+    assertTrue(page.selectFirst("section[data-workload=steady-1kib] [data-note=reference]").text().contains("never ranked"));
+    assertEquals(List.of("true", "false", "false"), summary("steady-1kib").select("tr.target-row").eachAttr("data-reference"));
+    // Negative control: loopback has the highest confirmed rate of steady-1kib, so ranking it would mark it.
+    for (String other : List.of("queue-engine", "rabbitmq")) {
+      assertTrue(mean("loopback", "steady-1kib", "throughput.confirmedPerSec")
+          > mean(other, "steady-1kib", "throughput.confirmedPerSec"), other);
+    }
+  }
+
+  @Test
+  void saysLatenciesOfSchemaVersion1AreMeansOfTheRepetitions() {
+    String aggregation = page.selectFirst("section[data-workload=fanout-max] [data-note=aggregation]").text();
+    assertTrue(aggregation.contains("schema version 1") && aggregation.contains("diluted"), aggregation);
+    assertEquals(List.of("mean"), page.select("table[data-table=latency] td[data-metric$=.max]").eachAttr("data-basis")
+        .stream().distinct().toList());
+    assertTrue(page.selectFirst("header").text().contains("results schema version 1"));
+  }
+
+  @Test
+  void saturationOfASchema1RunStatesThatVersionsDefinition() {
+    String notes = summary("steady-1kib").selectFirst("tr[data-notes-for=rabbitmq]").text();
+    assertTrue(notes.contains("fell more than 5% short") && notes.contains("schema version 1"), notes);
   }
 
   @Test
@@ -220,6 +262,10 @@ class ReportWriterTest {
     Files.writeString(newer.resolve("results.json"), json.replaceFirst("\"schemaVersion\" : 1", "\"schemaVersion\" : 3"));
     assertThrows(InvalidResultsException.class, () -> ReportWriter.write(newer));
     assertEquals(List.of("results.json"), listing(newer));
+  }
+
+  private double mean(String target, String workload, String metric) {
+    return FixtureResults.meanOverOkRuns(FixtureResults.runs(results, target, workload), metric);
   }
 
   private Element summary(String workload) {
