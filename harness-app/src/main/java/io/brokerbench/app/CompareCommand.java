@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
         "0:the comparison was written (with --fail-on-worse: and no comparable figure got worse beyond the noise)",
         "1:with --fail-on-worse, some comparable figure got worse beyond the noise; or the page could not be written",
-        "2:invalid input: a folder has no readable results.json of a supported schema version; nothing written"})
+        "2:invalid input: a folder has no readable results.json of a supported schema version (nothing written), "
+            + "or A and B have no target × workload in common (nothing compared)"})
 final class CompareCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -52,6 +53,11 @@ final class CompareCommand implements Callable<Integer> {
       return ExitCodes.FAILED;
     }
     stdout.println("compare: " + outcome.page());
+    if (outcome.figures() == 0) {
+      spec.commandLine().getErr().println("compare: " + before + " and " + after + " have no target × workload in common "
+          + "(different scenarios?), so nothing was compared; the page lists what each holds");
+      return ExitCodes.INVALID_INPUT;
+    }
     if (!outcome.blockingDifferences().isEmpty()) {
       stdout.println(outcome.notComparable() + " figure(s) not comparable, because A and B differ in:");
       outcome.blockingDifferences().forEach(d -> stdout.println("  " + d));

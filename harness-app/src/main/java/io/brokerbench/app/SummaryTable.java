@@ -2,6 +2,7 @@ package io.brokerbench.app;
 
 import io.brokerbench.report.Guarantees;
 import io.brokerbench.report.Saturation;
+import io.brokerbench.results.PlannedRun;
 import io.brokerbench.results.ResultsDocument;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.results.RunStatus;
@@ -46,6 +47,14 @@ final class SummaryTable {
         + " are counts");
     saturation(out, doc.runs());
     guarantees(out, doc.runs());
+    for (RunResult r : doc.runs()) {
+      for (String w : r.warnings()) out.printf(Locale.ROOT, "note: %s %s rep %d: %s%n", r.target(), r.workload(), r.repetition(), w);
+    }
+    List<PlannedRun> notRun = doc.notRun();
+    if (!notRun.isEmpty()) {
+      out.println(notRun.size() + " of " + doc.planned().size() + " planned runs did not run: " + String.join(", ",
+          notRun.stream().map(p -> p.target() + " × " + p.workload() + " rep " + p.repetition()).toList()));
+    }
   }
 
   private static void saturation(PrintWriter out, List<RunResult> runs) {

@@ -138,6 +138,15 @@ class BrokenInputsTest {
             d -> new String[] {"report", write(d, "r/results.json", "{\"schemaVersion\": 2, \"runs\": [{\"target\": \"t\", "
                 + "\"workload\": \"w\", \"repetition\": 1, \"status\": \"great\"}]}").getParent().toString()},
             2, "is not one of ok, failed"),
+        new Case("compare of two different scenarios",
+            d -> {
+              Path other = d.resolve("other");
+              Outcome o = bench("run", write(d, "s2.yaml", scenario("[loopback]", WORKLOAD.replace("name: tiny", "name: other-workload"))
+                  .replace("name: s\n", "name: s2\n")).toString(), "--out", other.toString());
+              assertEquals(0, o.exit(), o.err());
+              return new String[] {"compare", earlier.toString(), other.toString(), "--out", d.resolve("c.html").toString()};
+            },
+            2, "have no target × workload in common"),
         new Case("a target that cannot be reached fails its run only",
             d -> new String[] {"run", write(d, "s.yaml", scenario(
                 "[{name: rabbitmq, settings: {provision: external, uri: 'amqp://guest:guest@127.0.0.1:1/'}}, loopback]", WORKLOAD))

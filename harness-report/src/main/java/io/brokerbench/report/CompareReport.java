@@ -30,8 +30,10 @@ public final class CompareReport {
    *     ("workload · target · figure: A → B (change)")
    * @param blockingDifferences each difference that makes figures not comparable, one line each
    * @param notComparable how many figures are not comparable
+   * @param figures how many figures A and B both hold (a target × workload both ran); 0 when they
+   *     have nothing in common, such as two different scenarios
    */
-  public record Outcome(Path page, List<String> worse, List<String> blockingDifferences, int notComparable) {
+  public record Outcome(Path page, List<String> worse, List<String> blockingDifferences, int notComparable, int figures) {
     public Outcome {
       worse = List.copyOf(worse);
       blockingDifferences = List.copyOf(blockingDifferences);
@@ -63,6 +65,6 @@ public final class CompareReport {
         .map(d -> d.kind() + " " + d.subject() + ": " + d.a() + " → " + d.b() + " (" + d.effect() + ")")
         .toList();
     int notComparable = (int) rows.stream().filter(r -> r.verdict() == Verdict.NOT_COMPARABLE).count();
-    return new Outcome(outHtml, worse, blocking, notComparable);
+    return new Outcome(outHtml, worse, blocking, notComparable, rows.size());
   }
 }

@@ -2,6 +2,7 @@ package io.brokerbench.report;
 
 import io.brokerbench.results.EnvironmentRecord;
 import io.brokerbench.results.RemovedRecord;
+import io.brokerbench.results.PlannedRun;
 import io.brokerbench.results.ResultsDocument;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.results.RunStatus;
@@ -92,6 +93,15 @@ final class ReportModel {
         .append(groups.workloads().size()).append(groups.workloads().size() == 1 ? " workload" : " workloads");
     if (document.schemaVersion() < ResultsDocument.SCHEMA_VERSION) {
       s.append(" · results schema version ").append(document.schemaVersion());
+    }
+    List<PlannedRun> notRun = document.notRun();
+    if (!notRun.isEmpty()) {
+      // A killed or stopped harness leaves planned runs without results: say so, never "all ok".
+      s.append(" · ").append(notRun.size()).append(" of ").append(document.planned().size())
+          .append(" planned runs did not run: ");
+      s.append(String.join(", ", notRun.stream().limit(5)
+          .map(p -> p.target() + " × " + p.workload() + " rep " + p.repetition()).toList()));
+      if (notRun.size() > 5) s.append(", …");
     }
     return s.toString();
   }
@@ -284,6 +294,11 @@ final class ReportModel {
       } else if (Saturation.saturated(run)) {
         grouped.computeIfAbsent(List.of("saturated", String.join("; ", Saturation.reasons(run))), k -> new ArrayList<>())
             .add(run.repetition());
+      }
+      if (run.status() == RunStatus.OK && run.warnings() != null) {
+        for (String warning : run.warnings()) {
+          grouped.computeIfAbsent(List.of("warning", warning), k -> new ArrayList<>()).add(run.repetition());
+        }
       }
     }
     List<StatusNote> notes = new ArrayList<>();

@@ -44,4 +44,16 @@ class SparseResultsTest {
     assertTrue(page.select("figure.chart").isEmpty());
     assertTrue(page.select("td[data-metric]").isEmpty());
   }
+
+  @Test
+  void aKilledRunsFolderSaysWhichPlannedRunsDidNotRun() throws Exception {
+    var done = RunResult.withoutFigures("loopback", null, "steady", 1, RunStatus.FAILED, "no target", "2026-12-03T18:00:00Z",
+        "2026-12-03T18:00:01Z");
+    ResultsJson.write(dir, new ResultsDocument(ResultsDocument.SCHEMA_VERSION, "killed", null, null, List.of(done),
+        List.of(new io.brokerbench.results.PlannedRun("loopback", "steady", 1), new io.brokerbench.results.PlannedRun("kafka", "steady", 1),
+            new io.brokerbench.results.PlannedRun("loopback", "steady", 2))));
+    Document page = Jsoup.parse(ReportWriter.write(dir).toFile(), "UTF-8");
+    String header = page.select("header").text();
+    assertTrue(header.contains("2 of 3 planned runs did not run: kafka × steady rep 1, loopback × steady rep 2"), header);
+  }
 }
