@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * The guarantees targets ran at, for the report and the console alike: which targets promise the
- * same ({@link GuaranteeRecord#sameAs}), and the warning a workload carries when they do not. Every
- * target counts, the loopback reference included. Stateless.
+ * same ({@link GuaranteeRecord#sameAs}), and the warning a workload carries when they do not. The
+ * loopback reference is listed with its guarantee but never causes the warning: it is the
+ * harness's own in-memory hand-off, shown for scale, not a contender. Stateless.
  */
 public final class Guarantees {
   /** What a target that recorded no guarantee shows (schema-1 results). */
@@ -63,7 +64,8 @@ public final class Guarantees {
    * guarantee and its targets; empty when they all promise the same.
    */
   public static Optional<String> warning(List<RunResult> runsOfOneWorkload) {
-    List<Group> groups = groups(runsOfOneWorkload);
+    List<Group> groups = groups(runsOfOneWorkload.stream()
+        .filter(r -> !TargetStyle.isReference(r.target(), r.targetInfo() == null ? null : r.targetInfo().name())).toList());
     if (groups.size() < 2) return Optional.empty();
     StringBuilder s = new StringBuilder("targets ran at different guarantees, so their figures do not measure the same"
         + " promise: ");
