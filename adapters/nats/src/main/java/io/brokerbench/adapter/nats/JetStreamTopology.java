@@ -34,10 +34,12 @@ import java.util.Optional;
  *   <li>Subscription {@code s} has, per destination and partition, one durable consumer per filter
  *       of its binding ({@link SubjectFilters}): {@code s<s>-p<p>-f<i>} in stream {@code d}, filtered
  *       on the partition's subject plus the filter, deliver policy {@code all} (every message the
- *       stream holds, so a subscription replays from the start), explicit acks with max ack pending
- *       = the plan's prefetch ({@link AckMode#MANUAL}) or no acks ({@link AckMode#AUTO}). Fanout is
- *       one filter: the partition's subject. A subscription's filters never overlap, so no message
- *       reaches a subscription twice.
+ *       stream holds, so a subscription replays from the start), explicit acks ({@link
+ *       AckMode#MANUAL}) or none ({@link AckMode#AUTO}). Fanout is one filter: the partition's
+ *       subject. A subscription's filters never overlap, so no message reaches a subscription twice.
+ *   <li>The prefetch bounds a harness consumer, which may read several durable consumers; JetStream
+ *       has no limit shared between consumers, so each gets an equal share as its max ack pending
+ *       ({@link #prefetchShare}), at least 1.
  *   <li>Push consumers deliver to {@code bb-<run>-deliver.d<d>.s<s>.p<p>.f<i>}, outside every
  *       stream's subjects, with flow control; pull consumers have no deliver subject.
  * </ul>
@@ -164,6 +166,17 @@ final class JetStreamTopology {
     return out;
   }
 
+  /**
+   * The max ack pending (and pull batch) of each durable consumer that harness consumer {@code
+   * consumerIndex} of subscription {@code s} reads: {@code max(1, prefetch / n)} for {@code n}
+   * durable consumers, so together they hold at most the prefetch unacknowledged whenever the
+   * prefetch is at least {@code n}; the whole prefetch for one (or none).
+   */
+  int prefetchShare(int subscription, int consumerIndex) {
+    int n = consumersOf(subscription, consumerIndex).size();
+    return n <= 1 ? plan.prefetch() : Math.max(1, plan.prefetch() / n);
+  }
+
   /** The configuration of destination {@code d}'s stream: one replica, limits retention, no limits. */
   StreamConfiguration streamConfiguration(int destination, StreamStorage storage) {
     return StreamConfiguration.builder()
@@ -184,7 +197,8 @@ final class JetStreamTopology {
         .filterSubject(filterSubject(subscription, destination, partition, filter))
         .deliverPolicy(DeliverPolicy.All);
     if (plan.ackMode() == AckMode.MANUAL) {
-      b.ackPolicy(AckPolicy.Explicit).ackWait(ackWait).maxAckPending(plan.prefetch());
+      b.ackPolicy(AckPolicy.Explicit).ackWait(ackWait)
+          .maxAckPending(prefetchShare(subscription, plan.consumerOf(destination, partition)));
     } else {
       b.ackPolicy(AckPolicy.None);
     }

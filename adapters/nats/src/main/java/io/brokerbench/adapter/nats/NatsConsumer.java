@@ -33,11 +33,11 @@ import java.util.function.Consumer;
  *
  * <h2>Delivery</h2>
  * Pull mode: each durable consumer is read with the client's {@code consume}, pull requests of at
- * most the prefetch. Push mode: a subscription bound to each durable consumer's deliver subject.
- * Either way the server never has more than the prefetch unacknowledged per durable consumer (max
- * ack pending), which bounds the consumer exactly when it reads one; with several (partitions, or a
- * binding of several filters) the bound is per durable consumer, as RabbitMQ's per-consumer
- * {@code basic.qos}. The redelivered flag is the server's: a delivery count above 1.
+ * most its share of the prefetch ({@link JetStreamTopology#prefetchShare}). Push mode: a
+ * subscription bound to each durable consumer's deliver subject. Either way the server never has
+ * more than that share unacknowledged per durable consumer (its max ack pending), so the consumer
+ * holds at most the prefetch as long as the prefetch is at least the number of durable consumers it
+ * reads. The redelivered flag is the server's: a delivery count above 1.
  *
  * <h2>Acknowledgements</h2>
  * Manual: {@link Delivery#ack()} is {@code +ACK}, {@code reject(true)} is {@code -NAK} (delivered
@@ -97,7 +97,8 @@ final class NatsConsumer implements TargetConsumer {
         settings.nakOnClose(), log);
     try {
       JetStream js = connection.jetStream();
-      ConsumeOptions pullOptions = ConsumeOptions.builder().batchSize(spec.prefetch()).build();
+      ConsumeOptions pullOptions = ConsumeOptions.builder()
+          .batchSize(topology.prefetchShare(spec.subscription(), spec.consumerIndex())).build();
       for (ConsumerRef ref : topology.consumersOf(spec.subscription(), spec.consumerIndex())) {
         consumer.refs.computeIfAbsent(ref.stream(), k -> new ConcurrentHashMap<>()).put(ref.name(), ref);
         if (settings.consumerMode() == ConsumerMode.PULL) {

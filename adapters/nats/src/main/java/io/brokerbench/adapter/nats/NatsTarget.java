@@ -96,9 +96,10 @@ public final class NatsTarget implements Target {
   /**
    * Direct, fanout and topic routing (headers routing has no JetStream equivalent); every feature:
    * per-key order within a durable consumer, redelivery after a consumer closes (at once, or after
-   * {@code consumer.ack-wait}), requeue by {@code -NAK}, the prefetch bound as max ack pending, manual
-   * acks, several subscriptions. Plans with keys or patterns NATS cannot express are refused by
-   * {@link #supports}.
+   * {@code consumer.ack-wait}), requeue by {@code -NAK}, the prefetch bound (shared as max ack
+   * pending by the durable consumers a consumer reads; exceeded only when it reads more of them than
+   * the prefetch), manual acks, several subscriptions. Plans with keys or patterns NATS cannot
+   * express are refused by {@link #supports}.
    */
   @Override
   public Capabilities capabilities() {

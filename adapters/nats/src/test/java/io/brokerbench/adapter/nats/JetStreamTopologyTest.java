@@ -26,8 +26,13 @@ class JetStreamTopologyTest {
 
   private static TopologyPlan plan(Routing routing, List<Binding> bindings, List<String> routingKeys, int consumers,
       AckMode ack) {
+    return plan(routing, bindings, routingKeys, consumers, ack, 60);
+  }
+
+  private static TopologyPlan plan(Routing routing, List<Binding> bindings, List<String> routingKeys, int consumers,
+      AckMode ack, int prefetch) {
     List<MessageVariant> variants = routingKeys.stream().map(k -> new MessageVariant(k, Map.of())).toList();
-    return new TopologyPlan("r1", routing, 2, 3, bindings, consumers, 7, ack, 16, variants);
+    return new TopologyPlan("r1", routing, 2, 3, bindings, consumers, prefetch, ack, 16, variants);
   }
 
   @Test
@@ -63,13 +68,26 @@ class JetStreamTopologyTest {
     assertEquals("s0-p2-f1", pull.getDurable());
     assertEquals("bb-r1-d1.p2.orders.>", pull.getFilterSubject());
     assertEquals(AckPolicy.Explicit, pull.getAckPolicy());
-    assertEquals(7, pull.getMaxAckPending());
+    assertEquals(5, pull.getMaxAckPending(), "a 60 prefetch over 6 partitions x 2 filters");
     assertEquals(Duration.ofSeconds(3), pull.getAckWait());
     assertEquals(DeliverPolicy.All, pull.getDeliverPolicy());
     assertNull(pull.getDeliverSubject());
     ConsumerConfiguration push = t.consumerConfiguration(0, 1, 2, 1, ConsumerMode.PUSH, Duration.ofSeconds(3));
     assertEquals("bb-r1-deliver.d1.s0.p2.f1", push.getDeliverSubject());
     assertTrue(push.isFlowControl());
+  }
+
+  @Test
+  void theDurableConsumersOfOneHarnessConsumerShareItsPrefetch() {
+    List<Binding> one = List.of(Binding.ofKeys(List.of("")));
+    // 6 partitions; 4 consumers read 2, 2, 1, 1 of them.
+    JetStreamTopology t = new JetStreamTopology(plan(Routing.DIRECT, one, List.of(""), 4, AckMode.MANUAL, 9));
+    assertEquals(List.of(4, 4, 9, 9), List.of(t.prefetchShare(0, 0), t.prefetchShare(0, 1), t.prefetchShare(0, 2),
+        t.prefetchShare(0, 3)));
+    // Partition 1 of destination 1 is queue 4, read by consumer 0 of 4.
+    assertEquals(4, t.consumerConfiguration(0, 1, 1, 0, ConsumerMode.PUSH, Duration.ofSeconds(1)).getMaxAckPending());
+    JetStreamTopology tiny = new JetStreamTopology(plan(Routing.DIRECT, one, List.of(""), 1, AckMode.MANUAL, 2));
+    assertEquals(1, tiny.prefetchShare(0, 0), "never below 1, so a prefetch under the durable consumers' count is exceeded");
   }
 
   @Test
