@@ -11,9 +11,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A producer on its own connection: every send is a JetStream publish to the message's subject
  * ({@link JetStreamTopology#subject}) whose future completes on the stream's publish ack (the
- * confirm) and fails on an error ack or when the connection closes. Nothing waits per message; the
- * harness bounds how many sends are unconfirmed ({@code maxInFlight}), and the client's outgoing
- * queue (5000 messages) makes {@code send} wait, and eventually fail, when the socket cannot keep up.
+ * confirm) and fails on an error ack, when the connection closes, and when no ack came within 5 s
+ * (the client's fixed timeout for asynchronous publishes, after which it cancels the future; the
+ * message may still be stored and delivered). Nothing waits per message; the harness bounds how
+ * many sends are unconfirmed ({@code maxInFlight}), and the client's outgoing queue (5000 messages)
+ * makes {@code send} wait, and eventually fail, when the socket cannot keep up.
  *
  * <p>The payload array is handed to the client, which writes it later from its writer thread; the
  * harness allocates one per message and never reuses it. Threading: {@link #send} from one harness
