@@ -23,12 +23,14 @@ class HarnessKillIT {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"rabbitmq", "kafka"})
+  @ValueSource(strings = {"rabbitmq", "kafka", "nats"})
   void noBrokerOutlivesAHarnessKilledMidRun(String target) throws Exception {
     Path jar = Path.of("target", "brokerbench.jar");
     RealEnvironment.assumeAvailable(Files.exists(jar), "the shaded jar " + jar.toAbsolutePath() + " (built by package)");
-    RealEnvironment.assumeAvailable(target.equals("kafka") || Files.isDirectory(Path.of("/usr/lib/rabbitmq/lib")),
+    RealEnvironment.assumeAvailable(!target.equals("rabbitmq") || Files.isDirectory(Path.of("/usr/lib/rabbitmq/lib")),
         "an installed rabbitmq-server package for a private node");
+    RealEnvironment.assumeAvailable(!target.equals("nats") || Files.isExecutable(Path.of("/usr/sbin/nats-server")),
+        "an installed nats-server package for a private server");
     Path scenario = dir.resolve("kill.yaml");
     Files.writeString(scenario, """
         name: kill

@@ -1,0 +1,218 @@
+package io.brokerbench.adapter.nats;
+
+import io.brokerbench.adapter.nats.provision.ContainerConfig;
+import io.brokerbench.adapter.nats.provision.ExternalAddress;
+import io.brokerbench.adapter.nats.provision.LocalNatsServer;
+import io.brokerbench.adapter.nats.provision.NatsBroker;
+import io.brokerbench.adapter.nats.provision.NatsProvisioner;
+import io.brokerbench.adapter.nats.provision.ProvisionRequest;
+import io.brokerbench.plan.Routing;
+import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.spi.Capabilities;
+import io.brokerbench.spi.ConsumerSpec;
+import io.brokerbench.spi.DeliveryListener;
+import io.brokerbench.spi.Feature;
+import io.brokerbench.spi.Guarantee;
+import io.brokerbench.spi.Settings;
+import io.brokerbench.spi.Target;
+import io.brokerbench.spi.TargetConsumer;
+import io.brokerbench.spi.TargetContext;
+import io.brokerbench.spi.TargetInfo;
+import io.brokerbench.spi.TargetMode;
+import io.brokerbench.spi.TargetProducer;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.api.ServerInfo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Target {@code nats}: a real nats-server with JetStream over io.nats:jnats, provisioned as the
+ * {@code provision} setting says; the plan maps onto streams and durable consumers as {@link
+ * JetStreamTopology} describes.
+ *
+ * <p>{@link #open()} provisions the server, connects an administration connection, checks that
+ * JetStream is on and that the server can apply the settings ({@code sync} needs 2.10), and reports
+ * the server's own version and the guarantee of the settings ({@link NatsGuarantee}). Closing stops
+ * every producer and consumer still open, deletes the run's streams on an external server
+ * ({@code cleanup}), closes the administration connection and then stops what provisioning started.
+ */
+public final class NatsTarget implements Target {
+  private final TargetContext context;
+  private final Settings rawSettings;
+  private final NatsSettings settings;
+  private final Map<String, String> environment;
+  private final List<AutoCloseable> clients = new ArrayList<>();
+  private final List<JetStreamTopology> declared = new ArrayList<>();
+  private NatsBroker broker;
+  private NatsConnections connections;
+  private Connection admin;
+  private JetStreamTopology topology;
+  private boolean closed;
+
+  NatsTarget(TargetContext context, Settings rawSettings, Map<String, String> environment) {
+    this.context = context;
+    this.rawSettings = rawSettings;
+    this.settings = NatsSettings.from(rawSettings);
+    this.environment = Map.copyOf(environment);
+  }
+
+  @Override
+  public TargetInfo open() throws Exception {
+    ProvisionRequest request = new ProvisionRequest(settings.provision(), settings.url(), settings.binary(),
+        settings.sync(), settings.startTimeout(), settings.stopTimeout(), settings.keepData(),
+        new ContainerConfig(settings.containerImage(), settings.startTimeout(), settings.sync()),
+        context.workDirectory());
+    NatsProvisioner provisioner = new NatsProvisioner(environment);
+    NatsProvisioner.Decision decision = provisioner.choose(request);
+    broker = provisioner.provision(decision, request, context.runId(), context.log());
+    connections = new NatsConnections(broker.url(), "brokerbench-" + context.runId(), context.log());
+    admin = connections.open("admin");
+    ServerInfo server = admin.getServerInfo();
+    ServerVersion version = ServerVersion.parse(server.getVersion());
+    if (!server.isJetStreamAvailable()) {
+      throw new IllegalStateException("nats-server " + version + " at " + ExternalAddress.redact(broker.url())
+          + " has JetStream off; start it with -js (or jetstream {} in its configuration)");
+    }
+    if (settings.sync() != null) SyncPolicy.requireSupportedBy(version);
+    Map<String, String> applied = new LinkedHashMap<>(rawSettings.asMap());
+    if (applied.containsKey("url")) applied.put("url", ExternalAddress.redact(applied.get("url")));
+    applied.put("provision.chosen", decision.choice().mode().yamlName());
+    applied.put("provision.reason", decision.choice().reason());
+    applied.putAll(broker.describe());
+    applied.put("server.name", server.getServerName());
+    applied.put("client", "jnats " + Nats.CLIENT_VERSION);
+    settings.withoutEffect().forEach((name, why) -> applied.put(name, TargetInfo.notApplicable(why)));
+    Guarantee guarantee = NatsGuarantee.of(settings.storage(), settings.sync(), version,
+        broker.mode() != TargetMode.EXTERNAL);
+    return new TargetInfo("nats", server.getVersion(), broker.mode(), applied, guarantee);
+  }
+
+  /**
+   * Direct, fanout and topic routing (headers routing has no JetStream equivalent); every feature:
+   * per-key order within a durable consumer, redelivery after a consumer closes (at once, or after
+   * {@code consumer.ack-wait}), requeue by {@code -NAK}, the prefetch bound (shared as max ack
+   * pending by the durable consumers a consumer reads; exceeded only when it reads more of them than
+   * the prefetch), manual acks, several subscriptions. Plans with keys or patterns NATS cannot
+   * express are refused by {@link #supports}.
+   */
+  @Override
+  public Capabilities capabilities() {
+    return new Capabilities(EnumSet.of(Routing.DIRECT, Routing.FANOUT, Routing.TOPIC), EnumSet.allOf(Feature.class));
+  }
+
+  @Override
+  public Optional<String> supports(TopologyPlan plan) {
+    Optional<String> unmapped = JetStreamTopology.unsupportedReason(plan);
+    return unmapped.isPresent() ? unmapped : capabilities().unsupportedReason(plan);
+  }
+
+  @Override
+  public void declare(TopologyPlan plan) throws Exception {
+    requireOpen();
+    JetStreamTopology mapped = new JetStreamTopology(plan);
+    mapped.declare(admin.jetStreamManagement(), settings.storage(), settings.consumerMode(), settings.ackWait());
+    topology = mapped;
+    declared.add(mapped);
+  }
+
+  @Override
+  public TargetProducer createProducer(int producerIndex) throws Exception {
+    requireDeclared();
+    Connection connection = connections.open("producer-" + producerIndex);
+    try {
+      NatsProducer producer = new NatsProducer(connection, topology);
+      clients.add(producer);
+      return producer;
+    } catch (Exception e) {
+      closeQuietly(connection, Duration.ZERO);
+      throw e;
+    }
+  }
+
+  @Override
+  public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws Exception {
+    requireDeclared();
+    Connection connection = connections.open("consumer-s" + spec.subscription() + "-c" + spec.consumerIndex());
+    NatsConsumer consumer = NatsConsumer.start(connection, topology, spec, listener, settings, context.log());
+    clients.add(consumer);
+    return consumer;
+  }
+
+  @Override
+  public List<Long> processIds() {
+    return broker == null ? List.of() : broker.processIds();
+  }
+
+  /** The provisioned server, for tests and fault scenarios (e.g. {@link LocalNatsServer#kill()}); null before open. */
+  public NatsBroker broker() {
+    return broker;
+  }
+
+  /** The settings as typed. */
+  public NatsSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public void close() {
+    if (closed) return;
+    closed = true;
+    try {
+      for (AutoCloseable client : List.copyOf(clients)) {
+        try {
+          client.close();
+        } catch (Exception ignored) {
+          // Closing after a server failure: the client is gone either way.
+        }
+      }
+      clients.clear();
+      if (admin != null && settings.cleanup() && broker.mode() == TargetMode.EXTERNAL) deleteDeclared();
+    } finally {
+      if (admin != null) closeQuietly(admin, Duration.ofSeconds(5));
+      if (broker != null) broker.close();
+    }
+  }
+
+  private void deleteDeclared() {
+    try {
+      var jsm = admin.jetStreamManagement();
+      for (JetStreamTopology t : declared) t.delete(jsm);
+    } catch (Exception e) {
+      context.log().accept("could not delete the run's streams: " + e.getMessage());
+    }
+  }
+
+  private void requireOpen() {
+    if (closed) throw new IllegalStateException("target is closed");
+    if (admin == null) throw new IllegalStateException("target is not open: call open() first");
+  }
+
+  private void requireDeclared() {
+    requireOpen();
+    if (topology == null) throw new IllegalStateException("no topology declared: call declare(plan) first");
+  }
+
+  /**
+   * Flushes {@code connection}'s outgoing data for at most {@code flushWait} (acks, publishes), then
+   * closes it; never throws.
+   */
+  static void closeQuietly(Connection connection, Duration flushWait) {
+    if (connection == null || connection.getStatus() == Connection.Status.CLOSED) return;
+    try {
+      if (!flushWait.isZero()) connection.flush(flushWait);
+    } catch (Exception ignored) {
+      // A broken connection cannot flush; close it anyway.
+    }
+    try {
+      connection.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
