@@ -1,5 +1,6 @@
 package io.brokerbench.app;
 
+import io.brokerbench.results.RunPhase;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.run.ProgressListener;
 import io.brokerbench.run.RunProgress;
@@ -75,7 +76,7 @@ final class ConsoleProgress implements ProgressListener {
     double elapsed = p.elapsedSeconds();
     double planned = p.plannedSeconds();
     if (planned < 0) return String.format(Locale.ROOT, "%4.0fs", elapsed);
-    if (p.phase().equals("drain")) return String.format(Locale.ROOT, "%4.0fs (up to %.0fs)", elapsed, planned);
+    if (p.phase().equals(RunPhase.DRAIN.json())) return String.format(Locale.ROOT, "%4.0fs (up to %.0fs)", elapsed, planned);
     if (elapsed <= planned + 0.5) return String.format(Locale.ROOT, "%4.0fs/%.0fs", elapsed, planned);
     return String.format(Locale.ROOT, "%4.0fs/%.0fs +%.0fs late", planned, planned, elapsed - planned);
   }

@@ -71,4 +71,15 @@ public record RunResult(
     return new RunResult(target, targetInfo, workload, repetition, status, error, startedAt, endedAt, Map.of(), null, null,
         null, null, null, null, List.of(), List.of());
   }
+
+  /**
+   * When {@code phase} began, in seconds from the run's start: from the timeline, or from {@code
+   * phases} for schema-1 results; {@code null} when the run has no such phase.
+   */
+  public Double phaseStartSeconds(RunPhase phase) {
+    for (TimelineEntry e : timeline) {
+      if (TimelineEntry.PHASE.equals(e.kind()) && phase.json().equals(e.name())) return e.startSeconds();
+    }
+    return phases == null ? null : phases.get(phase.json());
+  }
 }

@@ -1,5 +1,6 @@
 package io.brokerbench.run;
 
+import io.brokerbench.results.RunPhase;
 import io.brokerbench.measure.ResourceSampler;
 import io.brokerbench.measure.SampleSufficiency;
 import io.brokerbench.measure.SaturationRule;

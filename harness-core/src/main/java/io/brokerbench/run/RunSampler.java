@@ -1,5 +1,6 @@
 package io.brokerbench.run;
 
+import io.brokerbench.results.RunPhase;
 import io.brokerbench.measure.LatencyRecorder;
 import io.brokerbench.measure.ResourceSampler;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.brokerbench.run;
 
+import io.brokerbench.results.RunPhase;
 import io.brokerbench.results.TimelineEntry;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package io.brokerbench.run;
 
+import io.brokerbench.results.RunPhase;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.measure.ResourceSampler;
 import io.brokerbench.plan.TopologyPlan;

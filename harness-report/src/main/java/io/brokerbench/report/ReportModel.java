@@ -4,6 +4,7 @@ import io.brokerbench.results.EnvironmentRecord;
 import io.brokerbench.results.RemovedRecord;
 import io.brokerbench.results.PlannedRun;
 import io.brokerbench.results.ResultsDocument;
+import io.brokerbench.results.RunPhase;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.results.RunStatus;
 import io.brokerbench.results.SecondSample;
@@ -426,9 +427,11 @@ final class ReportModel {
       TreeMap<Integer, double[]> sums = new TreeMap<>();
       for (RunResult run : ok(e.getValue())) {
         if (run.throughput() == null || run.throughput().series() == null || run.throughput().series().isEmpty()) continue;
-        double measure = run.phases() == null ? 0 : run.phases().getOrDefault("measure", 0.0);
+        Double measureStart = run.phaseStartSeconds(RunPhase.MEASURE);
+        double measure = measureStart == null ? 0 : measureStart;
         int shift = (int) Math.round(measure);
-        if (run.phases() != null && run.phases().containsKey("drain")) windows.add(run.phases().get("drain") - measure);
+        Double drainStart = run.phaseStartSeconds(RunPhase.DRAIN);
+        if (drainStart != null) windows.add(drainStart - measure);
         for (SecondSample s : run.throughput().series()) {
           double[] acc = sums.computeIfAbsent(s.second() - shift, k -> new double[2]);
           acc[0] += perSecond(count.applyAsLong(s), s);

@@ -1,4 +1,4 @@
-package io.brokerbench.run;
+package io.brokerbench.results;
 
 import java.util.Locale;
 
