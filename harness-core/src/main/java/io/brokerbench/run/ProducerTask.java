@@ -176,8 +176,9 @@ final class ProducerTask {
   private void acquireSlot() throws InterruptedException, ProducerStuckException {
     if (inFlight.tryAcquire()) return;
     if (!inFlight.acquire(clock.nanoTime() + confirmTimeoutNanos)) {
-      throw new ProducerStuckException("producer " + producer + ": no confirm for "
-          + (confirmTimeoutNanos / 1_000_000) + " ms with " + inFlight.inFlight() + " messages in flight (maxInFlight)");
+      // The producer's index is added by whoever reports the failure (ProducerThreads).
+      throw new ProducerStuckException("no confirm for " + (confirmTimeoutNanos / 1_000_000) + " ms with "
+          + inFlight.inFlight() + " messages in flight (maxInFlight)");
     }
   }
 
