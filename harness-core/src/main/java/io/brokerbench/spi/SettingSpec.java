@@ -247,9 +247,7 @@ public record SettingSpec(String name, SettingType type, String defaultValue, St
         bounds = noun + " of at least " + format(type, min);
       } else {
         String upper = format(type, max);
-        // A zero takes the unit of the other end: from 0ms to 250ms, from 0B to 1GiB.
-        String lower = min == 0 && type != SettingType.INTEGER ? "0" + upper.replaceFirst("^[0-9]+", "") : format(type, min);
-        bounds = noun + " from " + lower + " to " + upper;
+        bounds = noun + " from " + (min == 0 ? zero(type, upper) : format(type, min)) + " to " + upper;
       }
       if (step == Duration.ofMillis(1).toNanos() && type == SettingType.DURATION) bounds += " in whole milliseconds";
       else if (step != 1) bounds += " in steps of " + format(type, step);
@@ -264,6 +262,14 @@ public record SettingSpec(String name, SettingType type, String defaultValue, St
         case DURATION -> formatDuration(value);
         default -> Long.toString(value);
       };
+    }
+
+    /** Zero in the unit of {@code upper} when that is small: {@code 0ms} beside {@code 250ms}, {@code 0s} beside {@code 168h}. */
+    private static String zero(SettingType type, String upper) {
+      if (type == SettingType.INTEGER) return "0";
+      if (type == SettingType.SIZE) return "0B";
+      String unit = upper.replaceFirst("^[0-9]+", "");
+      return "0" + (unit.equals("ms") || unit.equals("us") || unit.equals("ns") ? unit : "s");
     }
 
     private static String formatDuration(long nanos) {

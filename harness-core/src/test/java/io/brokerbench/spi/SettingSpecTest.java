@@ -58,6 +58,9 @@ class SettingSpecTest {
     assertEquals("a duration from 1ms to 168h", timer.accepts());
     assertEquals("a duration from 1s to 10m",
         SettingSpec.duration("u", "1s", Duration.ofSeconds(1), Duration.ofMinutes(10), "u").accepts());
+    assertEquals("a duration from 0s to 168h",
+        SettingSpec.duration("v", "1s", Duration.ZERO, SettingSpec.LONGEST_TIMER, "v").accepts());
+    assertEquals("a size from 0B to 1GiB", SettingSpec.size("w", "1KiB", 0, 1 << 30, "w").accepts());
   }
 
   @Test
