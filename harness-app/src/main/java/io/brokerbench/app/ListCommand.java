@@ -2,7 +2,6 @@ package io.brokerbench.app;
 
 import io.brokerbench.run.TargetCatalog;
 import io.brokerbench.spi.SettingSpec;
-import io.brokerbench.spi.SettingType;
 import io.brokerbench.spi.TargetProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the targets with their settings, and the workload and scenario files.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the targets with their settings (default, meaning and the values each accepts), and the workload and scenario files.")
 final class ListCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -32,9 +31,8 @@ final class ListCommand implements Callable<Integer> {
     for (TargetProvider p : TargetCatalog.fromClasspath().all()) {
       out.printf("  %-14s %s%n", p.name(), p.description());
       for (SettingSpec s : p.settings()) {
-        String type = s.type() == SettingType.CHOICE ? String.join("|", s.choices()) : s.type().name().toLowerCase();
-        out.printf("      %-22s %-18s default %-10s %s%n", s.name(), type, s.defaultValue() == null ? "-" : s.defaultValue(),
-            s.description());
+        out.printf("      %-24s default %-12s %s%n", s.name(), s.defaultValue() == null ? "-" : s.defaultValue(), s.description());
+        out.printf("      %-24s accepts %s%n", "", s.accepts());
       }
     }
     for (String folder : new String[] {"workloads", "scenarios"}) {

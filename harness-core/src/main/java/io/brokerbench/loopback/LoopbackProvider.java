@@ -1,7 +1,6 @@
 package io.brokerbench.loopback;
 
 import io.brokerbench.spi.SettingSpec;
-import io.brokerbench.spi.SettingType;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetContext;
@@ -11,6 +10,8 @@ import java.util.List;
 /** Provides {@code loopback}. */
 public final class LoopbackProvider implements TargetProvider {
   static final String CAPACITY = "capacity";
+  /** The largest power of two an int array can hold: {@link BoundedMpscQueue} rounds capacities up to one. */
+  static final int MAX_CAPACITY = 1 << 30;
 
   @Override
   public String name() {
@@ -24,16 +25,12 @@ public final class LoopbackProvider implements TargetProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return List.of(SettingSpec.of(CAPACITY, SettingType.INTEGER, "65536",
-        "messages each consumer's queue holds before send blocks (back-pressure), 2 to 2^30"));
+    return List.of(SettingSpec.integer(CAPACITY, "65536", 2, MAX_CAPACITY,
+        "messages each consumer's queue holds before send blocks (back-pressure), rounded up to a power of two"));
   }
 
   @Override
   public Target create(TargetContext context, Settings settings) {
-    long capacity = settings.getLong(CAPACITY);
-    if (capacity < 2 || capacity > (1 << 30)) {
-      throw new IllegalArgumentException("loopback capacity must be between 2 and 2^30, was " + capacity);
-    }
-    return new LoopbackTarget(settings, (int) capacity);
+    return new LoopbackTarget(settings, settings.getInt(CAPACITY));
   }
 }

@@ -1,5 +1,7 @@
 package io.brokerbench.spi;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -16,9 +18,14 @@ public final class Quantities {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s|m|h)");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|KiB|MiB|GiB)?");
 
+  private static final BigDecimal LONGEST_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
+
   private Quantities() {}
 
   /**
+   * Fractions of a nanosecond are rounded half up; a duration longer than {@code Long.MAX_VALUE}
+   * nanoseconds (about 292 years) is that many.
+   *
    * @throws IllegalArgumentException naming the expected form when {@code text} is not a duration
    */
   public static Duration parseDuration(String text) {
@@ -26,17 +33,18 @@ public final class Quantities {
     if (!m.matches()) {
       throw new IllegalArgumentException("expected a duration such as 250ms, 10s or 2m, found '" + text + "'");
     }
-    double value = Double.parseDouble(m.group(1));
-    double nanosPerUnit = switch (m.group(2)) {
-      case "ns" -> 1;
-      case "us", "µs" -> 1e3;
-      case "ms" -> 1e6;
-      case "s" -> 1e9;
-      case "m" -> 60e9;
-      case "h" -> 3600e9;
+    long nanosPerUnit = switch (m.group(2)) {
+      case "ns" -> 1L;
+      case "us", "µs" -> 1_000L;
+      case "ms" -> 1_000_000L;
+      case "s" -> 1_000_000_000L;
+      case "m" -> 60_000_000_000L;
+      case "h" -> 3_600_000_000_000L;
       default -> throw new AssertionError(m.group(2));
     };
-    return Duration.ofNanos(Math.round(value * nanosPerUnit));
+    // Exact decimal arithmetic: 9223372036854ms is that many milliseconds, not the nearest double.
+    BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(nanosPerUnit)).setScale(0, RoundingMode.HALF_UP);
+    return Duration.ofNanos(nanos.compareTo(LONGEST_NANOS) > 0 ? Long.MAX_VALUE : nanos.longValueExact());
   }
 
   /**

@@ -24,8 +24,8 @@ public final class Settings {
    * Validates {@code raw} (as parsed from YAML: nested maps allowed, scalars of any type) against
    * {@code specs}.
    *
-   * @throws SettingsException for an unknown name (listing the known ones) or a value that does not
-   *     parse as the setting's type
+   * @throws SettingsException for an unknown name (listing the known ones) or a value the setting
+   *     does not accept (see {@link SettingSpec#problem})
    */
   public static Settings of(List<SettingSpec> specs, Map<String, ?> raw) {
     Map<String, SettingSpec> byName = new LinkedHashMap<>();
@@ -70,40 +70,10 @@ public final class Settings {
 
   private static void check(SettingSpec spec, String value) {
     if (value == null) {
-      throw new SettingsException(spec.name(), "setting '" + spec.name() + "' has no value; expected " + describe(spec));
+      throw new SettingsException(spec.name(), "setting '" + spec.name() + "' has no value; expected " + spec.accepts());
     }
-    try {
-      switch (spec.type()) {
-        case STRING -> { }
-        case BOOLEAN -> {
-          if (!value.equals("true") && !value.equals("false")) throw new IllegalArgumentException("found '" + value + "'");
-        }
-        case INTEGER -> Long.parseLong(value);
-        case DURATION -> Quantities.parseDuration(value);
-        case SIZE -> Quantities.parseBytes(value);
-        case CHOICE -> {
-          if (!spec.choices().contains(value)) throw new IllegalArgumentException("found '" + value + "'");
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      throw new SettingsException(spec.name(), "setting '" + spec.name() + "' expects " + describe(spec)
-          + ", found '" + value + "'");
-    }
-    String expected = spec.check() == null ? null : spec.check().apply(value);
-    if (expected != null) {
-      throw new SettingsException(spec.name(), "setting '" + spec.name() + "' expects " + expected + ", found '" + value + "'");
-    }
-  }
-
-  private static String describe(SettingSpec spec) {
-    return switch (spec.type()) {
-      case STRING -> "text";
-      case BOOLEAN -> "true or false";
-      case INTEGER -> "a whole number";
-      case DURATION -> "a duration such as 250ms or 10s";
-      case SIZE -> "a size such as 100B or 1KiB";
-      case CHOICE -> "one of " + String.join(", ", spec.choices());
-    };
+    String problem = spec.problem(value);
+    if (problem != null) throw new SettingsException(spec.name(), "setting '" + spec.name() + "' " + problem);
   }
 
   /** Whether the setting has a value (given or default). */

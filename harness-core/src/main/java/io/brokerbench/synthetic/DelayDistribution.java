@@ -1,6 +1,9 @@
 package io.brokerbench.synthetic;
 
 import io.brokerbench.spi.Quantities;
+import io.brokerbench.spi.SettingSpec;
+import io.brokerbench.spi.SettingType;
+import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,27 +41,42 @@ public sealed interface DelayDistribution {
     }
   }
 
-  /** @throws IllegalArgumentException naming the accepted forms */
-  static DelayDistribution parse(String text) {
+  /**
+   * Parses {@code fixed(d)}, {@code d}, {@code uniform(a,b)} or {@code exponential(mean)}, each
+   * duration at most {@code longest}.
+   *
+   * @throws IllegalArgumentException saying what is wrong, e.g. {@code 'soon' is not a duration}
+   */
+  static DelayDistribution parse(String text, Duration longest) {
     String t = text.replace(" ", "");
     Matcher m = FORM.matcher(t);
-    try {
-      if (!m.matches()) return new Fixed(Quantities.parseDuration(t).toNanos());
-      long a = Quantities.parseDuration(m.group(2)).toNanos();
-      return switch (m.group(1)) {
-        case "fixed" -> new Fixed(a);
-        case "uniform" -> new Uniform(a, Quantities.parseDuration(require(m.group(3), text)).toNanos());
-        case "exponential" -> new Exponential(a);
-        default -> throw new AssertionError();
-      };
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("expected fixed(d), d, uniform(a,b) or exponential(mean) with durations such as 2ms, found '"
-          + text + "'");
+    if (!m.matches()) return new Fixed(nanos(t, longest));
+    long a = nanos(m.group(2), longest);
+    String second = m.group(3);
+    if (second != null && !m.group(1).equals("uniform")) {
+      throw new IllegalArgumentException(m.group(1) + " takes one duration");
     }
+    return switch (m.group(1)) {
+      case "fixed" -> new Fixed(a);
+      case "uniform" -> {
+        if (second == null) throw new IllegalArgumentException("uniform takes two durations");
+        yield new Uniform(a, nanos(second, longest));
+      }
+      case "exponential" -> new Exponential(a);
+      default -> throw new AssertionError();
+    };
   }
 
-  private static String require(String s, String text) {
-    if (s == null) throw new IllegalArgumentException(text);
-    return s;
+  private static long nanos(String text, Duration longest) {
+    Duration d;
+    try {
+      d = Quantities.parseDuration(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a duration");
+    }
+    if (d.compareTo(longest) > 0) {
+      throw new IllegalArgumentException(text + " is longer than " + SettingSpec.Range.format(SettingType.DURATION, longest.toNanos()));
+    }
+    return d.toNanos();
   }
 }

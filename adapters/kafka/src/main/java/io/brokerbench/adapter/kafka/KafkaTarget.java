@@ -97,8 +97,10 @@ public final class KafkaTarget implements Target {
       nodes = cluster.nodes().get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
       clusterId = cluster.clusterId().get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("no Kafka answers at " + broker.bootstrapServers() + " (" + choice.reason() + "): "
-          + (e instanceof ExecutionException ? e.getCause() : e), e);
+      // One line: the client's exception repeats its message in its causes.
+      Throwable reason = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      throw new IllegalStateException("no Kafka answers at " + broker.bootstrapServers() + " (" + choice.reason() + "):"
+          + " describeCluster failed: " + reason.getClass().getSimpleName() + ": " + reason.getMessage());
     }
     Optional<Short> metadataLevel = metadataVersionLevel();
     String version = broker.reportedVersion()

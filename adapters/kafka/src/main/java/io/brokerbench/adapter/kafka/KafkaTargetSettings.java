@@ -1,14 +1,24 @@
 package io.brokerbench.adapter.kafka;
 
 import io.brokerbench.spi.SettingSpec;
+import io.brokerbench.spi.SettingSpec.Form;
+import io.brokerbench.spi.SettingSpec.Range;
 import io.brokerbench.spi.SettingType;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.SettingsException;
+import io.brokerbench.spi.Suggestions;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.common.config.TopicConfig;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * The settings of target {@code kafka}, parsed from a scenario's {@code settings} map.
@@ -101,140 +111,135 @@ public record KafkaTargetSettings(
   /** Environment variable with bootstrap servers for {@code external}. */
   public static final String BOOTSTRAP_ENV = "BROKERBENCH_KAFKA_BOOTSTRAP";
 
+  /** The longest duration Kafka's clients take in an int of milliseconds. */
+  static final Duration LONGEST_INT_MILLIS = Duration.ofMillis(Integer.MAX_VALUE);
+
+  /** The topic configs Kafka knows ({@link TopicConfig}), by name. */
+  static final Set<String> KNOWN_TOPIC_CONFIGS = knownTopicConfigs();
+
+  /** Images Testcontainers' Kafka module runs. */
+  private static final List<DockerImageName> KAFKA_IMAGES =
+      List.of(DockerImageName.parse("apache/kafka"), DockerImageName.parse("apache/kafka-native"));
+
+  /**
+   * Checks what no single setting's range can: combinations Kafka refuses. Every value on its own
+   * was checked against {@link #specs()}.
+   */
   public KafkaTargetSettings {
-    if (!List.of("auto", "testcontainers", "local", "external").contains(provision)) {
-      throw new SettingsException(PROVISION, PROVISION + " must be auto, testcontainers, local or external, found '" + provision + "'");
-    }
     bootstrapServers = bootstrapServers.filter(s -> !s.isBlank());
-    if (localHeapBytes < (64L << 20)) {
-      throw new SettingsException(LOCAL_HEAP, LOCAL_HEAP + " must be at least 64MiB, found " + localHeapBytes + " bytes");
-    }
-    requirePositive(READY_TIMEOUT, readyTimeout);
-    if (replicationFactor < 1) {
-      throw new SettingsException(REPLICATION_FACTOR, REPLICATION_FACTOR + " must be >= 1, found " + replicationFactor);
-    }
     topicConfigs = Map.copyOf(topicConfigs);
-    if (topicConfigs.containsKey(FLUSH_MESSAGES)) positiveTopicConfig(topicConfigs, FLUSH_MESSAGES, Long.MAX_VALUE);
-    if (topicConfigs.containsKey(MIN_INSYNC_REPLICAS)) {
-      long minInsync = positiveTopicConfig(topicConfigs, MIN_INSYNC_REPLICAS, Integer.MAX_VALUE);
-      if ("all".equals(acks) && minInsync > replicationFactor) {
+    if (topicConfigs.containsKey(MIN_INSYNC_REPLICAS) && "all".equals(acks)) {
+      long minInsync = Long.parseLong(topicConfigs.get(MIN_INSYNC_REPLICAS));
+      if (minInsync > replicationFactor) {
         throw new SettingsException(TOPIC_CONFIGS, TOPIC_CONFIGS + " sets " + MIN_INSYNC_REPLICAS + "=" + minInsync + " above "
             + REPLICATION_FACTOR + "=" + replicationFactor + ": every send with " + ACKS + "=all would fail (NotEnoughReplicas)");
       }
-    }
-    if (!List.of("all", "1", "0").contains(acks)) {
-      throw new SettingsException(ACKS, ACKS + " must be all, 1 or 0, found '" + acks + "'");
     }
     if (idempotence && !acks.equals("all")) {
       throw new SettingsException(IDEMPOTENCE, IDEMPOTENCE + "=true needs " + ACKS + "=all, found " + ACKS + "=" + acks
           + " (set " + IDEMPOTENCE + ": false to use it)");
     }
-    if (maxInFlight < 1) {
-      throw new SettingsException(MAX_IN_FLIGHT, MAX_IN_FLIGHT + " must be >= 1, found " + maxInFlight);
-    }
     if (idempotence && maxInFlight > 5) {
       throw new SettingsException(MAX_IN_FLIGHT, IDEMPOTENCE + "=true allows at most 5 requests in flight, found "
           + MAX_IN_FLIGHT + "=" + maxInFlight);
     }
-    requireWholeMillis(LINGER, linger, true);
-    if (batchSizeBytes < 0 || batchSizeBytes > Integer.MAX_VALUE) {
-      throw new SettingsException(BATCH_SIZE, BATCH_SIZE + " must be between 0B and 2GiB, found " + batchSizeBytes + " bytes");
-    }
-    if (!List.of("none", "gzip", "snappy", "lz4", "zstd").contains(compression)) {
-      throw new SettingsException(COMPRESSION, COMPRESSION + " must be none, gzip, snappy, lz4 or zstd, found '" + compression + "'");
-    }
-    requireWholeMillis(AUTO_COMMIT_INTERVAL, autoCommitInterval, false);
-    requireWholeMillis(SESSION_TIMEOUT, sessionTimeout, false);
-    if (sessionTimeout.toMillis() < 3) {
-      throw new SettingsException(SESSION_TIMEOUT, SESSION_TIMEOUT + " must be at least 3ms, found " + sessionTimeout.toMillis() + "ms");
-    }
-    requireWholeMillis(FETCH_MAX_WAIT, fetchMaxWait, true);
-    if (fetchMinBytes < 1 || fetchMinBytes > Integer.MAX_VALUE) {
-      throw new SettingsException(FETCH_MIN_BYTES, FETCH_MIN_BYTES + " must be between 1B and 2GiB, found " + fetchMinBytes + " bytes");
-    }
-    requirePositive(POLL_TIMEOUT, pollTimeout);
     if (commit == null) throw new SettingsException(COMMIT, COMMIT + " must be set");
     if (assignment == null) throw new SettingsException(ASSIGNMENT, ASSIGNMENT + " must be set");
   }
 
-  /** The value of topic config {@code name}, a whole number from 1 to {@code max}, as Kafka requires. */
-  private static long positiveTopicConfig(Map<String, String> topicConfigs, String name, long max) {
-    String text = topicConfigs.get(name);
-    try {
-      long value = Long.parseLong(text);
-      if (value >= 1 && value <= max) return value;
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new SettingsException(TOPIC_CONFIGS, TOPIC_CONFIGS + " sets " + name + "=" + text + "; it must be a whole number from 1 to "
-        + max);
-  }
-
-  private static void requirePositive(String name, Duration d) {
-    if (d.isNegative() || d.isZero()) throw new SettingsException(name, name + " must be positive, found " + d);
-  }
-
-  private static void requireWholeMillis(String name, Duration d, boolean zeroAllowed) {
-    if (d.isNegative() || (!zeroAllowed && d.isZero())) {
-      throw new SettingsException(name, name + " must be " + (zeroAllowed ? "zero or more" : "positive") + ", found " + d);
-    }
-    if (d.toNanos() % 1_000_000L != 0) {
-      throw new SettingsException(name, name + " must be whole milliseconds (Kafka configures it in ms), found " + d);
-    }
-  }
-
-  /** Every setting target {@code kafka} accepts. */
+  /**
+   * Every setting target {@code kafka} accepts, each with the range its client config takes: Kafka
+   * configures times in an int of milliseconds and sizes in an int of bytes.
+   */
   public static List<SettingSpec> specs() {
     return List.of(
         SettingSpec.choice(PROVISION, "auto", "how the broker is made available: testcontainers if Docker answers, else a local"
             + " KRaft broker, else an external one", "auto", "testcontainers", "local", "external"),
-        SettingSpec.of(BOOTSTRAP_SERVERS, SettingType.STRING, null, "external: bootstrap servers host:port[,host:port];"
+        SettingSpec.text(BOOTSTRAP_SERVERS, null, Form.hostPorts(), "external: the brokers to connect to;"
             + " default $" + BOOTSTRAP_ENV + ", else what scripts/brokers start kafka left, else 127.0.0.1:9092"),
-        SettingSpec.of(CONTAINER_IMAGE, SettingType.STRING, DEFAULT_IMAGE, "testcontainers: the apache/kafka image"),
-        SettingSpec.of(LOCAL_HEAP, SettingType.SIZE, "1GiB", "local: heap of the broker JVM (-Xms and -Xmx)"),
-        SettingSpec.of(READY_TIMEOUT, SettingType.DURATION, "90s", "how long a started broker may take to answer"),
-        SettingSpec.of(REPLICATION_FACTOR, SettingType.INTEGER, "1", "replication factor of the benchmark topics"),
-        SettingSpec.of(TOPIC_CONFIGS, SettingType.STRING, "", "extra topic configs, name=value[,name=value],"
-            + " e.g. min.insync.replicas=1,segment.bytes=104857600"),
+        SettingSpec.text(CONTAINER_IMAGE, DEFAULT_IMAGE, Form.of("an apache/kafka or apache/kafka-native image",
+            KafkaTargetSettings::imageProblem), "testcontainers: the image to run"),
+        SettingSpec.size(LOCAL_HEAP, "1GiB", Range.atLeast(64L << 20), "local: heap of the broker JVM (-Xms and -Xmx)"),
+        SettingSpec.millis(READY_TIMEOUT, "90s", Duration.ofMillis(1), SettingSpec.LONGEST_TIMER,
+            "how long a started broker may take to answer"),
+        SettingSpec.integer(REPLICATION_FACTOR, "1", 1, Short.MAX_VALUE, "replication factor of the benchmark topics"),
+        SettingSpec.text(TOPIC_CONFIGS, "", Form.of("name=value[,name=value] of Kafka topic configs",
+            KafkaTargetSettings::topicConfigsProblem), "extra topic configs, e.g. min.insync.replicas=1,segment.bytes=104857600;"
+            + " " + FLUSH_MESSAGES + " from 1, " + MIN_INSYNC_REPLICAS + " from 1 to " + Integer.MAX_VALUE),
         SettingSpec.choice(TOPIC_FLUSH, "broker", "when the broker fsyncs the benchmark topics: broker (its own"
             + " log.flush.interval.*; Kafka's default, which brokers the harness starts keep, fsyncs no record before"
             + " acknowledging it) or always (topic config flush.messages=1: every append is fsynced before it is"
             + " acknowledged)", "broker", "always"),
         SettingSpec.choice(ACKS, "all", "acks: when the broker confirms a send", "all", "1", "0"),
-        SettingSpec.of(IDEMPOTENCE, SettingType.BOOLEAN, "true", "enable.idempotence"),
-        SettingSpec.of(LINGER, SettingType.DURATION, "5ms", "linger.ms: how long a batch waits for more records"),
-        SettingSpec.of(BATCH_SIZE, SettingType.SIZE, "16KiB", "batch.size per partition"),
+        SettingSpec.of(IDEMPOTENCE, SettingType.BOOLEAN, "true", "enable.idempotence; needs producer.acks all and at most"
+            + " 5 in flight"),
+        SettingSpec.millis(LINGER, "5ms", Duration.ZERO, LONGEST_INT_MILLIS, "linger.ms: how long a batch waits for more records"),
+        SettingSpec.size(BATCH_SIZE, "16KiB", 0, Integer.MAX_VALUE, "batch.size per partition; 0B: no batching"),
         SettingSpec.choice(COMPRESSION, "none", "compression.type", "none", "gzip", "snappy", "lz4", "zstd"),
-        SettingSpec.of(MAX_IN_FLIGHT, SettingType.INTEGER, "5", "max.in.flight.requests.per.connection"),
+        SettingSpec.integer(MAX_IN_FLIGHT, "5", 1, Integer.MAX_VALUE, "max.in.flight.requests.per.connection; at most 5"
+            + " with producer.idempotence"),
         SettingSpec.choice(COMMIT, "auto", "when consumers commit: every auto.commit.interval, sync after each poll, or"
             + " async after each poll", "auto", "sync", "async"),
-        SettingSpec.of(AUTO_COMMIT_INTERVAL, SettingType.DURATION, "5s", "auto.commit.interval.ms of commit auto"),
-        SettingSpec.of(SESSION_TIMEOUT, SettingType.DURATION, "10s", "session.timeout.ms of group members"
-            + " (heartbeat every third)"),
-        SettingSpec.of(FETCH_MAX_WAIT, SettingType.DURATION, "500ms", "fetch.max.wait.ms"),
-        SettingSpec.of(FETCH_MIN_BYTES, SettingType.SIZE, "1B", "fetch.min.bytes"),
-        SettingSpec.of(POLL_TIMEOUT, SettingType.DURATION, "100ms", "how long one consumer poll blocks"),
+        SettingSpec.millis(AUTO_COMMIT_INTERVAL, "5s", Duration.ofMillis(1), LONGEST_INT_MILLIS,
+            "auto.commit.interval.ms of commit auto"),
+        SettingSpec.millis(SESSION_TIMEOUT, "10s", Duration.ofMillis(3), LONGEST_INT_MILLIS, "session.timeout.ms of group"
+            + " members (heartbeat every third); the broker bounds it with group.min/max.session.timeout.ms"),
+        SettingSpec.millis(FETCH_MAX_WAIT, "500ms", Duration.ZERO, LONGEST_INT_MILLIS, "fetch.max.wait.ms"),
+        SettingSpec.size(FETCH_MIN_BYTES, "1B", 1, Integer.MAX_VALUE, "fetch.min.bytes"),
+        SettingSpec.millis(POLL_TIMEOUT, "100ms", Duration.ofMillis(1), SettingSpec.LONGEST_TIMER,
+            "how long one consumer poll blocks"),
         SettingSpec.choice(ASSIGNMENT, "static", "static: partitions assigned from the topology plan;"
             + " subscribe: group subscription with rebalances", "static", "subscribe"));
+  }
+
+  /** What is wrong with {@code image} for Testcontainers' Kafka module, or {@code null}. */
+  private static String imageProblem(String image) {
+    DockerImageName name;
+    try {
+      name = DockerImageName.parse(image.strip());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return "not an image name (" + e.getMessage() + ")";
+    }
+    return KAFKA_IMAGES.stream().anyMatch(name::isCompatibleWith) ? null : "the Kafka module runs apache/kafka images only";
+  }
+
+  /** What is wrong with {@code text} as {@link #TOPIC_CONFIGS}, or {@code null}. */
+  private static String topicConfigsProblem(String text) {
+    try {
+      parseConfigs(text);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static Set<String> knownTopicConfigs() {
+    Set<String> names = new TreeSet<>();
+    for (Field f : TopicConfig.class.getFields()) {
+      if (f.getName().endsWith("_CONFIG") && f.getType() == String.class && Modifier.isStatic(f.getModifiers())) {
+        try {
+          names.add((String) f.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return Collections.unmodifiableSet(names);
   }
 
   /**
    * Reads validated {@code settings}.
    *
-   * @throws SettingsException naming the setting when a value is out of range or settings contradict
+   * @throws SettingsException naming the setting when settings contradict each other
    */
   public static KafkaTargetSettings from(Settings settings) {
-    long rf = settings.getLong(REPLICATION_FACTOR);
-    if (rf < 1 || rf > Short.MAX_VALUE) {
-      throw new SettingsException(REPLICATION_FACTOR, REPLICATION_FACTOR + " must be between 1 and 32767, found " + rf);
-    }
     return new KafkaTargetSettings(
         settings.getString(PROVISION),
         Optional.ofNullable(settings.getString(BOOTSTRAP_SERVERS)),
         settings.getString(CONTAINER_IMAGE),
         settings.getBytes(LOCAL_HEAP),
         settings.getDuration(READY_TIMEOUT),
-        (short) rf,
+        (short) settings.getInt(REPLICATION_FACTOR),
         topicConfigs(settings),
         settings.getString(ACKS),
         settings.getBoolean(IDEMPOTENCE),
@@ -265,24 +270,43 @@ public record KafkaTargetSettings(
   }
 
   /**
-   * Parses {@code name=value[,name=value]}; blank gives an empty map.
+   * Parses {@code name=value[,name=value]}; blank gives an empty map. Each name must be a Kafka
+   * topic config, named once; {@value #FLUSH_MESSAGES} a whole number from 1 and {@value
+   * #MIN_INSYNC_REPLICAS} from 1 to {@link Integer#MAX_VALUE}, as Kafka requires.
    *
-   * @throws SettingsException naming the malformed entry
+   * @throws IllegalArgumentException saying what is wrong with which entry
    */
   static Map<String, String> parseConfigs(String text) {
     Map<String, String> out = new LinkedHashMap<>();
     if (text == null || text.isBlank()) return out;
-    for (String entry : text.split(",")) {
+    for (String entry : text.split(",", -1)) {
       int eq = entry.indexOf('=');
       if (eq <= 0 || eq == entry.length() - 1) {
-        throw new SettingsException(TOPIC_CONFIGS, TOPIC_CONFIGS + " expects name=value[,name=value], found entry '"
-            + entry.trim() + "' in '" + text + "'");
+        throw new IllegalArgumentException("entry '" + entry.trim() + "' is not name=value");
       }
       String name = entry.substring(0, eq).trim();
-      if (out.put(name, entry.substring(eq + 1).trim()) != null) {
-        throw new SettingsException(TOPIC_CONFIGS, TOPIC_CONFIGS + " names '" + name + "' twice in '" + text + "'");
+      String value = entry.substring(eq + 1).trim();
+      if (!KNOWN_TOPIC_CONFIGS.contains(name)) {
+        throw new IllegalArgumentException("'" + name + "' is not a Kafka topic config"
+            + Suggestions.didYouMean(name, KNOWN_TOPIC_CONFIGS));
       }
+      if (out.put(name, value) != null) throw new IllegalArgumentException("'" + name + "' is given twice");
     }
+    requireWholeNumber(out, FLUSH_MESSAGES, Long.MAX_VALUE);
+    requireWholeNumber(out, MIN_INSYNC_REPLICAS, Integer.MAX_VALUE);
     return out;
+  }
+
+  /** Topic config {@code name}, when given, is a whole number from 1 to {@code max}. */
+  private static void requireWholeNumber(Map<String, String> configs, String name, long max) {
+    String text = configs.get(name);
+    if (text == null) return;
+    try {
+      long value = Long.parseLong(text);
+      if (value >= 1 && value <= max) return;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + "=" + text + " is not a whole number from 1 to " + max);
   }
 }

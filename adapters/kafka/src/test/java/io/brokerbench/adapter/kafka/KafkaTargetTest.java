@@ -13,6 +13,7 @@ import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetContext;
 import io.brokerbench.spi.TargetProvider;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -53,6 +54,33 @@ class KafkaTargetTest {
       assertEquals(List.of("provision external: requested in the settings"), log);
     } finally {
       target.close();
+      target.close();
+    }
+  }
+
+  /**
+   * An external broker that is not there fails in about the time to try a TCP connection, not the
+   * admin client's API timeout, with the default ready.timeout of 90s, and in one line naming the
+   * address, where it came from and what each server did.
+   */
+  @Test
+  void anUnreachableExternalKafkaFailsWithinThreeSecondsInOneLine() {
+    String refusing = "127.0.0.1:" + FreePorts.allocate();
+    String silent = "192.0.2.1:9092"; // TEST-NET-1: never routed, so it drops the connection or does not answer
+    Target target = new KafkaTargetProvider().create(new TargetContext("r", workDir, System::nanoTime, l -> { }),
+        Settings.of(KafkaTargetSettings.specs(), Map.of("provision", "external", "bootstrap.servers", refusing + "," + silent)));
+    try {
+      long started = System.nanoTime();
+      Exception e = assertThrows(Exception.class, target::open);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+      assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "took " + took);
+      String message = e.getMessage();
+      assertFalse(message.contains("\n"), message);
+      assertTrue(message.startsWith("no Kafka answers at " + refusing + "," + silent + " (settings bootstrap.servers): "
+          + "tried a TCP connection to " + refusing + " (connection refused), " + silent + " ("), message);
+      assertEquals(null, e.getCause(), "the message says it all");
+    } finally {
       target.close();
     }
   }

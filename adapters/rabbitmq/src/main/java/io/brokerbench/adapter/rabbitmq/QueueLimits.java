@@ -1,5 +1,7 @@
 package io.brokerbench.adapter.rabbitmq;
 
+import io.brokerbench.spi.SettingSpec.Range;
+import io.brokerbench.spi.SettingType;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -30,6 +32,12 @@ public record QueueLimits(Optional<Duration> messageTtl, OptionalLong maxLength,
     boolean deadLetterAsked) {
   /** The longest message TTL RabbitMQ accepts, in milliseconds (its Erlang timer's limit, 2^32 - 1). */
   static final long MAX_TTL_MILLIS = 4_294_967_295L;
+
+  /** The message TTLs RabbitMQ accepts, in nanoseconds: whole milliseconds from 0 to {@link #MAX_TTL_MILLIS}. */
+  static final Range MESSAGE_TTL = Range.of(Duration.ZERO, Duration.ofMillis(MAX_TTL_MILLIS)).inSteps(1_000_000);
+
+  /** The maximum lengths and delivery limits RabbitMQ accepts: 0 or more. */
+  static final Range COUNT = Range.atLeast(0);
 
   /** No limit, no dead-lettering. */
   static final QueueLimits NONE = new QueueLimits(Optional.empty(), OptionalLong.empty(), Overflow.DROP_HEAD,
@@ -62,25 +70,17 @@ public record QueueLimits(Optional<Duration> messageTtl, OptionalLong maxLength,
   }
 
   public QueueLimits {
-    messageTtl.ifPresent(ttl -> require("queue.message-ttl", checkMessageTtl(ttl), ttl));
-    maxLength.ifPresent(max -> require("queue.max-length", checkCount(max), max));
-    deliveryLimit.ifPresent(limit -> require("queue.delivery-limit", checkCount(limit), limit));
+    messageTtl.ifPresent(ttl -> require("queue.message-ttl", SettingType.DURATION, MESSAGE_TTL, ttl.toNanos()));
+    maxLength.ifPresent(max -> require("queue.max-length", SettingType.INTEGER, COUNT, max));
+    deliveryLimit.ifPresent(limit -> require("queue.delivery-limit", SettingType.INTEGER, COUNT, limit));
     if (overflow == null) throw new IllegalArgumentException("queue.overflow must be set");
   }
 
-  /** What a message TTL must be when {@code ttl} is not that, or null when it is fine. */
-  static String checkMessageTtl(Duration ttl) {
-    boolean fine = !ttl.isNegative() && ttl.toNanos() % 1_000_000 == 0 && ttl.toMillis() <= MAX_TTL_MILLIS;
-    return fine ? null : "whole milliseconds from 0ms to " + MAX_TTL_MILLIS + "ms";
-  }
-
-  /** What a length or delivery limit must be when {@code value} is not that, or null when it is fine. */
-  static String checkCount(long value) {
-    return value >= 0 ? null : "a whole number >= 0";
-  }
-
-  private static void require(String setting, String expected, Object found) {
-    if (expected != null) throw new IllegalArgumentException(setting + " must be " + expected + ", found " + found);
+  private static void require(String setting, SettingType type, Range range, long value) {
+    if (!range.accepts(value)) {
+      throw new IllegalArgumentException(setting + " must be " + range.describe(type) + ", found "
+          + Range.format(type, value));
+    }
   }
 
   /** Whether any limit is set. */

@@ -1,9 +1,11 @@
 package io.brokerbench.adapter.rabbitmq;
 
 import io.brokerbench.adapter.rabbitmq.provision.ContainerConfig;
+import io.brokerbench.adapter.rabbitmq.provision.ExternalAddress;
+import io.brokerbench.adapter.rabbitmq.provision.ProvisionRequest;
 import io.brokerbench.provision.ProvisionMode;
-import io.brokerbench.spi.Quantities;
 import io.brokerbench.spi.SettingSpec;
+import io.brokerbench.spi.SettingSpec.Form;
 import io.brokerbench.spi.SettingType;
 import io.brokerbench.spi.Settings;
 import java.time.Duration;
@@ -55,29 +57,30 @@ public record RabbitMqSettings(
     boolean keepData,
     String containerImage) {
 
+  /** The most unconfirmed messages a producer may have. */
+  static final int MAX_IN_FLIGHT = 1_000_000;
+
+  /**
+   * Checks what no single setting's range can: combinations RabbitMQ refuses. Every value on its
+   * own was checked against {@link #specs()}.
+   */
   public RabbitMqSettings {
     if (queueType.alwaysDurable() && !durable) {
       throw new IllegalArgumentException("queue.durable must be true for queue.type " + queueType.yamlName()
           + " (RabbitMQ has no transient " + queueType.yamlName() + " queues), found false");
-    }
-    if (maxInFlight < 1 || maxInFlight > 1_000_000) {
-      throw new IllegalArgumentException("publisher.max-in-flight must be between 1 and 1000000, found " + maxInFlight);
-    }
-    if (!List.of("first", "next", "last").contains(streamOffset)) {
-      throw new IllegalArgumentException("stream.offset must be first, next or last, found '" + streamOffset + "'");
     }
     limits.refusalFor(queueType).ifPresent(reason -> {
       throw new IllegalArgumentException(reason);
     });
   }
 
-  /** Every setting the target accepts. */
+  /** Every setting the target accepts, each with the range the client and the broker take. */
   public static List<SettingSpec> specs() {
     return List.of(
         SettingSpec.choice("provision", "auto",
             "how the broker is provided: auto (testcontainers, else local, else external), testcontainers, local or external",
             ProvisionMode.yamlNameArray()),
-        SettingSpec.of("uri", SettingType.STRING, null,
+        SettingSpec.text("uri", null, ExternalAddress.FORM,
             "external server, amqp://user:pass@host:port/vhost; else BROKERBENCH_RABBITMQ_URI, "
                 + "~/.brokerbench/brokers/rabbitmq/uri, amqp://guest:guest@127.0.0.1:5672"),
         SettingSpec.choice("queue.type", "classic", "type of every queue", "classic", "quorum", "stream"),
@@ -86,41 +89,40 @@ public record RabbitMqSettings(
         SettingSpec.of("publisher.confirms", SettingType.BOOLEAN, "true",
             "publisher confirms; off, a send completes once written to the socket"),
         SettingSpec.of("publisher.mandatory", SettingType.BOOLEAN, "true", "unroutable messages are returned and their send fails"),
-        SettingSpec.of("publisher.max-in-flight", SettingType.INTEGER, "10000",
+        SettingSpec.integer("publisher.max-in-flight", "10000", 1, MAX_IN_FLIGHT,
             "most unconfirmed messages per producer (messages); send blocks at the limit"),
         SettingSpec.of("connections.shared", SettingType.BOOLEAN, "false",
             "false: a connection per producer and per consumer; true: one for all producers and one for all consumers"),
         SettingSpec.choice("stream.offset", "first", "where a stream-queue consumer starts reading", "first", "next", "last"),
-        SettingSpec.checked("queue.message-ttl", SettingType.DURATION, null,
+        SettingSpec.duration("queue.message-ttl", null, QueueLimits.MESSAGE_TTL,
             "x-message-ttl: a message waiting ready in a queue longer than this expires and is counted as removed "
-                + "(expired), not lost; whole milliseconds up to " + QueueLimits.MAX_TTL_MILLIS + "ms; unset: never; "
-                + "classic and quorum queues",
-            text -> QueueLimits.checkMessageTtl(Quantities.parseDuration(text))),
-        SettingSpec.checked("queue.max-length", SettingType.INTEGER, null,
+                + "(expired), not lost; unset: never; classic and quorum queues"),
+        SettingSpec.integer("queue.max-length", null, QueueLimits.COUNT,
             "x-max-length: most ready messages a queue holds (delivered, unacknowledged ones do not count); "
-                + "queue.overflow says what happens beyond it; unset: unbounded; classic and quorum queues",
-            text -> QueueLimits.checkCount(Long.parseLong(text))),
+                + "queue.overflow says what happens beyond it; unset: unbounded; classic and quorum queues"),
         SettingSpec.choice("queue.overflow", QueueLimits.Overflow.DROP_HEAD.argument(),
             "x-overflow, at queue.max-length: drop-head removes the oldest message (counted as removed, maxLength); "
                 + "reject-publish refuses the new one (its send fails: counted as failed, not removed); "
                 + "reject-publish-dlx refuses and dead-letters it (classic queues only)",
             QueueLimits.Overflow.arguments()),
-        SettingSpec.checked("queue.delivery-limit", SettingType.INTEGER, null,
+        SettingSpec.integer("queue.delivery-limit", null, QueueLimits.COUNT,
             "x-delivery-limit: a message returned to its queue more often than this (rejected with requeue, or its "
                 + "consumer closed unacknowledged) is removed (counted as removed, deliveryLimit); quorum queues only; "
-                + "unset: the broker's default (none before RabbitMQ 4.0, 20 from 4.0)",
-            text -> QueueLimits.checkCount(Long.parseLong(text))),
+                + "unset: the broker's default (none before RabbitMQ 4.0, 20 from 4.0)"),
         SettingSpec.of("queue.dead-letter", SettingType.BOOLEAN, "false",
             "dead-letter every queue into the run's own dead-letter queue, which the target reads to count removed "
                 + "messages (a message rejected without requeue as removed, rejected); on whenever queue.message-ttl, "
                 + "queue.max-length or queue.delivery-limit is set"),
         SettingSpec.of("cleanup", SettingType.BOOLEAN, "true", "delete the run's queues and exchanges when the target closes"),
-        SettingSpec.of("local.server-dir", SettingType.STRING, null,
+        SettingSpec.text("local.server-dir", null, Form.nonBlank("a folder path"),
             "rabbitmq_server-<version> directory of an installed server; searched under /usr/lib/rabbitmq/lib when unset"),
-        SettingSpec.of("local.start-timeout", SettingType.DURATION, "90s", "bound on a local node or container becoming ready"),
-        SettingSpec.of("local.stop-timeout", SettingType.DURATION, "30s", "bound on a local node's graceful stop before SIGKILL"),
+        SettingSpec.duration("local.start-timeout", "90s", ProvisionRequest.MIN_START_TIMEOUT, SettingSpec.LONGEST_TIMER,
+            "bound on a local node or container becoming ready"),
+        SettingSpec.duration("local.stop-timeout", "30s", Duration.ZERO, SettingSpec.LONGEST_TIMER,
+            "bound on a local node's graceful stop before SIGKILL"),
         SettingSpec.of("local.keep-data", SettingType.BOOLEAN, "false", "keep a local node's data directory after the run"),
-        SettingSpec.of("container.image", SettingType.STRING, ContainerConfig.DEFAULT_IMAGE, "RabbitMQ image for testcontainers"));
+        SettingSpec.text("container.image", ContainerConfig.DEFAULT_IMAGE, ContainerConfig.IMAGE,
+            "RabbitMQ image for testcontainers"));
   }
 
   /**
@@ -136,7 +138,10 @@ public record RabbitMqSettings(
     return out;
   }
 
-  /** Typed view of validated {@code settings}; throws IllegalArgumentException for refused combinations. */
+  /**
+   * Typed view of {@code settings} validated against {@link #specs()}; throws
+   * IllegalArgumentException for refused combinations.
+   */
   public static RabbitMqSettings from(Settings settings) {
     return new RabbitMqSettings(
         ProvisionMode.fromYaml(settings.getString("provision")),

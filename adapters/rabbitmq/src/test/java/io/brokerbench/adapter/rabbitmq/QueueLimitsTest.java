@@ -31,7 +31,7 @@ class QueueLimitsTest {
     assertEquals(QueueLimits.MAX_TTL_MILLIS,
         ttl(Duration.ofMillis(QueueLimits.MAX_TTL_MILLIS)).arguments("dlx").get("x-message-ttl"));
     IllegalArgumentException fraction = assertThrows(IllegalArgumentException.class, () -> ttl(Duration.ofNanos(1_500_000)));
-    assertEquals("queue.message-ttl must be whole milliseconds from 0ms to 4294967295ms, found PT0.0015S",
+    assertEquals("queue.message-ttl must be a duration from 0ms to 4294967295ms in whole milliseconds, found 1500us",
         fraction.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ttl(Duration.ofMillis(QueueLimits.MAX_TTL_MILLIS + 1)));
     assertThrows(IllegalArgumentException.class, () -> ttl(Duration.ofMillis(-1)));

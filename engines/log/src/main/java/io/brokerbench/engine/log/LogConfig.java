@@ -37,10 +37,15 @@ public record LogConfig(
   public static final int DEFAULT_INDEX_INTERVAL_BYTES = 4096;
   /** 256 MiB kept free. */
   public static final long DEFAULT_MIN_FREE_DISK_BYTES = 256L << 20;
+  /** Smallest segment: 1 KiB. */
+  public static final int MIN_SEGMENT_BYTES = 1 << 10;
+  /** Largest segment: 1 GiB. */
+  public static final int MAX_SEGMENT_BYTES = 1 << 30;
 
   public LogConfig {
-    if (segmentBytes < 1024 || segmentBytes > (1 << 30)) {
-      throw new IllegalArgumentException("segmentBytes must be in [1024, 1073741824], was " + segmentBytes);
+    if (segmentBytes < MIN_SEGMENT_BYTES || segmentBytes > MAX_SEGMENT_BYTES) {
+      throw new IllegalArgumentException("segmentBytes must be in [" + MIN_SEGMENT_BYTES + ", " + MAX_SEGMENT_BYTES + "], was "
+          + segmentBytes);
     }
     if (indexIntervalBytes < 64 || indexIntervalBytes > segmentBytes) {
       throw new IllegalArgumentException("indexIntervalBytes must be in [64, segmentBytes=" + segmentBytes + "], was " + indexIntervalBytes);

@@ -16,9 +16,13 @@ import java.time.Duration;
  *     the producer holds this many (back-pressure), at least 2
  */
 public record ProducerConfig(int batchBytes, Duration linger, Acks acks, boolean idempotent, int retries, int maxBufferedBatches) {
+  /** Smallest batch: 64 bytes. */
+  public static final int MIN_BATCH_BYTES = 64;
+
   public ProducerConfig {
-    if (batchBytes < 64 || batchBytes > RecordBatch.MAX_BATCH_BYTES) {
-      throw new IllegalArgumentException("batchBytes must be in [64, " + RecordBatch.MAX_BATCH_BYTES + "], was " + batchBytes);
+    if (batchBytes < MIN_BATCH_BYTES || batchBytes > RecordBatch.MAX_BATCH_BYTES) {
+      throw new IllegalArgumentException("batchBytes must be in [" + MIN_BATCH_BYTES + ", " + RecordBatch.MAX_BATCH_BYTES
+          + "], was " + batchBytes);
     }
     if (linger == null || linger.isNegative()) throw new IllegalArgumentException("linger must be >= 0, was " + linger);
     if (acks == null) throw new IllegalArgumentException("acks must be set");

@@ -25,11 +25,16 @@ public record EngineConfig(Storage storage, FsyncPolicy fsync, long segmentBytes
     long queueFlowBytes) {
   /** Default journal segment size: 64 MiB. */
   public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
+  /** Smallest journal segment: 64 KiB. */
+  public static final long MIN_SEGMENT_BYTES = 64L << 10;
+  /** Largest journal segment: 1 GiB. */
+  public static final long MAX_SEGMENT_BYTES = 1L << 30;
 
   public EngineConfig {
     if (fsync == null) fsync = FsyncPolicy.always();
-    if (segmentBytes < (64 << 10) || segmentBytes > (1L << 30)) {
-      throw new IllegalArgumentException("segmentBytes must be between 65536 and 1073741824, was " + segmentBytes);
+    if (segmentBytes < MIN_SEGMENT_BYTES || segmentBytes > MAX_SEGMENT_BYTES) {
+      throw new IllegalArgumentException("segmentBytes must be between " + MIN_SEGMENT_BYTES + " and " + MAX_SEGMENT_BYTES
+          + ", was " + segmentBytes);
     }
     if (clockMillis == null) clockMillis = System::currentTimeMillis;
     if (expiryCheckMillis < 0) throw new IllegalArgumentException("expiryCheckMillis must be >= 0, was " + expiryCheckMillis);

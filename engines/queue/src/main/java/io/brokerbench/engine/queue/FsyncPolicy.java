@@ -26,10 +26,14 @@ public record FsyncPolicy(Kind kind, long intervalMillis) {
   /** The three policies. */
   public enum Kind { ALWAYS, INTERVAL, NEVER }
 
+  /** The longest interval between forces: one minute. */
+  public static final long MAX_INTERVAL_MILLIS = 60_000;
+
   public FsyncPolicy {
     if (kind == null) throw new IllegalArgumentException("fsync kind must be set");
-    if (kind == Kind.INTERVAL && (intervalMillis < 1 || intervalMillis > 60_000)) {
-      throw new IllegalArgumentException("fsync intervalMillis must be between 1 and 60000, was " + intervalMillis);
+    if (kind == Kind.INTERVAL && (intervalMillis < 1 || intervalMillis > MAX_INTERVAL_MILLIS)) {
+      throw new IllegalArgumentException("fsync intervalMillis must be between 1 and " + MAX_INTERVAL_MILLIS + ", was "
+          + intervalMillis);
     }
     if (kind != Kind.INTERVAL && intervalMillis != 0) {
       throw new IllegalArgumentException("fsync intervalMillis must be 0 unless kind is INTERVAL, was " + intervalMillis);

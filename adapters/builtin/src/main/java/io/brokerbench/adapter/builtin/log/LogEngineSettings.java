@@ -4,10 +4,13 @@ import io.brokerbench.engine.log.Acks;
 import io.brokerbench.engine.log.FsyncPolicy;
 import io.brokerbench.engine.log.LogConfig;
 import io.brokerbench.engine.log.ProducerConfig;
+import io.brokerbench.engine.log.RecordBatch;
 import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Guarantee.ConfirmPoint;
 import io.brokerbench.spi.Guarantee.Survival;
 import io.brokerbench.spi.SettingSpec;
+import io.brokerbench.spi.SettingSpec.Form;
+import io.brokerbench.spi.SettingSpec.Range;
 import io.brokerbench.spi.SettingType;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.SettingsException;
@@ -38,67 +41,78 @@ record LogEngineSettings(LogConfig log, ProducerConfig producer, CommitStrategy 
     AFTER_BATCH
   }
 
+  /** The longest fsync interval: a timer, so {@link SettingSpec#LONGEST_TIMER}. */
+  private static final long MAX_FSYNC_INTERVAL_MILLIS = SettingSpec.LONGEST_TIMER.toMillis();
+
+  /** {@link FsyncPolicy#parse}'s forms, the interval from 1 ms to {@link #MAX_FSYNC_INTERVAL_MILLIS}. */
+  private static final Form FSYNC_FORM = Form.of(
+      "always, never or interval(<ms>) with <ms> from 1 to " + MAX_FSYNC_INTERVAL_MILLIS, text -> {
+        String intervalWrong = "the interval is not a whole number of milliseconds from 1 to " + MAX_FSYNC_INTERVAL_MILLIS;
+        FsyncPolicy policy;
+        try {
+          policy = FsyncPolicy.parse(text);
+        } catch (IllegalArgumentException e) {
+          return text.strip().startsWith("interval(") ? intervalWrong : "not one of these";
+        }
+        return policy.interval().toMillis() > MAX_FSYNC_INTERVAL_MILLIS ? intervalWrong : null;
+      });
+
   static final List<SettingSpec> SPECS = List.of(
-      SettingSpec.of("segment.bytes", SettingType.SIZE, "64MiB", "size at which a log segment is sealed and a new one started (1KiB to 1GiB)"),
+      SettingSpec.size("segment.bytes", "64MiB", LogConfig.MIN_SEGMENT_BYTES, LogConfig.MAX_SEGMENT_BYTES,
+          "size at which a log segment is sealed and a new one started"),
       SettingSpec.choice("acks", "afterWrite",
           "when a send is confirmed: afterWrite (written to the page cache, as Kafka) or afterFsync (forced to disk)",
           "afterWrite", "afterFsync"),
-      SettingSpec.of("fsync", SettingType.STRING, "never",
+      SettingSpec.text("fsync", "never", FSYNC_FORM,
           "when the log is forced to disk: always (every batch), interval(<ms>) or never (left to the OS, as Kafka)"),
-      SettingSpec.of("batch.bytes", SettingType.SIZE, "16KiB", "producer batch size per partition (Kafka batch.size)"),
-      SettingSpec.of("batch.linger", SettingType.DURATION, "5ms", "how long a producer batch waits for more records (Kafka linger.ms)"),
+      SettingSpec.size("batch.bytes", "16KiB", ProducerConfig.MIN_BATCH_BYTES, RecordBatch.MAX_BATCH_BYTES,
+          "producer batch size per partition (Kafka batch.size)"),
+      SettingSpec.duration("batch.linger", "5ms", Duration.ZERO, SettingSpec.LONGEST_TIMER,
+          "how long a producer batch waits for more records (Kafka linger.ms)"),
       SettingSpec.choice("commit.strategy", "afterBatch",
           "when consumers commit offsets: afterBatch (after every poll that delivered) or auto (every commit.interval)",
           "afterBatch", "auto"),
-      SettingSpec.of("commit.interval", SettingType.DURATION, "5s", "period of commits with commit.strategy auto"),
+      SettingSpec.duration("commit.interval", "5s", Duration.ofMillis(1), SettingSpec.LONGEST_TIMER,
+          "period of commits with commit.strategy auto"),
       SettingSpec.choice("assignment", "plan",
           "partition assignment: plan (partition i to consumer i mod M, as the topology plan), range, roundRobin or sticky",
           "plan", "range", "roundRobin", "sticky"),
-      SettingSpec.of("session.timeout", SettingType.DURATION, "10s", "a consumer silent for longer leaves its group"),
-      SettingSpec.of("max.poll.records", SettingType.INTEGER, "500", "records handed out per poll (Kafka max.poll.records)"),
-      SettingSpec.of("retention.bytes", SettingType.SIZE, null, "per partition: delete the oldest segments beyond this size; unlimited when unset"),
-      SettingSpec.of("retention.time", SettingType.DURATION, null, "delete segments whose newest record is older; unlimited when unset"),
-      SettingSpec.of("min.free.disk", SettingType.SIZE, "256MiB", "refuse to start a segment unless this much disk stays free"),
+      SettingSpec.duration("session.timeout", "10s", Duration.ofMillis(1), SettingSpec.LONGEST_TIMER,
+          "a consumer silent for longer leaves its group"),
+      SettingSpec.integer("max.poll.records", "500", 1, Integer.MAX_VALUE, "records handed out per poll (Kafka max.poll.records)"),
+      SettingSpec.size("retention.bytes", null, Range.atLeast(0),
+          "per partition: delete the oldest segments beyond this size; unlimited when unset"),
+      SettingSpec.duration("retention.time", null, Duration.ZERO, SettingSpec.LONGEST_DURATION,
+          "delete segments whose newest record is older; unlimited when unset"),
+      SettingSpec.size("min.free.disk", "256MiB", Range.atLeast(0), "refuse to start a segment unless this much disk stays free"),
       SettingSpec.of("compaction", SettingType.BOOLEAN, "false", "compact sealed segments: keep only the latest record of each key"),
-      SettingSpec.of("tombstone.retention", SettingType.DURATION, "24h", "with compaction: how long a tombstone (null value) is kept"));
+      SettingSpec.duration("tombstone.retention", "24h", Duration.ZERO, SettingSpec.LONGEST_DURATION,
+          "with compaction: how long a tombstone (null value) is kept"));
 
+  /**
+   * Reads settings validated against {@link #SPECS}, which bound every value.
+   *
+   * @throws SettingsException for settings that contradict each other
+   */
   static LogEngineSettings parse(Settings s) {
-    FsyncPolicy fsync;
-    try {
-      fsync = FsyncPolicy.parse(s.getString("fsync"));
-    } catch (IllegalArgumentException e) {
-      throw new SettingsException("fsync", "setting 'fsync' expects always, never or interval(<ms>), found '" + s.getString("fsync") + "'");
-    }
+    FsyncPolicy fsync = FsyncPolicy.parse(s.getString("fsync"));
     Acks acks = Acks.parse(s.getString("acks"));
     if (acks == Acks.AFTER_FSYNC && fsync.mode() == FsyncPolicy.Mode.NEVER) {
       throw new SettingsException("acks", "setting 'acks' afterFsync needs fsync always or interval(<ms>); fsync is never");
     }
-    long segment = s.getBytes("segment.bytes");
-    if (segment < 1024 || segment > (1L << 30)) {
-      throw new SettingsException("segment.bytes", "setting 'segment.bytes' must be between 1KiB and 1GiB, found " + segment);
-    }
     LogConfig log = LogConfig.defaults()
-        .withSegmentBytes((int) segment)
+        .withSegmentBytes((int) s.getBytes("segment.bytes"))
         .withFsync(fsync)
         .withRetention(s.has("retention.time") ? s.getDuration("retention.time") : null,
             s.has("retention.bytes") ? s.getBytes("retention.bytes") : -1)
         .withRetentionCheckInterval(Duration.ofSeconds(5))
         .withMinFreeDiskBytes(s.getBytes("min.free.disk"))
         .withCompaction(s.getBoolean("compaction"), s.getDuration("tombstone.retention"));
-    long batch = s.getBytes("batch.bytes");
-    if (batch < 64 || batch > (64L << 20)) {
-      throw new SettingsException("batch.bytes", "setting 'batch.bytes' must be between 64B and 64MiB, found " + batch);
-    }
-    ProducerConfig producer = ProducerConfig.defaults().withBatchBytes((int) batch).withLinger(s.getDuration("batch.linger")).withAcks(acks);
+    ProducerConfig producer = ProducerConfig.defaults().withBatchBytes((int) s.getBytes("batch.bytes"))
+        .withLinger(s.getDuration("batch.linger")).withAcks(acks);
     CommitStrategy commit = s.getString("commit.strategy").equals("auto") ? CommitStrategy.AUTO : CommitStrategy.AFTER_BATCH;
-    Duration commitInterval = s.getDuration("commit.interval");
-    Duration session = s.getDuration("session.timeout");
-    if (session.toMillis() < 1 || commitInterval.toMillis() < 1) {
-      throw new SettingsException("session.timeout", "setting 'session.timeout' and 'commit.interval' must be at least 1ms");
-    }
-    int maxPoll = s.getInt("max.poll.records");
-    if (maxPoll < 1) throw new SettingsException("max.poll.records", "setting 'max.poll.records' must be at least 1, found " + maxPoll);
-    return new LogEngineSettings(log, producer, commit, commitInterval, s.getString("assignment"), session, maxPoll);
+    return new LogEngineSettings(log, producer, commit, s.getDuration("commit.interval"), s.getString("assignment"),
+        s.getDuration("session.timeout"), s.getInt("max.poll.records"));
   }
 
   /**

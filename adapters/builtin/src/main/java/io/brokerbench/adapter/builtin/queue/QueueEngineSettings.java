@@ -34,13 +34,7 @@ record QueueEngineSettings(boolean durable, boolean persistent, FsyncPolicy fsyn
     Overflow overflow, long ttlMillis, boolean deadLetter, int deliveryLimit, boolean mandatory, boolean prefetchPerQueue,
     long flowLimitBytes) {
 
-  QueueEngineSettings {
-    if (maxLength < -1) throw new IllegalArgumentException("setting maxLength must be >= 0 or -1 for none, was " + maxLength);
-    if (deliveryLimit == 0 || deliveryLimit < -1) {
-      throw new IllegalArgumentException("setting deliveryLimit must be >= 1 or -1 for none, was " + deliveryLimit);
-    }
-  }
-
+  /** Reads settings validated against {@link QueueEngineTargetProvider#settings()}, which bound every value. */
   static QueueEngineSettings from(Settings s) {
     FsyncPolicy fsync = switch (s.getString(FSYNC)) {
       case "always" -> FsyncPolicy.always();

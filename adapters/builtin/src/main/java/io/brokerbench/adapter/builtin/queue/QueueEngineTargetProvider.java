@@ -1,11 +1,15 @@
 package io.brokerbench.adapter.builtin.queue;
 
+import io.brokerbench.engine.queue.EngineConfig;
+import io.brokerbench.engine.queue.FsyncPolicy;
 import io.brokerbench.spi.SettingSpec;
+import io.brokerbench.spi.SettingSpec.Range;
 import io.brokerbench.spi.SettingType;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetContext;
 import io.brokerbench.spi.TargetProvider;
+import java.time.Duration;
 import java.util.List;
 
 /** Provides {@code queue-engine}: the built-in queue engine, embedded in the harness JVM. */
@@ -47,20 +51,22 @@ public final class QueueEngineTargetProvider implements TargetProvider {
         SettingSpec.choice(FSYNC, "always",
             "when the journal forces to the device: always (group commit), interval (every fsyncIntervalMs), never",
             "always", "interval", "never"),
-        SettingSpec.of(FSYNC_INTERVAL_MS, SettingType.INTEGER, "200",
-            "milliseconds between forces with fsync: interval, 1 to 60000"),
-        SettingSpec.of(SEGMENT_SIZE, SettingType.SIZE, "64MiB", "journal segment file size, 64KiB to 1GiB"),
-        SettingSpec.of(FLOW_LIMIT, SettingType.SIZE, "16MiB",
+        SettingSpec.integer(FSYNC_INTERVAL_MS, "200", 1, FsyncPolicy.MAX_INTERVAL_MILLIS,
+            "milliseconds between forces with fsync: interval"),
+        SettingSpec.size(SEGMENT_SIZE, "64MiB", EngineConfig.MIN_SEGMENT_BYTES, EngineConfig.MAX_SEGMENT_BYTES,
+            "journal segment file size"),
+        SettingSpec.size(FLOW_LIMIT, "16MiB", Range.atLeast(0),
             "flow control: a queue holding this many message bytes (ready and unacked) blocks publishers until"
                 + " consumers catch up, as RabbitMQ's flow control does; 0B for none (queues then grow without bound)"),
-        SettingSpec.of(MAX_LENGTH, SettingType.INTEGER, "-1", "most ready messages per queue, -1 for no limit"),
+        SettingSpec.integer(MAX_LENGTH, "-1", Range.atLeast(0).or(-1, "no limit"), "most ready messages per queue"),
         SettingSpec.choice(OVERFLOW, "drop-head", "what a full queue does: drop-head or reject-publish",
             "drop-head", "reject-publish"),
-        SettingSpec.of(TTL, SettingType.DURATION, null, "per-queue message TTL (e.g. 10s); none when absent"),
+        SettingSpec.millis(TTL, null, Duration.ZERO, SettingSpec.LONGEST_DURATION,
+            "per-queue message TTL (e.g. 10s); none when absent"),
         SettingSpec.of(DEAD_LETTER, SettingType.BOOLEAN, "false",
             "dead-letter rejected, expired and dropped messages to a fanout exchange bb-<run>-dlx bound to queue bb-<run>-dead"),
-        SettingSpec.of(DELIVERY_LIMIT, SettingType.INTEGER, "-1",
-            "most deliveries of one message before it is dead-lettered, -1 for no limit"),
+        SettingSpec.integer(DELIVERY_LIMIT, "-1", Range.of(1, Integer.MAX_VALUE).or(-1, "no limit"),
+            "most deliveries of one message before it is dead-lettered"),
         SettingSpec.of(MANDATORY, SettingType.BOOLEAN, "false",
             "publish mandatory: a message that reaches no queue fails its send"),
         SettingSpec.choice(PREFETCH_SCOPE, "consumer",

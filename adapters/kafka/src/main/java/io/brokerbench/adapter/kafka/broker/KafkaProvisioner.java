@@ -7,11 +7,14 @@ import io.brokerbench.provision.ProvisionException;
 import io.brokerbench.provision.ProvisionFacts;
 import io.brokerbench.provision.ProvisionMode;
 import io.brokerbench.provision.TcpProbe;
+import io.brokerbench.spi.HostPort;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -23,7 +26,8 @@ import java.util.function.Supplier;
  * {@code local} KRaft broker, an {@code external} one, or {@code auto} (testcontainers when a Docker
  * engine answers, else local when the broker's jars are resolved, else external when something
  * answers at the bootstrap address). The checks for {@code auto} run lazily in that order and take
- * milliseconds when nothing answers (no Docker socket, a closed port). Stateless.
+ * milliseconds when nothing answers (no Docker socket, a closed port). An {@code external} broker
+ * must accept a TCP connection within {@link #EXTERNAL_CONNECT_BUDGET}. Stateless.
  */
 public final class KafkaProvisioner {
   /** Where an external broker is looked for when neither the settings nor the environment say. */
@@ -36,6 +40,9 @@ public final class KafkaProvisioner {
   public static final String BROKERS_DIR_ENV = "BROKERBENCH_BROKERS_DIR";
 
   private static final int EXTERNAL_PROBE_TIMEOUT_MILLIS = 500;
+
+  /** How long, in all, an external broker's bootstrap servers may take to accept a TCP connection. */
+  static final Duration EXTERNAL_CONNECT_BUDGET = Duration.ofSeconds(2);
 
   private KafkaProvisioner() {}
 
@@ -124,22 +131,47 @@ public final class KafkaProvisioner {
 
   /** Whether the first of {@code bootstrapServers} ({@code host:port}) accepts a TCP connection within 500 ms. */
   public static boolean answers(String bootstrapServers) {
-    String first = bootstrapServers.split(",")[0].trim();
-    int colon = first.lastIndexOf(':');
-    if (colon <= 0) return false;
+    List<HostPort> servers;
     try {
-      int port = Integer.parseInt(first.substring(colon + 1));
-      String host = first.substring(0, colon).replace("[", "").replace("]", "");
-      return TcpProbe.accepts(host, port, EXTERNAL_PROBE_TIMEOUT_MILLIS);
-    } catch (NumberFormatException e) {
+      servers = HostPort.parseList(bootstrapServers);
+    } catch (IllegalArgumentException e) {
       return false;
     }
+    return TcpProbe.accepts(servers.get(0).host(), servers.get(0).port(), EXTERNAL_PROBE_TIMEOUT_MILLIS);
+  }
+
+  /**
+   * Checks that an external broker is there before any Kafka client is made, which would retry for
+   * its API timeout and log a warning per attempt: some bootstrap server must accept a TCP
+   * connection, each tried in turn, within {@link #EXTERNAL_CONNECT_BUDGET} shared among them.
+   *
+   * @throws ProvisionException in one line: the address, where it came from, and what each server did
+   */
+  static void requireReachable(ExternalAddress address) throws ProvisionException {
+    List<HostPort> servers;
+    try {
+      servers = HostPort.parseList(address.bootstrapServers());
+    } catch (IllegalArgumentException e) {
+      throw new ProvisionException("Kafka bootstrap servers '" + address.bootstrapServers() + "' (" + address.source()
+          + ") are not host:port[,host:port]: " + e.getMessage());
+    }
+    int timeoutMillis = (int) Math.max(100, EXTERNAL_CONNECT_BUDGET.toMillis() / servers.size());
+    List<String> tried = new ArrayList<>();
+    for (HostPort server : servers) {
+      Optional<String> refusal = TcpProbe.refusal(server.host(), server.port(), timeoutMillis);
+      if (refusal.isEmpty()) return;
+      tried.add(server + " (" + refusal.get() + ")");
+    }
+    throw new ProvisionException("no Kafka answers at " + address.bootstrapServers() + " (" + address.source()
+        + "): tried a TCP connection to " + String.join(", ", tried)
+        + "; start one with scripts/brokers start kafka, or set provision: local or testcontainers");
   }
 
   /**
    * Provisions the chosen mode.
    *
-   * @throws ProvisionException when the broker cannot be started; nothing is left running
+   * @throws ProvisionException when the broker cannot be started, or an external one does not
+   *     accept connections; nothing is left running
    */
   public static KafkaBroker provision(ProvisionChoice choice, Request request, ExternalAddress address)
       throws ProvisionException {
@@ -147,7 +179,10 @@ public final class KafkaProvisioner {
       case TESTCONTAINERS -> ContainerKafkaBroker.start(request.containerImage(), request.readyTimeout());
       case LOCAL -> LocalKafkaBroker.start(new LocalKafkaBroker.Options(request.directory(), request.localHeapBytes(),
           request.readyTimeout(), Map.of()));
-      case EXTERNAL -> new ExternalKafkaBroker(address.bootstrapServers(), address.source());
+      case EXTERNAL -> {
+        requireReachable(address);
+        yield new ExternalKafkaBroker(address.bootstrapServers(), address.source());
+      }
       case AUTO -> throw new IllegalArgumentException("a choice is never auto");
     };
   }

@@ -1,5 +1,6 @@
 package io.brokerbench.adapter.rabbitmq.provision;
 
+import io.brokerbench.spi.SettingSpec.Form;
 import java.time.Duration;
 import org.testcontainers.containers.RabbitMQContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -16,21 +17,31 @@ import org.testcontainers.utility.DockerImageName;
 public record ContainerConfig(String image, Duration startTimeout) {
   public static final String DEFAULT_IMAGE = "rabbitmq:3.13";
 
+  /** What {@code container.image} accepts: an image whose repository is {@code rabbitmq} or ends in {@code /rabbitmq}. */
+  public static final Form IMAGE = Form.of("a rabbitmq image such as " + DEFAULT_IMAGE
+      + " (repository rabbitmq or .../rabbitmq)", ContainerConfig::imageProblem);
+
   public ContainerConfig {
-    if (image == null || image.isBlank()) throw new IllegalArgumentException("container.image must not be blank");
+    String problem = image == null ? "it is missing" : IMAGE.check().apply(image);
+    if (problem != null) {
+      throw new IllegalArgumentException("container.image must be " + IMAGE.description() + ", found '" + image + "': " + problem);
+    }
+    if (startTimeout == null || startTimeout.compareTo(ProvisionRequest.MIN_START_TIMEOUT) < 0) {
+      throw new IllegalArgumentException("container start timeout must be at least "
+          + ProvisionRequest.MIN_START_TIMEOUT.toSeconds() + "s, was " + startTimeout);
+    }
+  }
+
+  /** What is wrong with {@code image} as a RabbitMQ image, or {@code null}. */
+  private static String imageProblem(String image) {
+    if (image.isBlank()) return "it is blank";
     String repository;
     try {
       repository = DockerImageName.parse(image).getRepository();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new IllegalArgumentException("container.image is not an image name, found '" + image + "': " + e.getMessage());
+      return "not an image name (" + e.getMessage() + ")";
     }
-    if (!repository.equals("rabbitmq") && !repository.endsWith("/rabbitmq")) {
-      throw new IllegalArgumentException("container.image must be a rabbitmq image (repository rabbitmq or .../rabbitmq),"
-          + " found '" + image + "'");
-    }
-    if (startTimeout == null || startTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException("container start timeout must be at least 1s, was " + startTimeout);
-    }
+    return repository.equals("rabbitmq") || repository.endsWith("/rabbitmq") ? null : "repository " + repository;
   }
 
   /** The image as Testcontainers names it, declared a substitute for {@code rabbitmq} (mirrors). */

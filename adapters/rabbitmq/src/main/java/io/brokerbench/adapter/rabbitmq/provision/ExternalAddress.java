@@ -1,5 +1,7 @@
 package io.brokerbench.adapter.rabbitmq.provision;
 
+import com.rabbitmq.client.ConnectionFactory;
+import io.brokerbench.spi.SettingSpec.Form;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,19 +22,32 @@ public record ExternalAddress(String uri, String source) {
   public static final String ENV = "BROKERBENCH_RABBITMQ_URI";
   public static final String DEFAULT_URI = "amqp://guest:guest@127.0.0.1:5672";
 
+  /**
+   * What an external server's URI must be: {@code amqp://} or {@code amqps://} with a host, and
+   * whatever else the RabbitMQ client's {@link ConnectionFactory#setUri(String)} accepts (one
+   * virtual host segment, known query parameters).
+   */
+  public static final Form FORM = Form.uri("amqp", "amqps").and(ExternalAddress::clientRefusal);
+
   public ExternalAddress {
-    URI parsed;
+    String problem = FORM.check().apply(uri);
+    if (problem != null) {
+      throw new IllegalArgumentException("RabbitMQ URI from " + source + " must be " + FORM.description() + ", found '"
+          + redact(uri) + "': " + problem);
+    }
+  }
+
+  /**
+   * Why the RabbitMQ client refuses {@code uri}, or {@code null}. An {@code amqps} URI is checked
+   * as {@code amqp}: its TLS set-up is not in question here, and makes the client warn.
+   */
+  private static String clientRefusal(String uri) {
+    String plain = uri.strip().replaceFirst("(?i)^amqps://", "amqp://");
     try {
-      parsed = URI.create(uri);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("RabbitMQ URI from " + source + " is not a URI: '" + redact(uri) + "'");
-    }
-    if (!"amqp".equals(parsed.getScheme()) && !"amqps".equals(parsed.getScheme())) {
-      throw new IllegalArgumentException("RabbitMQ URI from " + source + " must start with amqp:// or amqps://, found '"
-          + redact(uri) + "'");
-    }
-    if (parsed.getHost() == null) {
-      throw new IllegalArgumentException("RabbitMQ URI from " + source + " has no host: '" + redact(uri) + "'");
+      new ConnectionFactory().setUri(plain);
+      return null;
+    } catch (Exception e) {
+      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
   }
 

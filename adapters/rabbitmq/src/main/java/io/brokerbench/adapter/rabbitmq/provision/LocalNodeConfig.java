@@ -50,8 +50,9 @@ public record LocalNodeConfig(
     checkPort("amqpPort", amqpPort);
     checkPort("distPort", distPort);
     if (amqpPort == distPort) throw new IllegalArgumentException("amqpPort and distPort must differ, both were " + amqpPort);
-    if (startTimeout == null || startTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException("startTimeout must be at least 1s, was " + startTimeout);
+    if (startTimeout == null || startTimeout.compareTo(ProvisionRequest.MIN_START_TIMEOUT) < 0) {
+      throw new IllegalArgumentException("startTimeout must be at least " + ProvisionRequest.MIN_START_TIMEOUT.toSeconds()
+          + "s, was " + startTimeout);
     }
     if (stopTimeout == null || stopTimeout.isNegative()) {
       throw new IllegalArgumentException("stopTimeout must be >= 0, was " + stopTimeout);

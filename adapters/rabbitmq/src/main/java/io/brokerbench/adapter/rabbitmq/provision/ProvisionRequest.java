@@ -28,6 +28,9 @@ public record ProvisionRequest(
     Path workDirectory,
     Path userHome) {
 
+  /** The least time a local node or a container is given to become ready. */
+  public static final Duration MIN_START_TIMEOUT = Duration.ofSeconds(1);
+
   public ProvisionRequest {
     if (mode == null) throw new IllegalArgumentException("mode must be set");
     if (container == null) throw new IllegalArgumentException("container must be set");

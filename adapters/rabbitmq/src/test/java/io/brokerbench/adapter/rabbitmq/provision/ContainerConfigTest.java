@@ -30,7 +30,8 @@ class ContainerConfigTest {
   void anImageThatIsNotRabbitMqIsRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new ContainerConfig("redis:7", Duration.ofSeconds(90)));
-    assertEquals("container.image must be a rabbitmq image (repository rabbitmq or .../rabbitmq), found 'redis:7'",
+    assertEquals("container.image must be a rabbitmq image such as rabbitmq:3.13 (repository rabbitmq or .../rabbitmq),"
+        + " found 'redis:7': repository redis",
         e.getMessage());
   }
 

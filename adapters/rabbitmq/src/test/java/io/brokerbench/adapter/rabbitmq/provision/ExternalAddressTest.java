@@ -53,7 +53,8 @@ class ExternalAddressTest {
   void nonAmqpUriIsRefusedNamingItsSource() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ExternalAddress.resolve(null, Map.of(ExternalAddress.ENV, "http://u:pw@h:15672"), home));
-    assertEquals("RabbitMQ URI from BROKERBENCH_RABBITMQ_URI must start with amqp:// or amqps://, found 'http://u:***@h:15672'",
+    assertEquals("RabbitMQ URI from BROKERBENCH_RABBITMQ_URI must be a URI starting amqp:// or amqps://,"
+        + " found 'http://u:***@h:15672': scheme http",
         e.getMessage());
   }
 }
