@@ -31,8 +31,8 @@ final class Fields {
   private final String prefix;
   private final Map<String, NodeTuple> byKey = new LinkedHashMap<>();
 
-  /** The longest duration any field accepts: a week. */
-  static final Duration MAX_DURATION = Duration.ofDays(7);
+  /** The longest duration any workload field accepts: a week, the longest timer a setting may hold too. */
+  static final Duration MAX_DURATION = io.brokerbench.spi.SettingSpec.LONGEST_TIMER;
 
   private Fields(FileReport report, MappingNode node, String prefix) {
     this.report = report;
