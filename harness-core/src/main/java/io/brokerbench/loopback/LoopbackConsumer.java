@@ -1,6 +1,6 @@
 package io.brokerbench.loopback;
 
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.TargetConsumer;
 import java.util.ArrayDeque;

@@ -1,6 +1,5 @@
 package io.brokerbench.plan;
 
-import io.brokerbench.spi.AckMode;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.brokerbench.run;
 
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.measure.DeliveryLedger;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.DeliveryListener;
 

@@ -4,7 +4,7 @@ import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import java.time.Duration;
 import java.util.List;
 

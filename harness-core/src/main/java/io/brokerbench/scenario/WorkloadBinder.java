@@ -5,7 +5,7 @@ import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.Quantities;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.brokerbench.spi;
 
+import io.brokerbench.plan.AckMode;
+
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
 import java.util.EnumSet;

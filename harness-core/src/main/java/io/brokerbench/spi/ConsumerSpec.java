@@ -1,5 +1,7 @@
 package io.brokerbench.spi;
 
+import io.brokerbench.plan.AckMode;
+
 /**
  * What a consumer is for.
  *

@@ -1,5 +1,7 @@
 package io.brokerbench.spi;
 
+import io.brokerbench.plan.AckMode;
+
 /**
  * One delivery of a message to a consumer.
  *

@@ -1,5 +1,7 @@
 package io.brokerbench.spi;
 
+import io.brokerbench.plan.AckMode;
+
 /** Behaviours a workload or conformance test may rely on; a target declares those it has. */
 public enum Feature {
   /** Messages of one key in one partition reach the consumer in publish order. */

@@ -4,7 +4,7 @@ import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.ReferenceRouter;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.spi.Guarantee;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;

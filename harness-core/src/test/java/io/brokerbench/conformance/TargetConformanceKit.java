@@ -19,7 +19,7 @@ import io.brokerbench.run.SystemRunClock;
 import io.brokerbench.run.WorkloadRun;
 import io.brokerbench.scenario.Rate;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.Feature;

@@ -11,7 +11,7 @@ import io.brokerbench.results.OrderingRecord;
 import io.brokerbench.results.RemovedRecord;
 import io.brokerbench.results.SubscriptionLedger;
 import io.brokerbench.spi.RemovalReason;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.brokerbench.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

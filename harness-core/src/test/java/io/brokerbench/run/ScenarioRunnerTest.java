@@ -15,7 +15,7 @@ import io.brokerbench.scenario.Rate;
 import io.brokerbench.scenario.Scenario;
 import io.brokerbench.scenario.TargetRef;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.synthetic.SyntheticProvider;
 import java.nio.file.Path;
 import java.time.Duration;

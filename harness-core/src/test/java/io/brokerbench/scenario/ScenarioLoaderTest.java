@@ -11,7 +11,7 @@ import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.ReferenceRouter;
 import io.brokerbench.plan.Routing;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

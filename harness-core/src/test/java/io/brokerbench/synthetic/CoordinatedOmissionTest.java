@@ -12,7 +12,7 @@ import io.brokerbench.results.RunResult;
 import io.brokerbench.results.RunStatus;
 import io.brokerbench.scenario.Rate;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -14,7 +14,7 @@ import io.brokerbench.results.SecondSample;
 import io.brokerbench.results.ThroughputRecord;
 import io.brokerbench.scenario.Rate;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brokerbench.results.ResultsJson;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.scenario.Rate;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,7 +11,7 @@ import io.brokerbench.run.SystemRunClock;
 import io.brokerbench.run.WorkloadRun;
 import io.brokerbench.scenario.Rate;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetContext;

@@ -1,6 +1,6 @@
 package io.brokerbench.adapter.kafka;
 
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.CommonClientConfigs;

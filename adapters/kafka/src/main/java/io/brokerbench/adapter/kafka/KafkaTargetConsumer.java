@@ -1,6 +1,6 @@
 package io.brokerbench.adapter.kafka;
 
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.LogRedeliveries;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.TargetConsumer;

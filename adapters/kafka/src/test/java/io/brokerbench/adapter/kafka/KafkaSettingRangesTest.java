@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.brokerbench.adapter.kafka.broker.ContainerKafkaBroker;
 import io.brokerbench.adapter.kafka.broker.LocalKafkaBroker;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.SettingsException;
 import io.brokerbench.testing.SettingBoundaries;

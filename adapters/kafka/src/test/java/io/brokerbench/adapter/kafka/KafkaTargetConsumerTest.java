@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.spi.LogRedeliveries;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.Delivery;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.SettingsException;
 import java.time.Duration;

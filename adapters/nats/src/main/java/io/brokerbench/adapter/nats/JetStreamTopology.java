@@ -7,7 +7,7 @@ import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.QueueRef;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.AckPolicy;

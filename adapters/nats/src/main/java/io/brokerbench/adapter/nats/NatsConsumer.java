@@ -1,7 +1,7 @@
 package io.brokerbench.adapter.nats;
 
 import io.brokerbench.adapter.nats.JetStreamTopology.ConsumerRef;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.DeliveryListener;

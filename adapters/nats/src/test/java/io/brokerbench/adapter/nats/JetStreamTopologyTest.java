@@ -11,7 +11,7 @@ import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;

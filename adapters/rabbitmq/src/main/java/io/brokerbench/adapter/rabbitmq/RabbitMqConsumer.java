@@ -7,7 +7,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import io.brokerbench.plan.QueueRef;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.DeliveryListener;

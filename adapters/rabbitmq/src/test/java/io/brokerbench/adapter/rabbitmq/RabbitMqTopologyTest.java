@@ -9,7 +9,7 @@ import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

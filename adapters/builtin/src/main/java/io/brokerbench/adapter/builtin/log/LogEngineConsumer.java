@@ -9,7 +9,7 @@ import io.brokerbench.engine.log.StaleGenerationException;
 import io.brokerbench.engine.log.TopicPartition;
 import io.brokerbench.engine.log.UnknownMemberException;
 import io.brokerbench.spi.LogRedeliveries;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.TargetConsumer;

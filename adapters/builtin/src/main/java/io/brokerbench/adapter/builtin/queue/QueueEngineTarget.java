@@ -13,7 +13,7 @@ import io.brokerbench.engine.queue.storage.FileStorage;
 import io.brokerbench.plan.QueueRef;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.spi.Guarantee;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.Feature;

@@ -11,7 +11,7 @@ import io.brokerbench.plan.KafkaPartitioner;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.OutgoingMessage;

@@ -7,7 +7,7 @@ import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.spi.AckMode;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.SettingsException;

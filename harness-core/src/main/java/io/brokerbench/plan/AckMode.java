@@ -1,4 +1,4 @@
-package io.brokerbench.spi;
+package io.brokerbench.plan;
 
 /** How consumers settle deliveries. */
 public enum AckMode {
