@@ -43,22 +43,33 @@ final class ProducerTask {
 
   private final RunHooks hooks;
 
-  ProducerTask(int producer, int producers, TargetProducer target, TopologyPlan plan, RunMeasurements m, RunWindow window,
-      RateSchedule schedule, int maxInFlight, RunClock clock, int messageSize, long runTag, long confirmTimeoutNanos,
-      RunHooks hooks) {
-    this.hooks = hooks;
+  /**
+   * What every producer of a run shares.
+   *
+   * @param producers how many producers the run has, ≥ 1
+   * @param maxInFlight unconfirmed messages a producer may have, ≥ 1
+   * @param messageSize bytes per message, envelope included
+   * @param runTag the run's tag in every envelope
+   * @param confirmTimeoutNanos longest wait for a free in-flight slot before the producer fails
+   */
+  record Shared(int producers, TopologyPlan plan, RunMeasurements m, RunWindow window, RunClock clock, RunHooks hooks,
+      int maxInFlight, int messageSize, long runTag, long confirmTimeoutNanos) {}
+
+  /** Producer {@code producer} (0-based) of the run, sending through {@code target} on {@code schedule}. */
+  ProducerTask(int producer, TargetProducer target, RateSchedule schedule, Shared shared) {
+    this.hooks = shared.hooks();
     this.producer = producer;
-    this.producers = producers;
+    this.producers = shared.producers();
     this.target = target;
-    this.plan = plan;
-    this.m = m;
-    this.window = window;
+    this.plan = shared.plan();
+    this.m = shared.m();
+    this.window = shared.window();
     this.schedule = schedule;
-    this.inFlight = new InFlightWindow(maxInFlight, clock);
-    this.clock = clock;
-    this.messageSize = messageSize;
-    this.runTag = runTag;
-    this.confirmTimeoutNanos = confirmTimeoutNanos;
+    this.inFlight = new InFlightWindow(shared.maxInFlight(), shared.clock());
+    this.clock = shared.clock();
+    this.messageSize = shared.messageSize();
+    this.runTag = shared.runTag();
+    this.confirmTimeoutNanos = shared.confirmTimeoutNanos();
     int keys = plan.keys();
     keyBytes = new byte[keys][];
     partitionOfKey = new int[keys];

@@ -125,11 +125,12 @@ public final class WorkloadRun {
       m.begin(window);
 
       long confirmTimeout = Math.max(w.drainTimeout().toNanos(), TimeUnit.SECONDS.toNanos(5));
+      ProducerTask.Shared shared = new ProducerTask.Shared(producers, plan, m, window, clock, hooks,
+          w.producers().maxInFlight(), w.messages().sizeBytes(), runTag, confirmTimeout);
       List<ProducerTask> tasks = new ArrayList<>();
       for (int p = 0; p < producers; p++) {
-        tasks.add(new ProducerTask(p, producers, targetProducers.get(p), plan, m, window,
-            RateSchedule.of(start, w.producers().rate().perSecond(), producers, p), w.producers().maxInFlight(), clock,
-            w.messages().sizeBytes(), runTag, confirmTimeout, hooks));
+        tasks.add(new ProducerTask(p, targetProducers.get(p), RateSchedule.of(start, w.producers().rate().perSecond(), producers, p),
+            shared));
       }
       sampler = new RunSampler(spec, m, window, timeline, resources, clock, progress, hooks);
       sampler.start();

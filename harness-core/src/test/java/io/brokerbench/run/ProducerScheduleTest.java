@@ -55,8 +55,8 @@ class ProducerScheduleTest {
     SlowTarget target = new SlowTarget(clock, confirmAfter);
     RunWindow window = new RunWindow(START, START, START + windowNanos, new long[0]);
     m.begin(window);
-    ProducerTask task = new ProducerTask(0, 1, target, plan, m, window, RateSchedule.of(START, ratePerSecond, 1, 0),
-        maxInFlight, clock, 100, 7L, 60_000 * MS, RunHooks.NONE);
+    ProducerTask task = new ProducerTask(0, target, RateSchedule.of(START, ratePerSecond, 1, 0),
+        new ProducerTask.Shared(1, plan, m, window, clock, RunHooks.NONE, maxInFlight, 100, 7L, 60_000 * MS));
     task.run();
     clock.advanceTo(clock.nanoTime() + 10 * confirmAfter);
     assertEquals(target.sent.size(), m.ledger.deliveryRecord().confirmed(), "every send confirmed");
