@@ -1,0 +1,29 @@
+package io.brokerbench.adapter.redis.provision;
+
+import io.brokerbench.adapter.redis.AppendFsync;
+import io.brokerbench.adapter.redis.Persistence;
+import io.brokerbench.provision.FreePorts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A throwaway "harness" for {@link LocalRedisServerIT}: starts a private redis-server under the
+ * directory given as first argument, writes the server's pid to {@code server.pid} there and waits
+ * to be killed.
+ */
+public final class ServerHarnessFixture {
+  private ServerHarnessFixture() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]);
+    RedisInstallation installation = RedisInstallation.find(null, System.getenv()).orElseThrow();
+    LocalRedisServer server = LocalRedisServer.start(new LocalServerConfig(installation, dir.resolve("server"),
+        FreePorts.allocate(), Persistence.ofServerStartedHere(true, AppendFsync.EVERYSEC), Duration.ofSeconds(30),
+        Duration.ofSeconds(5)), false, System.out::println);
+    Path tmp = dir.resolve("server.pid.tmp");
+    Files.writeString(tmp, Long.toString(server.pid()));
+    Files.move(tmp, dir.resolve("server.pid"));
+    Thread.sleep(600_000);
+  }
+}
