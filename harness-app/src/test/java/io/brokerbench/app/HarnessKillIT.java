@@ -23,7 +23,7 @@ class HarnessKillIT {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"rabbitmq", "kafka", "nats"})
+  @ValueSource(strings = {"rabbitmq", "kafka", "nats", "redis"})
   void noBrokerOutlivesAHarnessKilledMidRun(String target) throws Exception {
     Path jar = Path.of("target", "brokerbench.jar");
     RealEnvironment.assumeAvailable(Files.exists(jar), "the shaded jar " + jar.toAbsolutePath() + " (built by package)");
@@ -31,6 +31,8 @@ class HarnessKillIT {
         "an installed rabbitmq-server package for a private node");
     RealEnvironment.assumeAvailable(!target.equals("nats") || Files.isExecutable(Path.of("/usr/sbin/nats-server")),
         "an installed nats-server package for a private server");
+    RealEnvironment.assumeAvailable(!target.equals("redis") || Files.isExecutable(Path.of("/usr/bin/redis-server")),
+        "an installed redis-server package for a private server");
     Path scenario = dir.resolve("kill.yaml");
     Files.writeString(scenario, """
         name: kill
