@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -229,6 +230,23 @@ class RedisTargetIT {
           "the claim finds 0 and 1 deleted (XAUTOCLAIM reports them apart) and the consumer reads on");
       assertFalse(second.get(0).redelivered());
       assertEquals(List.of(), removed, "0 and 1 had been delivered before the trim");
+    }
+  }
+
+  @Test
+  void aCappedAppendLoadsItsScriptAgainWhenTheServerForgotIt() throws Exception {
+    TargetFixture f = new TargetFixture(dir);
+    try (RedisTarget target = f.create(TargetFixture.external(server.url(), "stream.maxlen", 10))) {
+      target.open();
+      TopologyPlan plan = plan(f.runId, List.of(""), List.of(""), AckMode.MANUAL);
+      target.declare(plan);
+      try (var producer = target.createProducer(0)) {
+        producer.send(f.message(plan, 0)).get(5, TimeUnit.SECONDS);
+        direct.sync().scriptFlush(); // as after a restart: EVALSHA now answers NOSCRIPT
+        producer.send(f.message(plan, 1)).get(5, TimeUnit.SECONDS);
+        producer.send(f.message(plan, 2)).get(5, TimeUnit.SECONDS);
+      }
+      assertEquals(3L, direct.sync().xlen("bb-" + f.runId + "-d0-p0"));
     }
   }
 
