@@ -27,6 +27,9 @@ public record ChildProcessSpec(
     Path logFile,
     Duration stopTimeout,
     boolean watchdog) {
+  /** The longest a child may take to stop gracefully before it is killed. */
+  public static final Duration MAX_STOP_TIMEOUT = Duration.ofMinutes(10);
+
 
   /** The stop timeout of {@link #of}. */
   public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(15);
@@ -37,7 +40,7 @@ public record ChildProcessSpec(
     command = List.copyOf(command);
     environment = environment == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
     if (logFile == null) throw new IllegalArgumentException(name + ": logFile must be set");
-    if (stopTimeout == null || stopTimeout.isNegative() || stopTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+    if (stopTimeout == null || stopTimeout.isNegative() || stopTimeout.compareTo(MAX_STOP_TIMEOUT) > 0) {
       throw new IllegalArgumentException(name + ": stopTimeout must be between 0 and 10 minutes, was " + stopTimeout);
     }
   }

@@ -87,8 +87,8 @@ public record NatsSettings(
                 + "/usr/local/bin when unset"),
         SettingSpec.of("local.start-timeout", SettingType.DURATION, "30s",
             "bound on a local server or container becoming ready"),
-        SettingSpec.of("local.stop-timeout", SettingType.DURATION, "10s",
-            "bound on a local server's graceful stop (SIGTERM) before SIGKILL"),
+        SettingSpec.duration("local.stop-timeout", "10s", java.time.Duration.ZERO,
+            io.brokerbench.provision.ChildProcessSpec.MAX_STOP_TIMEOUT, "bound on a local server's graceful stop (SIGTERM) before SIGKILL"),
         SettingSpec.of("local.keep-data", SettingType.BOOLEAN, "false", "keep a local server's store directory after the run"),
         SettingSpec.of("container.image", SettingType.STRING, ContainerConfig.DEFAULT_IMAGE, "nats image for testcontainers"));
   }

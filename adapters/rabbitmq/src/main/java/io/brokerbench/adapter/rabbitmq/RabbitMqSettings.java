@@ -4,6 +4,7 @@ import io.brokerbench.adapter.rabbitmq.provision.ContainerConfig;
 import io.brokerbench.adapter.rabbitmq.provision.ExternalAddress;
 import io.brokerbench.adapter.rabbitmq.provision.ProvisionRequest;
 import io.brokerbench.provision.ProvisionMode;
+import io.brokerbench.provision.ChildProcessSpec;
 import io.brokerbench.spi.SettingSpec;
 import io.brokerbench.spi.SettingSpec.Form;
 import io.brokerbench.spi.SettingType;
@@ -118,7 +119,7 @@ public record RabbitMqSettings(
             "rabbitmq_server-<version> directory of an installed server; searched under /usr/lib/rabbitmq/lib when unset"),
         SettingSpec.duration("local.start-timeout", "90s", ProvisionRequest.MIN_START_TIMEOUT, SettingSpec.LONGEST_TIMER,
             "bound on a local node or container becoming ready"),
-        SettingSpec.duration("local.stop-timeout", "30s", Duration.ZERO, SettingSpec.LONGEST_TIMER,
+        SettingSpec.duration("local.stop-timeout", "30s", Duration.ZERO, ChildProcessSpec.MAX_STOP_TIMEOUT,
             "bound on a local node's graceful stop before SIGKILL"),
         SettingSpec.of("local.keep-data", SettingType.BOOLEAN, "false", "keep a local node's data directory after the run"),
         SettingSpec.text("container.image", ContainerConfig.DEFAULT_IMAGE, ContainerConfig.IMAGE,

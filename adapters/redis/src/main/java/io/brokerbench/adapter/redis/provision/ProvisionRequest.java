@@ -31,7 +31,7 @@ public record ProvisionRequest(
   /** The shortest start timeout: a server or container needs some time to come up. */
   public static final Duration MIN_START_TIMEOUT = Duration.ofSeconds(1);
   /** The longest stop timeout, {@link io.brokerbench.provision.ChildProcessSpec}'s limit. */
-  public static final Duration MAX_STOP_TIMEOUT = Duration.ofMinutes(10);
+  public static final Duration MAX_STOP_TIMEOUT = io.brokerbench.provision.ChildProcessSpec.MAX_STOP_TIMEOUT;
 
   public ProvisionRequest {
     if (mode == null) throw new IllegalArgumentException("mode must be set");
