@@ -6,7 +6,7 @@ import io.brokerbench.provision.FreePorts;
 import io.brokerbench.provision.ProvisionChoice;
 import io.brokerbench.provision.ProvisionException;
 import io.brokerbench.provision.ProvisionFacts;
-import io.brokerbench.provision.ProvisionMode;
+import io.brokerbench.provision.ProvisionProbes;
 import io.brokerbench.provision.TcpProbe;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,6 @@ import java.util.function.Consumer;
  */
 public final class RabbitProvisioner {
   /** How long an external server may take to accept a TCP connection when probed. */
-  static final int EXTERNAL_PROBE_MILLIS = 500;
 
   private final Map<String, String> environment;
 
@@ -47,16 +46,11 @@ public final class RabbitProvisioner {
    */
   public Decision choose(ProvisionRequest request) throws ProvisionException {
     ExternalAddress external = ExternalAddress.resolve(request.uri(), environment, request.userHome());
-    boolean needsDocker = request.mode() == ProvisionMode.AUTO || request.mode() == ProvisionMode.TESTCONTAINERS;
-    DockerProbe.Result docker = needsDocker
-        ? DockerProbe.probe(environment, DockerProbe.DEFAULT_TIMEOUT)
-        : new DockerProbe.Result(false, "not probed");
+    DockerProbe.Result docker = ProvisionProbes.docker(request.mode(), environment);
     Optional<RabbitInstallation> installation = RabbitInstallation.find(request.serverDirectory(), environment);
     boolean localPossible = installation.map(i -> i.usable(environment)).orElse(false);
-    boolean externalAnswers = (request.mode() == ProvisionMode.AUTO && !docker.answers() && !localPossible)
-        || request.mode() == ProvisionMode.EXTERNAL
-        ? TcpProbe.accepts(external.host(), external.port(), EXTERNAL_PROBE_MILLIS)
-        : false;
+    boolean externalAnswers = ProvisionProbes.externalAnswers(request.mode(), docker, localPossible, external.host(),
+        external.port());
     ProvisionChoice choice = ProvisionChoice.decide(request.mode(),
         new ProvisionFacts(docker.answers(), localPossible, externalAnswers), hints(external));
     return new Decision(choice, docker, installation, external, externalAnswers);
@@ -99,7 +93,7 @@ public final class RabbitProvisioner {
       }
       case EXTERNAL -> {
         boolean answers = decision.externalAnswers()
-            || TcpProbe.accepts(decision.external().host(), decision.external().port(), EXTERNAL_PROBE_MILLIS);
+            || TcpProbe.accepts(decision.external().host(), decision.external().port(), ProvisionProbes.EXTERNAL_PROBE_MILLIS);
         if (!answers) {
           throw new ProvisionException("provision external: no RabbitMQ answers at " + decision.external()
               + "; start it (e.g. rabbitmq-server -detached, or scripts/brokers start), or set "

@@ -6,7 +6,7 @@ import io.brokerbench.provision.FreePorts;
 import io.brokerbench.provision.ProvisionChoice;
 import io.brokerbench.provision.ProvisionException;
 import io.brokerbench.provision.ProvisionFacts;
-import io.brokerbench.provision.ProvisionMode;
+import io.brokerbench.provision.ProvisionProbes;
 import io.brokerbench.provision.TcpProbe;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,6 @@ import java.util.function.Consumer;
  */
 public final class RedisProvisioner {
   /** How long an external server may take to accept a TCP connection when probed. */
-  static final int EXTERNAL_PROBE_MILLIS = 500;
 
   private final Map<String, String> environment;
 
@@ -47,18 +46,12 @@ public final class RedisProvisioner {
    */
   public Decision choose(ProvisionRequest request) throws ProvisionException {
     ExternalAddress external = ExternalAddress.resolve(request.url(), environment);
-    boolean needsDocker = request.mode() == ProvisionMode.AUTO || request.mode() == ProvisionMode.TESTCONTAINERS;
-    DockerProbe.Result docker = needsDocker
-        ? DockerProbe.probe(environment, DockerProbe.DEFAULT_TIMEOUT)
-        : new DockerProbe.Result(false, "not probed");
-    boolean needsInstallation = request.mode() == ProvisionMode.LOCAL
-        || (request.mode() == ProvisionMode.AUTO && !docker.answers());
-    Optional<RedisInstallation> installation = needsInstallation
+    DockerProbe.Result docker = ProvisionProbes.docker(request.mode(), environment);
+    Optional<RedisInstallation> installation = ProvisionProbes.needsInstallation(request.mode(), docker)
         ? RedisInstallation.find(request.binary(), environment)
         : Optional.empty();
-    boolean probeExternal = request.mode() == ProvisionMode.EXTERNAL
-        || (request.mode() == ProvisionMode.AUTO && !docker.answers() && installation.isEmpty());
-    boolean externalAnswers = probeExternal && TcpProbe.accepts(external.host(), external.port(), EXTERNAL_PROBE_MILLIS);
+    boolean externalAnswers = ProvisionProbes.externalAnswers(request.mode(), docker, installation.isPresent(),
+        external.host(), external.port());
     ProvisionChoice choice = ProvisionChoice.decide(request.mode(),
         new ProvisionFacts(docker.answers(), installation.isPresent(), externalAnswers), hints(external));
     return new Decision(choice, docker, installation, external, externalAnswers);
@@ -92,7 +85,7 @@ public final class RedisProvisioner {
       }
       case EXTERNAL -> {
         boolean answers = decision.externalAnswers()
-            || TcpProbe.accepts(decision.external().host(), decision.external().port(), EXTERNAL_PROBE_MILLIS);
+            || TcpProbe.accepts(decision.external().host(), decision.external().port(), ProvisionProbes.EXTERNAL_PROBE_MILLIS);
         if (!answers) {
           throw new ProvisionException("provision external: no Redis server answers at " + decision.external()
               + "; start one, or set " + ExternalAddress.ENV + " or the url setting");
