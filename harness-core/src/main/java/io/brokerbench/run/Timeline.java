@@ -26,10 +26,6 @@ final class Timeline {
     begins.put(RunPhase.WARMUP, startNanos);
   }
 
-  long startNanos() {
-    return startNanos;
-  }
-
   /** Phase {@code phase} begins at {@code nanos}; phases begin in order. */
   synchronized void begin(RunPhase phase, long nanos) {
     begins.put(phase, nanos);
