@@ -1,5 +1,6 @@
 package io.brokerbench.app;
 
+import io.brokerbench.metrics.Unit;
 import io.brokerbench.results.RunPhase;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.run.ProgressListener;
@@ -36,8 +37,8 @@ final class ConsoleProgress implements ProgressListener {
   @Override
   public synchronized void tick(RunProgress p) {
     String line = String.format(Locale.ROOT, "%s  %-7s %s  %,9d msg/s sent  %,9d msg/s consumed  p99 publish %s e2e %s",
-        runLabel, p.phase(), phaseTime(p), p.sentLastSecond(), p.consumedLastSecond(), micros(p.publishP99Micros()),
-        micros(p.endToEndP99Micros()));
+        runLabel, p.phase(), phaseTime(p), p.sentLastSecond(), p.consumedLastSecond(), Unit.micros(p.publishP99Micros()),
+        Unit.micros(p.endToEndP99Micros()));
     if (live) {
       err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
       lastLength = line.length();
@@ -79,12 +80,5 @@ final class ConsoleProgress implements ProgressListener {
     if (p.phase().equals(RunPhase.DRAIN.json())) return String.format(Locale.ROOT, "%4.0fs (up to %.0fs)", elapsed, planned);
     if (elapsed <= planned + 0.5) return String.format(Locale.ROOT, "%4.0fs/%.0fs", elapsed, planned);
     return String.format(Locale.ROOT, "%4.0fs/%.0fs +%.0fs late", planned, planned, elapsed - planned);
-  }
-
-  static String micros(double us) {
-    if (us <= 0) return "-";
-    if (us >= 1_000_000) return String.format(Locale.ROOT, "%.2fs", us / 1e6);
-    if (us >= 1000) return String.format(Locale.ROOT, "%.2fms", us / 1e3);
-    return us < 10 ? String.format(Locale.ROOT, "%.1fus", us) : String.format(Locale.ROOT, "%.0fus", us);
   }
 }

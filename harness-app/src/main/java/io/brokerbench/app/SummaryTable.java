@@ -1,5 +1,7 @@
 package io.brokerbench.app;
 
+import io.brokerbench.metrics.Metric;
+import io.brokerbench.metrics.Unit;
 import io.brokerbench.report.Guarantees;
 import io.brokerbench.report.Saturation;
 import io.brokerbench.results.PlannedRun;
@@ -21,10 +23,14 @@ import java.util.Map;
 final class SummaryTable {
   private SummaryTable() {}
 
+  /** The figures of a row, in order; each column's header and format come from its {@link Metric}. */
+  static final List<Metric> FIGURES = List.of(
+      Metric.CONFIRMED, Metric.CONSUMED, Metric.PUBLISH_P50, Metric.PUBLISH_P99, Metric.E2E_P50, Metric.E2E_P99,
+      Metric.LOST, Metric.REMOVED, Metric.DUPLICATES, Metric.VIOLATIONS);
+
   static void print(PrintWriter out, ResultsDocument doc) {
-    String header = String.format(Locale.ROOT, "%-18s %-18s %3s %-11s %11s %11s %9s %9s %9s %9s %7s %7s %6s %6s",
-        "target", "workload", "rep", "status", "confirmed/s", "consumed/s", "pub p50", "pub p99", "e2e p50", "e2e p99",
-        "lost", "removed", "dup", "order");
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-18s %-18s %3s %-11s", "target", "workload", "rep", "status"));
+    for (Metric m : FIGURES) header.append(' ').append(pad(m.compactLabel(), width(m)));
     out.println(header);
     out.println("-".repeat(header.length()));
     for (RunResult r : doc.runs()) {
@@ -33,17 +39,17 @@ final class SummaryTable {
             r.error() == null ? "" : r.error());
         continue;
       }
-      long removed = r.delivery().removed() == null ? 0 : r.delivery().removed().total();
-      out.printf(Locale.ROOT, "%-18s %-18s %3d %-11s %,11.0f %,11.0f %9s %9s %9s %9s %,7d %,7d %,6d %,6d%s%n",
-          r.target(), r.workload(), r.repetition(), r.status().json() + (Saturation.saturated(r) ? "*" : ""),
-          r.throughput().confirmedPerSec(), r.throughput().consumedPerSec(),
-          ConsoleProgress.micros(r.latency().publish().response().p50()), ConsoleProgress.micros(r.latency().publish().response().p99()),
-          ConsoleProgress.micros(r.latency().endToEnd().response().p50()), ConsoleProgress.micros(r.latency().endToEnd().response().p99()),
-          r.delivery().lost(), removed, r.delivery().duplicates(), r.ordering().violations(),
-          r.error() == null ? "" : "  " + r.error());
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-18s %-18s %3d %-11s", r.target(), r.workload(),
+          r.repetition(), r.status().json() + (Saturation.saturated(r) ? "*" : "")));
+      for (Metric m : FIGURES) {
+        Double value = m.of(r);
+        row.append(' ').append(pad(value == null ? "-" : m.unit().compact(value), width(m)));
+      }
+      if (r.error() != null) row.append("  ").append(r.error());
+      out.println(row);
     }
     out.println("latencies are response times (from the intended send time); lost, removed (by the target's own rules:"
-        + " TTL, max length, delivery limit, rejected; never counted as lost), dup(licates) and order(ing violations)"
+        + " TTL, max length, delivery limit, rejected; never counted as lost), duplicates and violations (of ordering)"
         + " are counts");
     saturation(out, doc.runs());
     guarantees(out, doc.runs());
@@ -55,6 +61,15 @@ final class SummaryTable {
       out.println(notRun.size() + " of " + doc.planned().size() + " planned runs did not run: " + String.join(", ",
           notRun.stream().map(p -> p.target() + " × " + p.workload() + " rep " + p.repetition()).toList()));
     }
+  }
+
+  /** A column's width: its header's, and at least enough for a rate in the millions or a latency such as 123.45ms. */
+  private static int width(Metric m) {
+    return Math.max(m.compactLabel().length(), m.unit() == Unit.COUNT ? 7 : 11);
+  }
+
+  private static String pad(String text, int width) {
+    return " ".repeat(Math.max(0, width - text.length())) + text;
   }
 
   private static void saturation(PrintWriter out, List<RunResult> runs) {

@@ -1,8 +1,10 @@
 package io.brokerbench.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.metrics.Metric;
 import io.brokerbench.results.DeliveryRecord;
 import io.brokerbench.results.GuaranteeRecord;
 import io.brokerbench.results.LatencyPair;
@@ -73,5 +75,21 @@ class SummaryTableTest {
     assertTrue(text.contains("  rabbitmq: confirmed after fsync;"), text);
     assertTrue(text.contains("warning: workload steady: targets ran at different guarantees"), text);
     assertFalse(text.contains("warning: workload durable"), "same guarantee among the contenders, no warning: " + text);
+  }
+
+  @Test
+  void columnsComeFromTheMetricCatalogAndLineUpWithTheirHeaders() {
+    String text = print(run("queue-engine", "steady", FSYNC, 7, 0, List.of()));
+    List<String> lines = text.lines().toList();
+    String header = lines.get(0);
+    String row = lines.get(2);
+    for (Metric m : SummaryTable.FIGURES) {
+      int end = header.indexOf(m.compactLabel()) + m.compactLabel().length();
+      assertTrue(end >= m.compactLabel().length(), "header names " + m.id() + ": " + header);
+      String cell = row.substring(0, end).replaceAll(".* ", "");
+      assertEquals(m.unit().compact(m.of(run("queue-engine", "steady", FSYNC, 7, 0, List.of()))), cell, m.id());
+    }
+    assertTrue(header.contains("e2e p99"), header);
+    assertTrue(row.contains("20us"), "latencies in the console's compact form: " + row);
   }
 }

@@ -1,46 +1,53 @@
 package io.brokerbench.report;
 
+import io.brokerbench.metrics.Better;
+import io.brokerbench.metrics.Metric;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The ★ rule. In a column with a better direction, a contender's value is marked best only when it is
- * better than every other contender's beyond the noise: for each other contender, both have at least
- * two repetitions and the 95% Student-t intervals of their repetition means do not overlap
+ * The ★ rule. For a figure with a better direction, a contender's value is marked best only when it
+ * is better than every other contender's beyond the noise: for each other contender, both have at
+ * least two repetitions and the 95% Student-t intervals of their repetition means do not overlap
  * ({@link Stats#differsBeyondNoise}), with this one on the better side. So at most one value per
- * column is marked, none when fewer than two contenders have a figure, and none when any contender
- * with a figure has a single repetition (its noise is unknown). Rows that are not contenders (the
- * loopback reference, resources that cover the harness only) are given {@code null} and never
- * marked. Pure.
+ * figure is marked, none when fewer than two contenders have it, and none when any contender with it
+ * has a single repetition (its noise is unknown). A row leaves out the figures in which it is not a
+ * contender (the loopback reference, resources that cover the harness only), and is never marked
+ * there. Pure.
  */
 final class BestMarks {
   private BestMarks() {}
 
   /**
-   * @param rows per row, per column, the statistics of the repetitions, or {@code null} when the row
-   *     has no figure there or is not a contender in that column
-   * @param better per column, which direction is better
-   * @return best[row][column]
+   * @param rows per row, the statistics of the repetitions of each figure in which the row contends
+   * @return per row, the figures in which its value is the best
    */
-  static boolean[][] mark(List<List<Stats>> rows, List<Better> better) {
-    boolean[][] best = new boolean[rows.size()][better.size()];
-    for (int c = 0; c < better.size(); c++) {
-      if (better.get(c) == Better.NEITHER) continue;
+  static List<Set<Metric>> mark(List<Map<Metric, Stats>> rows) {
+    Set<Metric> figures = new LinkedHashSet<>();
+    rows.forEach(r -> figures.addAll(r.keySet()));
+    List<Set<Metric>> best = new ArrayList<>();
+    rows.forEach(r -> best.add(new HashSet<>()));
+    for (Metric figure : figures) {
+      if (figure.better() == Better.NEITHER) continue;
       List<Integer> contenders = new ArrayList<>();
-      for (int r = 0; r < rows.size(); r++) if (rows.get(r).get(c) != null) contenders.add(r);
+      for (int r = 0; r < rows.size(); r++) if (rows.get(r).get(figure) != null) contenders.add(r);
       if (contenders.size() < 2) continue;
       for (int r : contenders) {
-        Stats candidate = rows.get(r).get(c);
+        Stats candidate = rows.get(r).get(figure);
         boolean beatsAll = true;
         for (int q : contenders) {
           if (q == r) continue;
-          Stats other = rows.get(q).get(c);
-          if (!candidate.differsBeyondNoise(other) || !isBetter(candidate, other, better.get(c))) {
+          Stats other = rows.get(q).get(figure);
+          if (!candidate.differsBeyondNoise(other) || !isBetter(candidate, other, figure.better())) {
             beatsAll = false;
             break;
           }
         }
-        best[r][c] = beatsAll;
+        if (beatsAll) best.get(r).add(figure);
       }
     }
     return best;

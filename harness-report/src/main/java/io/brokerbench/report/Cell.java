@@ -1,12 +1,15 @@
 package io.brokerbench.report;
 
+import io.brokerbench.metrics.LatencyField;
+import io.brokerbench.metrics.Metric;
+import io.brokerbench.metrics.Unit;
 /**
  * One figure in a table, ready for the page.
  *
  * @param text the figure as shown (already formatted; "–" when absent)
  * @param interval "± half-width" of the 95% interval of the shown mean, or empty when the noise is
  *     unknown or the figure is not a mean
- * @param metric where the figure comes from in results.json ({@link Metric#path()}), or empty
+ * @param metric where the figure comes from in results.json ({@link Metric#id()}), or empty
  * @param value the exact figure shown, as a JSON number, or empty when absent
  * @param basis how the figure was formed from the repetitions: {@link #RUN}, {@link #MEAN} or
  *     {@link #MERGED}; empty when absent

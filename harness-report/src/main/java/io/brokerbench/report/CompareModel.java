@@ -1,5 +1,7 @@
 package io.brokerbench.report;
 
+import io.brokerbench.metrics.Better;
+import io.brokerbench.metrics.Metric;
 import io.brokerbench.results.EnvironmentRecord;
 import io.brokerbench.results.ResultsDocument;
 import io.brokerbench.results.RunResult;
@@ -92,8 +94,8 @@ final class CompareModel {
         Stats sb = ReportModel.statsOf(okB, m);
         if (sa == null && sb == null) continue;
         Verdict verdict = notComparable != null ? Verdict.NOT_COMPARABLE : Verdict.of(sa, sb, m.better());
-        rows.add(new CompareRow(workload, styles.get(target), group(m), figure(m), Cell.of(m.path(), m.unit(), sa, false),
-            Cell.of(m.path(), m.unit(), sb, false), change(sa, sb), verdict, notComparable == null ? "" : notComparable));
+        rows.add(new CompareRow(workload, styles.get(target), m.heading(), m.term(), Cell.of(m.id(), m.unit(), sa, false),
+            Cell.of(m.id(), m.unit(), sb, false), change(sa, sb), verdict, notComparable == null ? "" : notComparable));
       }
     }
     return new CompareSection(id, workload, notes, rows);
@@ -120,20 +122,6 @@ final class CompareModel {
     if (a.mean() == b.mean()) return "0%";
     if (a.mean() == 0) return "from 0";
     return String.format(Locale.ROOT, "%+.1f%%", 100 * (b.mean() - a.mean()) / Math.abs(a.mean()));
-  }
-
-  private static String group(Metric m) {
-    String p = m.path();
-    if (p.startsWith("throughput.")) return "Throughput";
-    if (p.startsWith("latency.publish.")) return "Publish response time";
-    if (p.startsWith("latency.endToEnd.")) return "End-to-end response time";
-    if (p.startsWith("ordering.")) return "Ordering";
-    if (p.startsWith("delivery.")) return "Delivery ledger";
-    return "Resources";
-  }
-
-  private static String figure(Metric m) {
-    return m.unit().symbol().isEmpty() ? m.label() : m.label() + " (" + m.unit().symbol() + ")";
   }
 
   private static String name(ResultsDocument d) {

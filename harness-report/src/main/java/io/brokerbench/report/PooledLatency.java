@@ -1,6 +1,8 @@
 package io.brokerbench.report;
 
 import io.brokerbench.measure.LatencyRecorder;
+import io.brokerbench.metrics.LatencyField;
+import io.brokerbench.metrics.LatencyKind;
 import io.brokerbench.results.LatencySummary;
 import io.brokerbench.results.RunResult;
 import java.util.ArrayList;

@@ -1,8 +1,12 @@
 package io.brokerbench.report;
 
+import io.brokerbench.metrics.LatencyField;
+import io.brokerbench.metrics.LatencyKind;
+import io.brokerbench.metrics.Metric;
+import io.brokerbench.metrics.Unit;
 import io.brokerbench.results.EnvironmentRecord;
-import io.brokerbench.results.RemovedRecord;
 import io.brokerbench.results.PlannedRun;
+import io.brokerbench.results.RemovedRecord;
 import io.brokerbench.results.ResultsDocument;
 import io.brokerbench.results.RunPhase;
 import io.brokerbench.results.RunResult;
@@ -11,10 +15,12 @@ import io.brokerbench.results.SecondSample;
 import io.brokerbench.results.SubscriptionLedger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
@@ -26,24 +32,13 @@ final class ReportModel {
       Metric.E2E_P50, Metric.E2E_P99, Metric.E2E_P999,
       Metric.VIOLATIONS, Metric.LOST, Metric.REMOVED, Metric.DUPLICATES, Metric.REDELIVERED,
       Metric.CPU, Metric.RSS);
-  static final List<ColumnGroup> SUMMARY_GROUPS = List.of(
-      new ColumnGroup("Throughput", "msg/s", List.of("offered", "confirmed", "consumed")),
-      new ColumnGroup("Publish response time", "µs", List.of("p50", "p99", "p99.9")),
-      new ColumnGroup("End-to-end response time", "µs", List.of("p50", "p99", "p99.9")),
-      new ColumnGroup("Ordering", "", List.of("violations")),
-      new ColumnGroup("Delivery ledger", "", List.of("lost", "removed", "duplicates", "redelivered")),
-      new ColumnGroup("Resources", "", List.of("CPU (s)", "peak RSS (MiB)")));
-
   static final List<Metric> LEDGER_METRICS = List.of(
       Metric.SENT, Metric.LEDGER_CONFIRMED, Metric.FAILED, Metric.EXPECTED, Metric.DELIVERED, Metric.REDELIVERED,
       Metric.DUPLICATES, Metric.LOST, Metric.REMOVED, Metric.UNEXPECTED, Metric.RECOVERED,
       Metric.CHECKED, Metric.VIOLATIONS, Metric.MAX_DISTANCE, Metric.REDELIVERY_REORDERS,
       Metric.CPU, Metric.RSS, Metric.BYTES_WRITTEN);
-  static final List<ColumnGroup> LEDGER_GROUPS = List.of(
-      new ColumnGroup("Delivery ledger", "messages", List.of("sent", "confirmed", "failed", "expected", "delivered",
-          "redelivered", "duplicates", "lost", "removed", "unexpected", "recovered")),
-      new ColumnGroup("Ordering", "", List.of("checked", "violations", "max distance", "redelivery reorders")),
-      new ColumnGroup("Resources", "", List.of("CPU (s)", "peak RSS (MiB)", "written (MiB)")));
+  /** Figures of the processes the harness samples: they cover the harness alone for a broker it does not own. */
+  private static final Set<Metric> PROCESS_RESOURCES = Set.of(Metric.CPU, Metric.RSS);
 
   private final ResultsDocument document;
   private final RunGroups groups;
@@ -147,8 +142,9 @@ final class ReportModel {
     String reference = referenceNote(runs);
     if (!reference.isEmpty()) notes.add(new Fact("reference", reference));
     return new WorkloadView(id, name, WorkloadSources.definition(document.scenario(), name), repetitions,
-        Guarantees.warning(runs.all()).orElse(""), notes, SUMMARY_GROUPS, summary, charts(id, runs),
-        Arrays.stream(LatencyField.values()).map(LatencyField::label).toList(), latencyRows(runs), LEDGER_GROUPS,
+        Guarantees.warning(runs.all()).orElse(""), notes, ColumnGroup.of(SUMMARY_METRICS), summary, charts(id, runs),
+        Arrays.stream(LatencyField.values()).map(LatencyField::label).toList(), latencyRows(runs),
+        ColumnGroup.of(LEDGER_METRICS),
         runRows(runs.byTarget));
   }
 
@@ -206,27 +202,19 @@ final class ReportModel {
   }
 
   private List<SummaryRow> summaryRows(WorkloadRuns runs) {
-    List<List<Stats>> stats = new ArrayList<>();
-    List<List<Stats>> contending = new ArrayList<>();
+    List<Map<Metric, Stats>> contending = new ArrayList<>();
     for (var e : runs.byTarget.entrySet()) {
-      List<RunResult> ok = ok(e.getValue());
-      List<Stats> row = new ArrayList<>();
-      for (Metric m : SUMMARY_METRICS) {
-        if (ok.isEmpty()) row.add(null);
-        else if (m.isLatency()) row.add(runs.pooled(e.getKey(), m.latencyKind()).spread(m.latencyField()));
-        else row.add(statsOf(ok, m));
-      }
-      stats.add(row);
-      List<Stats> asContender = new ArrayList<>(row);
-      if (groups.style(e.getKey()).reference()) {
-        asContender.replaceAll(s -> null);
-      } else if (harnessOnly(e.getKey(), ok)) {
-        asContender.set(SUMMARY_METRICS.indexOf(Metric.CPU), null);
-        asContender.set(SUMMARY_METRICS.indexOf(Metric.RSS), null);
+      Map<Metric, Stats> asContender = new HashMap<>();
+      if (!groups.style(e.getKey()).reference()) {
+        List<RunResult> ok = ok(e.getValue());
+        boolean harnessOnly = harnessOnly(e.getKey(), ok);
+        for (Metric m : SUMMARY_METRICS) {
+          if (!(harnessOnly && PROCESS_RESOURCES.contains(m))) asContender.put(m, stats(runs, e.getKey(), ok, m));
+        }
       }
       contending.add(asContender);
     }
-    boolean[][] best = BestMarks.mark(contending, SUMMARY_METRICS.stream().map(Metric::better).toList());
+    List<Set<Metric>> best = BestMarks.mark(contending);
     List<SummaryRow> rows = new ArrayList<>();
     int r = 0;
     for (var e : runs.byTarget.entrySet()) {
@@ -234,13 +222,14 @@ final class ReportModel {
       List<RunResult> ok = ok(e.getValue());
       List<Cell> cells = new ArrayList<>();
       if (!ok.isEmpty()) {
-        for (int c = 0; c < SUMMARY_METRICS.size(); c++) {
-          Metric m = SUMMARY_METRICS.get(c);
+        for (Metric m : SUMMARY_METRICS) {
+          boolean isBest = best.get(r).contains(m);
+          Stats stats = stats(runs, target, ok, m);
           Cell cell = m.isLatency()
-              ? Cell.of(m.path(), runs.pooled(target, m.latencyKind()), m.latencyField(), best[r][c])
-              : Cell.of(m.path(), m.unit(), stats.get(r).get(c), best[r][c]);
-          boolean resource = m == Metric.CPU || m == Metric.RSS;
-          cells.add(resource && stats.get(r).get(c) != null && harnessOnly(target, ok) ? cell.withNote("harness only") : cell);
+              ? Cell.of(m.id(), runs.pooled(target, m.latencyKind()), m.latencyField(), isBest)
+              : Cell.of(m.id(), m.unit(), stats, isBest);
+          boolean harnessOnly = PROCESS_RESOURCES.contains(m) && stats != null && harnessOnly(target, ok);
+          cells.add(harnessOnly ? cell.withNote("harness only") : cell);
         }
       }
       rows.add(new SummaryRow(groups.style(target), ok.size() + "/" + e.getValue().size(), guarantee(e.getValue()),
@@ -248,6 +237,12 @@ final class ReportModel {
       r++;
     }
     return rows;
+  }
+
+  /** The repetitions' statistics of {@code m}: a latency's spread between repetitions, else mean ± interval. */
+  private static Stats stats(WorkloadRuns runs, String target, List<RunResult> ok, Metric m) {
+    if (ok.isEmpty()) return null;
+    return m.isLatency() ? runs.pooled(target, m.latencyKind()).spread(m.latencyField()) : statsOf(ok, m);
   }
 
   /** The guarantees a target's runs recorded, in one line; empty when it never opened. */
@@ -319,7 +314,7 @@ final class ReportModel {
         if (pooled.isEmpty()) continue;
         List<Cell> cells = new ArrayList<>();
         for (LatencyField field : LatencyField.values()) {
-          cells.add(Cell.of(kind.path() + "." + field.field(), pooled, field, false));
+          cells.add(Cell.of(Metric.latency(kind, field).id(), pooled, field, false));
         }
         rows.add(new LatencyRow(groups.style(target), kind.displayName(), cells));
       }
@@ -337,7 +332,7 @@ final class ReportModel {
         List<Cell> cells = new ArrayList<>();
         if (run.delivery() != null || run.ordering() != null || run.resources() != null) {
           for (Metric m : LEDGER_METRICS) {
-            Cell cell = Cell.of(m.path(), m.unit(), m.of(run));
+            Cell cell = Cell.of(m.id(), m.unit(), m.of(run));
             if (m == Metric.REMOVED && run.delivery() != null) cell = withReasons(cell, run.delivery().removed());
             cells.add(cell);
           }
@@ -352,20 +347,17 @@ final class ReportModel {
     return rows;
   }
 
+  /** The ledger of one subscription: the ledger table's figures kept per subscription, empty cells for the others. */
   private static RunRow subscriptionRow(TargetStyle style, RunResult run, int index, SubscriptionLedger sub) {
-    String p = "delivery.bySubscription[" + index + "].";
-    Double removed = sub.removed() == null ? null : (double) sub.removed().total();
-    List<Cell> cells = new ArrayList<>(List.of(
-        Cell.EMPTY, Cell.EMPTY, Cell.EMPTY,
-        Cell.of(p + "expected", Unit.COUNT, (double) sub.expected()),
-        Cell.of(p + "delivered", Unit.COUNT, (double) sub.delivered()),
-        Cell.of(p + "redelivered", Unit.COUNT, (double) sub.redelivered()),
-        Cell.of(p + "duplicates", Unit.COUNT, (double) sub.duplicates()),
-        Cell.of(p + "lost", Unit.COUNT, (double) sub.lost()),
-        withReasons(Cell.of(p + "removed", Unit.COUNT, removed), sub.removed()),
-        Cell.of(p + "unexpected", Unit.COUNT, (double) sub.unexpected()),
-        Cell.of(p + "recovered", Unit.COUNT, (double) sub.recovered())));
-    while (cells.size() < LEDGER_METRICS.size()) cells.add(Cell.EMPTY);
+    List<Cell> cells = new ArrayList<>();
+    for (Metric m : LEDGER_METRICS) {
+      if (!m.hasPerSubscription()) {
+        cells.add(Cell.EMPTY);
+        continue;
+      }
+      Cell cell = Cell.of(m.subscriptionId(index), m.unit(), m.ofSubscription(sub));
+      cells.add(m == Metric.REMOVED ? withReasons(cell, sub.removed()) : cell);
+    }
     return new RunRow(style, run.repetition(), sub.subscription(), "ok", "", cells);
   }
 

@@ -1,5 +1,6 @@
 package io.brokerbench.report;
 
+import io.brokerbench.metrics.Better;
 /** What a comparison concludes about one figure. */
 public enum Verdict {
   /** The 95% intervals do not overlap and B is better. */

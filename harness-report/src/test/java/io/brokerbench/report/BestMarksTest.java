@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.metrics.Better;
+import io.brokerbench.metrics.Metric;
 import io.brokerbench.results.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +19,18 @@ import org.junit.jupiter.api.Test;
 
 /** The ★ rule: better than every other contender beyond the noise, never the reference, never with one repetition. */
 class BestMarksTest {
+  /** The ★ marks of one figure whose better direction is {@code better}; a null row has no figure there. */
   private static boolean[] column(Better better, Stats... rows) {
-    List<List<Stats>> table = new ArrayList<>();
-    for (Stats s : rows) table.add(java.util.Collections.singletonList(s));
-    boolean[][] best = BestMarks.mark(table, List.of(better));
+    Metric figure = switch (better) {
+      case HIGHER -> Metric.CONFIRMED;
+      case LOWER -> Metric.LOST;
+      case NEITHER -> Metric.OFFERED;
+    };
+    List<Map<Metric, Stats>> table = new ArrayList<>();
+    for (Stats s : rows) table.add(s == null ? Map.of() : Map.of(figure, s));
+    List<java.util.Set<Metric>> best = BestMarks.mark(table);
     boolean[] out = new boolean[rows.length];
-    for (int r = 0; r < rows.length; r++) out[r] = best[r][0];
+    for (int r = 0; r < rows.length; r++) out[r] = best.get(r).contains(figure);
     return out;
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerbench.metrics.LatencyField;
 import io.brokerbench.results.RemovedRecord;
 import io.brokerbench.results.ResultsJson;
 import io.brokerbench.results.RunResult;
