@@ -44,9 +44,4 @@ final class InFlightWindow {
   int inFlight() {
     return inFlight.get();
   }
-
-  /** Waits until every slot is released or the deadline passes; false on timeout. */
-  boolean awaitEmpty(long deadlineNanos) throws InterruptedException {
-    return clock.awaitCondition(() -> inFlight.get() == 0, deadlineNanos);
-  }
 }
