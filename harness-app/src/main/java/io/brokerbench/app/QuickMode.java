@@ -1,6 +1,7 @@
 package io.brokerbench.app;
 
 import io.brokerbench.scenario.Scenario;
+import io.brokerbench.scenario.Timing;
 import io.brokerbench.scenario.Workload;
 import java.time.Duration;
 import java.util.List;
@@ -20,9 +21,9 @@ final class QuickMode {
   }
 
   static Workload shorten(Workload w) {
-    return new Workload(w.name(), w.description(), w.topology(), w.producers(), w.messages(), w.consumers(), min(w.warmup(), MAX_WARMUP),
-        w.duration() == null ? null : min(w.duration(), MAX_DURATION), w.isCounted() ? Math.min(w.count(), MAX_COUNT) : 0,
-        min(w.drainTimeout(), MAX_DRAIN), w.source());
+    Timing t = w.timing();
+    return w.withTiming(new Timing(min(t.warmup(), MAX_WARMUP), t.isCounted() ? null : min(t.duration(), MAX_DURATION),
+        t.isCounted() ? Math.min(t.count(), MAX_COUNT) : 0, min(t.drainTimeout(), MAX_DRAIN)));
   }
 
   private static Duration min(Duration a, Duration b) {

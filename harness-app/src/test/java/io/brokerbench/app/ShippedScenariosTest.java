@@ -43,7 +43,7 @@ class ShippedScenariosTest {
         "only embedded targets need no setup");
     assertTrue(s.workloads().size() >= 2 && s.workloads().size() <= 3, "2 or 3 workloads");
     Duration producing = s.workloads().stream()
-        .map(w -> w.warmup().plus(w.duration()))
+        .map(w -> w.timing().warmup().plus(w.timing().duration()))
         .reduce(Duration.ZERO, Duration::plus)
         .multipliedBy(s.repetitions())
         .multipliedBy(s.targets().size());

@@ -1,8 +1,8 @@
 package io.brokerbench.run;
 
-import io.brokerbench.results.RunPhase;
 import io.brokerbench.measure.LatencyRecorder;
 import io.brokerbench.measure.ResourceSampler;
+import io.brokerbench.results.RunPhase;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -108,7 +108,7 @@ final class RunSampler extends Thread {
     double planned = switch (phase) {
       case WARMUP -> seconds(window.measureStartNanos() - window.startNanos());
       case MEASURE -> window.isCounted() ? -1 : seconds(window.measureEndNanos() - window.measureStartNanos());
-      case DRAIN, TEARDOWN -> spec.workload().drainTimeout().toNanos() / 1e9;
+      case DRAIN, TEARDOWN -> spec.workload().timing().drainTimeout().toNanos() / 1e9;
     };
     progress.tick(new RunProgress(spec.label(), spec.workload().name(), phase.json(), seconds(now - phaseStart), planned,
         lastSecond[0], lastSecond[2], m.publishResponse.totalPercentileMicros(99), m.endToEndResponse.totalPercentileMicros(99)));

@@ -1,11 +1,12 @@
 package io.brokerbench.run;
 
-import io.brokerbench.results.RunPhase;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.measure.ResourceSampler;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.results.RunPhase;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.results.RunStatus;
+import io.brokerbench.scenario.Timing;
 import io.brokerbench.scenario.Workload;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Target;
@@ -116,15 +117,16 @@ public final class WorkloadRun {
       });
 
       long start = clock.nanoTime();
-      long measureStart = start + w.warmup().toNanos();
-      long measureEnd = w.isCounted() ? Long.MAX_VALUE : measureStart + w.duration().toNanos();
-      long[] quota = w.isCounted() ? splitEvenly(w.count(), producers) : new long[0];
+      Timing timing = w.timing();
+      long measureStart = start + timing.warmup().toNanos();
+      long measureEnd = timing.isCounted() ? Long.MAX_VALUE : measureStart + timing.duration().toNanos();
+      long[] quota = timing.isCounted() ? splitEvenly(timing.count(), producers) : new long[0];
       RunWindow window = new RunWindow(start, measureStart, measureEnd, quota);
       Timeline timeline = new Timeline(start);
       timeline.begin(RunPhase.MEASURE, measureStart);
       m.begin(window);
 
-      long confirmTimeout = Math.max(w.drainTimeout().toNanos(), TimeUnit.SECONDS.toNanos(5));
+      long confirmTimeout = Math.max(timing.drainTimeout().toNanos(), TimeUnit.SECONDS.toNanos(5));
       ProducerTask.Shared shared = new ProducerTask.Shared(producers, plan, m, window, clock, hooks,
           w.producers().maxInFlight(), w.messages().sizeBytes(), runTag, confirmTimeout);
       List<ProducerTask> tasks = new ArrayList<>();
@@ -146,7 +148,7 @@ public final class WorkloadRun {
       if (!stopped && m.failure() == null) {
         ProducerThreads all = producerThreads;
         clock.awaitCondition(() -> stopRequested.getAsBoolean() || m.failure() != null
-            || (all.allConfirmed() && m.ledger.pending() == 0), sendEnd + w.drainTimeout().toNanos());
+            || (all.allConfirmed() && m.ledger.pending() == 0), sendEnd + timing.drainTimeout().toNanos());
       }
       timeline.begin(RunPhase.TEARDOWN, clock.nanoTime());
       sampler.stopAndJoin();
@@ -157,7 +159,9 @@ public final class WorkloadRun {
       targetProducers.forEach(WorkloadRun::closeQuietly);
       timeline.end(clock.nanoTime());
       if (counts == null) counts = m.window.snapshot();
-      double windowSeconds = windowEndsWithSending ? Math.max(sendEnd - measureStart, 1) / 1e9 : w.duration().toNanos() / 1e9;
+      double windowSeconds = windowEndsWithSending
+          ? Math.max(sendEnd - measureStart, 1) / 1e9
+          : timing.duration().toNanos() / 1e9;
       return ResultAssembler.assemble(spec, info, plan, outcome(m), m,
           new ResultAssembler.MeasuredWindow(counts, windowSeconds, producerThreads.lagsAtWindowEndNanos(windowEndsWithSending)),
           timeline, resources, startedAt);

@@ -1,10 +1,10 @@
 package io.brokerbench.scenario;
 
 import io.brokerbench.envelope.Envelope;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
-import io.brokerbench.plan.AckMode;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,12 +18,7 @@ import java.util.List;
  * @param producers how many, how fast, how much unconfirmed
  * @param messages size, keys and routing attributes
  * @param consumers subscriptions and consumers
- * @param warmup time producers run before the measured window; messages sent in it are in the
- *     ledger but not in latency or throughput
- * @param duration length of the measured window, or {@code null} when {@code count} is set
- * @param count total messages in the measured window across producers, or 0 when {@code duration}
- *     is set
- * @param drainTimeout longest wait after producers stop for every expected message to arrive
+ * @param timing the warm-up, the measured window (a duration or a message count) and the drain
  * @param source the workload's YAML text as written
  */
 public record Workload(
@@ -33,10 +28,7 @@ public record Workload(
     Producers producers,
     Messages messages,
     Consumers consumers,
-    Duration warmup,
-    Duration duration,
-    long count,
-    Duration drainTimeout,
+    Timing timing,
     String source) {
 
   public Workload {
@@ -50,20 +42,7 @@ public record Workload(
       throw new IllegalArgumentException("workload " + name + ": " + topology.bindings().size()
           + " bindings for " + consumers.subscriptions() + " subscriptions; there must be one per subscription");
     }
-    if (warmup == null || warmup.isNegative()) {
-      throw new IllegalArgumentException("workload " + name + ": warmup must be >= 0, was " + warmup);
-    }
-    if ((duration == null) == (count == 0)) {
-      throw new IllegalArgumentException("workload " + name + ": exactly one of duration and count must be set, was "
-          + "duration " + duration + " and count " + count);
-    }
-    if (duration != null && (duration.isNegative() || duration.isZero())) {
-      throw new IllegalArgumentException("workload " + name + ": duration must be > 0, was " + duration);
-    }
-    if (count < 0) throw new IllegalArgumentException("workload " + name + ": count must be >= 1, was " + count);
-    if (drainTimeout == null || drainTimeout.isNegative() || drainTimeout.isZero()) {
-      throw new IllegalArgumentException("workload " + name + ": drainTimeout must be > 0, was " + drainTimeout);
-    }
+    requireNonNull(timing, "timing");
   }
 
   private static void requireNonNull(Object value, String field) {
@@ -72,8 +51,13 @@ public record Workload(
 
   /** A workload without a description. */
   public Workload(String name, Topology topology, Producers producers, Messages messages, Consumers consumers,
-      Duration warmup, Duration duration, long count, Duration drainTimeout, String source) {
-    this(name, "", topology, producers, messages, consumers, warmup, duration, count, drainTimeout, source);
+      Timing timing, String source) {
+    this(name, "", topology, producers, messages, consumers, timing, source);
+  }
+
+  /** This workload with {@code timing} instead of its own. */
+  public Workload withTiming(Timing timing) {
+    return new Workload(name, description, topology, producers, messages, consumers, timing, source);
   }
 
   /**
@@ -138,10 +122,5 @@ public record Workload(
         throw new IllegalArgumentException("consumers.processing must be >= 0, was " + processing);
       }
     }
-  }
-
-  /** Whether the measured window is a message count rather than a duration. */
-  public boolean isCounted() {
-    return duration == null;
   }
 }

@@ -1,11 +1,11 @@
 package io.brokerbench.scenario;
 
 import io.brokerbench.envelope.Envelope;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
-import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.Quantities;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -142,10 +142,9 @@ final class WorkloadBinder {
         new Workload.Messages(sizeBytes, keys, variants),
         new Workload.Consumers(subscriptions, perSubscription, prefetch,
             AckMode.valueOf(ack.toUpperCase(Locale.ROOT)), processing),
-        warmup,
-        f.has("count") ? null : duration,
-        f.has("count") ? count : 0,
-        drainTimeout,
+        f.has("count")
+            ? Timing.ofCount(warmup, count, drainTimeout)
+            : Timing.ofDuration(warmup, duration, drainTimeout),
         source));
   }
 

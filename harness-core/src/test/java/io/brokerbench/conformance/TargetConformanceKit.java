@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.envelope.Envelope;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.KafkaPartitioner;
 import io.brokerbench.plan.MessageVariant;
@@ -18,8 +19,8 @@ import io.brokerbench.run.ProgressListener;
 import io.brokerbench.run.SystemRunClock;
 import io.brokerbench.run.WorkloadRun;
 import io.brokerbench.scenario.Rate;
+import io.brokerbench.scenario.Timing;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.Feature;
@@ -155,7 +156,7 @@ public abstract class TargetConformanceKit {
   void ledgerShowsNothingLostAtAFixedRate() {
     Workload keyed = TestWorkloads.keyed(1, 2, 2, 8, 1);
     Workload w = new Workload("fixed-rate", keyed.topology(), new Workload.Producers(1, new Rate(1000), 100), keyed.messages(),
-        keyed.consumers(), Duration.ofMillis(500), Duration.ofSeconds(2), 0, patience(), "");
+        keyed.consumers(), Timing.ofDuration(Duration.ofMillis(500), Duration.ofSeconds(2), patience()), "");
     RunResult r = runThroughHarness(w);
     skipIfUnsupported(r);
     assertEquals(RunStatus.OK, r.status(), r.error());

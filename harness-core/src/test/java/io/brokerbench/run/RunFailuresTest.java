@@ -12,6 +12,7 @@ import io.brokerbench.results.RunStatus;
 import io.brokerbench.scenario.Rate;
 import io.brokerbench.scenario.Scenario;
 import io.brokerbench.scenario.TargetRef;
+import io.brokerbench.scenario.Timing;
 import io.brokerbench.scenario.Workload;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
@@ -44,7 +45,7 @@ class RunFailuresTest {
   static Workload steady(Rate rate, Duration duration, int maxInFlight) {
     Workload w = ScenarioRunnerTest.timed("steady", duration);
     return new Workload(w.name(), w.topology(), new Workload.Producers(1, rate, maxInFlight), w.messages(), w.consumers(),
-        w.warmup(), w.duration(), 0, w.drainTimeout(), "");
+        w.timing(), "");
   }
 
   static Scenario twoRuns(Workload w, TargetRef first) {

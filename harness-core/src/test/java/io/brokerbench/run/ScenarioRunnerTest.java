@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.loopback.LoopbackProvider;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
@@ -14,8 +15,8 @@ import io.brokerbench.results.RunStatus;
 import io.brokerbench.scenario.Rate;
 import io.brokerbench.scenario.Scenario;
 import io.brokerbench.scenario.TargetRef;
+import io.brokerbench.scenario.Timing;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.plan.AckMode;
 import io.brokerbench.synthetic.SyntheticProvider;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,8 @@ class ScenarioRunnerTest {
   static Workload timed(String name, Duration duration) {
     return new Workload(name, new Workload.Topology(1, 1, Routing.DIRECT, List.of(Binding.ofKeys(List.of("")))),
         new Workload.Producers(1, new Rate(1000), 100), new Workload.Messages(100, 1, List.of(new MessageVariant("", Map.of()))),
-        new Workload.Consumers(1, 1, 100, AckMode.MANUAL, Duration.ZERO), Duration.ZERO, duration, 0, Duration.ofSeconds(5), "");
+        new Workload.Consumers(1, 1, 100, AckMode.MANUAL, Duration.ZERO),
+        Timing.ofDuration(Duration.ZERO, duration, Duration.ofSeconds(5)), "");
   }
 
   @Test

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.ReferenceRouter;
 import io.brokerbench.plan.Routing;
-import io.brokerbench.plan.AckMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,11 +55,11 @@ class ScenarioLoaderTest {
     assertEquals(new Workload.Producers(1, new Rate(1000), 1000), w.producers());
     assertEquals(new Workload.Messages(100, 1, List.of(new MessageVariant("", Map.of()))), w.messages());
     assertEquals(new Workload.Consumers(1, 1, 100, AckMode.MANUAL, Duration.ZERO), w.consumers());
-    assertEquals(Duration.ZERO, w.warmup());
-    assertEquals(Duration.ofSeconds(5), w.duration());
-    assertEquals(0, w.count());
-    assertFalse(w.isCounted());
-    assertEquals(Duration.ofSeconds(30), w.drainTimeout());
+    assertEquals(Duration.ZERO, w.timing().warmup());
+    assertEquals(Duration.ofSeconds(5), w.timing().duration());
+    assertEquals(0, w.timing().count());
+    assertFalse(w.timing().isCounted());
+    assertEquals(Duration.ofSeconds(30), w.timing().drainTimeout());
     assertEquals(Files.readString(GOOD.resolve("workloads/minimal.yaml")), w.source());
   }
 
@@ -79,9 +79,9 @@ class ScenarioLoaderTest {
     assertEquals(1024, w.messages().sizeBytes());
     assertEquals(64, w.messages().keys());
     assertEquals(new Workload.Consumers(3, 2, 200, AckMode.AUTO, Duration.ofMillis(1)), w.consumers());
-    assertEquals(Duration.ofSeconds(3), w.warmup());
-    assertEquals(Duration.ofSeconds(10), w.duration());
-    assertEquals(Duration.ofSeconds(45), w.drainTimeout());
+    assertEquals(Duration.ofSeconds(3), w.timing().warmup());
+    assertEquals(Duration.ofSeconds(10), w.timing().duration());
+    assertEquals(Duration.ofSeconds(45), w.timing().drainTimeout());
   }
 
   @Test
@@ -99,9 +99,9 @@ class ScenarioLoaderTest {
   void readsACountedHeadersWorkloadWithAnAnyBinding() throws Exception {
     Workload w = workload(loader.load(GOOD.resolve("full.yaml")), "headers-counted");
 
-    assertTrue(w.isCounted());
-    assertNull(w.duration());
-    assertEquals(100_000, w.count());
+    assertTrue(w.timing().isCounted());
+    assertNull(w.timing().duration());
+    assertEquals(100_000, w.timing().count());
     assertTrue(w.producers().rate().isMax());
     assertEquals(52, w.messages().sizeBytes(), "a size equal to the envelope is allowed");
     assertEquals(List.of(
@@ -190,7 +190,7 @@ class ScenarioLoaderTest {
     assertEquals(1, one.messages().keys());
     assertEquals(32, many.messages().keys());
     assertEquals(one.producers(), many.producers());
-    assertEquals(one.duration(), many.duration());
+    assertEquals(one.timing().duration(), many.timing().duration());
   }
 
   @Test

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
-import io.brokerbench.plan.AckMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,8 @@ class WorkloadRecordTest {
 
   @Test
   void acceptsAValidWorkloadWithoutDescription() {
-    Workload w = new Workload("w", ONE_SUBSCRIPTION, PRODUCERS, MESSAGES, CONSUMERS, Duration.ZERO,
-        Duration.ofSeconds(1), 0, Duration.ofSeconds(1), "");
+    Workload w = new Workload("w", ONE_SUBSCRIPTION, PRODUCERS, MESSAGES, CONSUMERS,
+        Timing.ofDuration(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)), "");
     assertEquals("", w.description());
   }
 
@@ -33,16 +33,17 @@ class WorkloadRecordTest {
   void refusesABindingCountThatDiffersFromTheSubscriptions() {
     Workload.Consumers two = new Workload.Consumers(2, 1, 10, AckMode.MANUAL, Duration.ZERO);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Workload("w",
-        ONE_SUBSCRIPTION, PRODUCERS, MESSAGES, two, Duration.ZERO, Duration.ofSeconds(1), 0, Duration.ofSeconds(1), ""));
+        ONE_SUBSCRIPTION, PRODUCERS, MESSAGES, two,
+        Timing.ofDuration(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)), ""));
     assertTrue(e.getMessage().contains("1 bindings for 2 subscriptions"), e.getMessage());
   }
 
   @Test
   void refusesBothOrNeitherOfDurationAndCount() {
     assertThrows(IllegalArgumentException.class, () -> new Workload("w", ONE_SUBSCRIPTION, PRODUCERS, MESSAGES,
-        CONSUMERS, Duration.ZERO, Duration.ofSeconds(1), 10, Duration.ofSeconds(1), ""));
+        CONSUMERS, new Timing(Duration.ZERO, Duration.ofSeconds(1), 10, Duration.ofSeconds(1)), ""));
     assertThrows(IllegalArgumentException.class, () -> new Workload("w", ONE_SUBSCRIPTION, PRODUCERS, MESSAGES,
-        CONSUMERS, Duration.ZERO, null, 0, Duration.ofSeconds(1), ""));
+        CONSUMERS, Timing.ofCount(Duration.ZERO, 0, Duration.ofSeconds(1)), ""));
   }
 
   @Test

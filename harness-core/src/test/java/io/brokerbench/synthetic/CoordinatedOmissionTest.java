@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.brokerbench.measure.LatencyRecorder;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
@@ -11,8 +12,8 @@ import io.brokerbench.results.LatencySummary;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.results.RunStatus;
 import io.brokerbench.scenario.Rate;
+import io.brokerbench.scenario.Timing;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.plan.AckMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class CoordinatedOmissionTest {
     Workload w = new Workload("stall", new Workload.Topology(1, 1, Routing.DIRECT, List.of(Binding.ofKeys(List.of("")))),
         new Workload.Producers(1, new Rate(500), 1), new Workload.Messages(100, 1, List.of(new MessageVariant("", Map.of()))),
         new Workload.Consumers(1, 1, 100, AckMode.MANUAL, Duration.ZERO),
-        Duration.ZERO, Duration.ofSeconds(10), 0, Duration.ofSeconds(5), "");
+        Timing.ofDuration(Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(5)), "");
     result = KnownAnswers.run(script, w, dir);
     assertEquals(RunStatus.OK, result.status(), result.error());
   }

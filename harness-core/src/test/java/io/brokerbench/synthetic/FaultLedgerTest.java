@@ -2,6 +2,7 @@ package io.brokerbench.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
@@ -10,8 +11,8 @@ import io.brokerbench.results.RunResult;
 import io.brokerbench.results.RunStatus;
 import io.brokerbench.results.SubscriptionLedger;
 import io.brokerbench.scenario.Rate;
+import io.brokerbench.scenario.Timing;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.plan.AckMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +45,7 @@ class FaultLedgerTest {
     return new Workload("faults", new Workload.Topology(1, 1, Routing.FANOUT, bindings),
         new Workload.Producers(1, new Rate(1000), 50), new Workload.Messages(100, keys, List.of(new MessageVariant("", Map.of()))),
         new Workload.Consumers(subscriptions, 1, 100, ack, Duration.ZERO),
-        Duration.ZERO, null, N, Duration.ofSeconds(5), "");
+        Timing.ofCount(Duration.ZERO, N, Duration.ofSeconds(5)), "");
   }
 
   static FaultScript faults(long drop, long duplicate, long redeliver, long reorder) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
@@ -13,8 +14,8 @@ import io.brokerbench.results.SaturationRecord;
 import io.brokerbench.results.SecondSample;
 import io.brokerbench.results.ThroughputRecord;
 import io.brokerbench.scenario.Rate;
+import io.brokerbench.scenario.Timing;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.plan.AckMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -45,7 +46,7 @@ class RatesAndSaturationTest {
         new Workload.Producers(1, new Rate(RATE), maxInFlight),
         new Workload.Messages(100, 1, List.of(new MessageVariant("", Map.of()))),
         new Workload.Consumers(subscriptions, 1, 100, AckMode.MANUAL, Duration.ZERO),
-        warmup, Duration.ofSeconds(10), 0, Duration.ofSeconds(120), "");
+        Timing.ofDuration(warmup, Duration.ofSeconds(10), Duration.ofSeconds(120)), "");
   }
 
   static FaultScript delays(long confirmMillis, long deliveryMillis) {
@@ -149,8 +150,8 @@ class RatesAndSaturationTest {
   @Test
   void aSubSecondRunIsInTheMeasurePhaseAndWarnsThatItMeasuredTooLittle() {
     Workload w = steady(1, Duration.ofMillis(200), 10_000);
-    Workload shortRun = new Workload(w.name(), w.topology(), w.producers(), w.messages(), w.consumers(), w.warmup(),
-        Duration.ofMillis(500), 0, w.drainTimeout(), "");
+    Workload shortRun = w.withTiming(
+        Timing.ofDuration(w.timing().warmup(), Duration.ofMillis(500), w.timing().drainTimeout()));
     RunResult r = run(delays(1, 1), shortRun);
     SecondSample only = r.throughput().series().get(0);
     assertEquals("measure", only.phase(), "0.2 s of warm-up, 0.5 s measured: the interval is mostly measured");

@@ -1,12 +1,13 @@
 package io.brokerbench.testing;
 
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.scenario.Rate;
+import io.brokerbench.scenario.Timing;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.plan.AckMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,8 @@ public final class TestWorkloads {
 
   /** {@code w} with another drain timeout (how long a run waits for missing messages). */
   public static Workload withDrainTimeout(Workload w, Duration drainTimeout) {
-    return new Workload(w.name(), w.description(), w.topology(), w.producers(), w.messages(), w.consumers(), w.warmup(),
-        w.duration(), w.count(), drainTimeout, w.source());
+    Timing t = w.timing();
+    return w.withTiming(new Timing(t.warmup(), t.duration(), t.count(), drainTimeout));
   }
 
   /** A counted single-subscription direct workload with {@code keys} keys. */
@@ -53,6 +54,6 @@ public final class TestWorkloads {
     return new Workload(name, new Workload.Topology(1, partitions, routing, new ArrayList<>(bindings)),
         new Workload.Producers(producers, rate, 100), new Workload.Messages(100, keys, variants),
         new Workload.Consumers(bindings.size(), consumers, prefetch, AckMode.MANUAL, Duration.ZERO),
-        Duration.ZERO, null, count, Duration.ofSeconds(20), "");
+        Timing.ofCount(Duration.ZERO, count, Duration.ofSeconds(20)), "");
   }
 }

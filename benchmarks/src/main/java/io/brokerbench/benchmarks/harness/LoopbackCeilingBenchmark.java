@@ -1,6 +1,7 @@
 package io.brokerbench.benchmarks.harness;
 
 import io.brokerbench.loopback.LoopbackProvider;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
@@ -10,8 +11,8 @@ import io.brokerbench.run.ProgressListener;
 import io.brokerbench.run.SystemRunClock;
 import io.brokerbench.run.WorkloadRun;
 import io.brokerbench.scenario.Rate;
+import io.brokerbench.scenario.Timing;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetContext;
@@ -61,8 +62,8 @@ public class LoopbackCeilingBenchmark {
     dir = Files.createTempDirectory("bb-ceiling");
     workload = new Workload("ceiling", new Workload.Topology(1, 1, Routing.DIRECT, List.of(Binding.ofKeys(List.of("")))),
         new Workload.Producers(1, Rate.max(), 1000), new Workload.Messages(100, 1, List.of(new MessageVariant("", Map.of()))),
-        new Workload.Consumers(1, 1, 1000, AckMode.MANUAL, Duration.ZERO), Duration.ZERO, null, MESSAGES,
-        Duration.ofSeconds(30), "");
+        new Workload.Consumers(1, 1, 1000, AckMode.MANUAL, Duration.ZERO),
+        Timing.ofCount(Duration.ZERO, MESSAGES, Duration.ofSeconds(30)), "");
   }
 
   @Benchmark

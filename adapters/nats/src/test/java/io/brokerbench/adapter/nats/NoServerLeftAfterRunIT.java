@@ -11,6 +11,7 @@ import io.brokerbench.run.ProgressListener;
 import io.brokerbench.run.SystemRunClock;
 import io.brokerbench.run.WorkloadRun;
 import io.brokerbench.scenario.Rate;
+import io.brokerbench.scenario.Timing;
 import io.brokerbench.scenario.Workload;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
@@ -108,7 +109,8 @@ class NoServerLeftAfterRunIT {
   void aRunStoppedMidwayLeavesNoServer() throws Exception {
     Workload keyed = TestWorkloads.keyed(1, 1, 1, 4, 1);
     Workload long30s = new Workload("long", keyed.topology(), new Workload.Producers(1, new Rate(500), 100),
-        keyed.messages(), keyed.consumers(), Duration.ZERO, Duration.ofSeconds(30), 0, Duration.ofSeconds(5), "");
+        keyed.messages(), keyed.consumers(),
+        Timing.ofDuration(Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(5)), "");
     AtomicBoolean stop = new AtomicBoolean();
     Thread stopper = new Thread(() -> {
       try {

@@ -9,6 +9,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.brokerbench.envelope.Envelope;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
@@ -22,8 +23,8 @@ import io.brokerbench.run.ProgressListener;
 import io.brokerbench.run.SystemRunClock;
 import io.brokerbench.run.WorkloadRun;
 import io.brokerbench.scenario.Rate;
+import io.brokerbench.scenario.Timing;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.RemovalListener;
 import io.brokerbench.spi.RemovalReason;
@@ -73,7 +74,7 @@ class DeadLetterRemovalsIT {
         new Workload.Producers(1, new Rate(1000), 1000),
         new Workload.Messages(100, 1, List.of(new MessageVariant("", Map.of()))),
         new Workload.Consumers(subscriptions, 1, 1, AckMode.MANUAL, PROCESSING),
-        Duration.ZERO, null, count, Duration.ofSeconds(30), "");
+        Timing.ofCount(Duration.ZERO, count, Duration.ofSeconds(30)), "");
   }
 
   private RunResult run(Workload workload, Object... settings) {

@@ -14,6 +14,7 @@ import io.brokerbench.run.ProgressListener;
 import io.brokerbench.run.SystemRunClock;
 import io.brokerbench.run.WorkloadRun;
 import io.brokerbench.scenario.Rate;
+import io.brokerbench.scenario.Timing;
 import io.brokerbench.scenario.Workload;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.Target;
@@ -48,8 +49,8 @@ class MaxLenRemovalIT {
     List<Binding> bindings = List.of(Binding.ofKeys(List.of()), Binding.ofKeys(List.of()));
     return new Workload("trimmed", new Workload.Topology(1, 2, Routing.FANOUT, bindings),
         new Workload.Producers(2, Rate.max(), 500), new Workload.Messages(100, 8, List.of(new MessageVariant("", Map.of()))),
-        new Workload.Consumers(2, 1, 50, AckMode.MANUAL, Duration.ofMillis(1)), Duration.ZERO, null, MESSAGES,
-        Duration.ofSeconds(30), "");
+        new Workload.Consumers(2, 1, 50, AckMode.MANUAL, Duration.ofMillis(1)),
+        Timing.ofCount(Duration.ZERO, MESSAGES, Duration.ofSeconds(30)), "");
   }
 
   @ParameterizedTest(name = "{0}")
