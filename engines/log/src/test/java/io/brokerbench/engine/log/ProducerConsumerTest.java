@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.commons.Murmur2;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,17 +36,6 @@ class ProducerConsumerTest {
   }
 
   @Test
-  void hashesKeysLikeKafkasMurmur2() {
-    // Values of Kafka's Utils.murmur2 for these inputs.
-    assertEquals(-973932308, Partitioner.murmur2(bytes("21")));
-    assertEquals(-790332482, Partitioner.murmur2(bytes("foobar")));
-    assertEquals(-985981536, Partitioner.murmur2(bytes("a-little-bit-long-string")));
-    assertEquals(-1486304829, Partitioner.murmur2(bytes("a-little-bit-longer-string")));
-    assertEquals(-58897971, Partitioner.murmur2(bytes("lkjh234lh9fiuh90y23oiuhsafujhadof229phr9h19h89h8")));
-    assertEquals(479470107, Partitioner.murmur2(bytes("abc")));
-  }
-
-  @Test
   void sendsKeyedRecordsToTheirKeysPartitionAndKeepsPerKeyOrder() throws Exception {
     open(TestLogs.smallSegments(64 << 10));
     engine.createTopic("orders", 6);
@@ -63,7 +53,7 @@ class ProducerConsumerTest {
     }
     assertTrue(acked.await(10, TimeUnit.SECONDS));
     assertTrue(errors.isEmpty(), errors.toString());
-    partitionOf.forEach((key, p) -> assertEquals(Partitioner.partitionForKey(bytes(key), 6), p, key));
+    partitionOf.forEach((key, p) -> assertEquals(Murmur2.partitionForKey(bytes(key), 6), p, key));
 
     LogConsumer consumer = engine.consumer(ConsumerConfig.defaults("g"));
     consumer.subscribe(Set.of("orders"));
