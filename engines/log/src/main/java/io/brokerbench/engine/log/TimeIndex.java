@@ -1,6 +1,6 @@
 package io.brokerbench.engine.log;
 
-import io.brokerbench.engine.log.storage.StorageFile;
+import io.brokerbench.commons.storage.StorageFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.commons.storage.InMemoryStorage;
 import io.brokerbench.commons.Murmur2;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ProducerConsumerTest {
-  private final PowerLossStorage storage = new PowerLossStorage();
+  private final InMemoryStorage storage = new InMemoryStorage();
   private LogEngine engine;
 
   private LogEngine open(LogConfig config) throws Exception {
@@ -139,7 +140,7 @@ class ProducerConsumerTest {
     open(TestLogs.smallSegments(64 << 10).withFsync(FsyncPolicy.always()));
     engine.createTopic("t", 1);
     LogProducer producer = engine.producer(ProducerConfig.defaults().withAcks(Acks.AFTER_FSYNC).withLinger(Duration.ZERO).withRetries(3));
-    storage.failNextForces = 1;
+    storage.failNextForces(1);
     CompletableFuture<Long> acked = new CompletableFuture<>();
     producer.send("t", 0, null, bytes("once"), List.of(), 1, (tp, offset, error) -> {
       if (error != null) acked.completeExceptionally(error);
