@@ -8,19 +8,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class KafkaPartitionerTest {
 
-  /** The vectors of Kafka's own UtilsTest.testMurmur2. */
-  @ParameterizedTest
-  @CsvSource({
-      "21, -973932308",
-      "foobar, -790332482",
-      "a-little-bit-long-string, -985981536",
-      "a-little-bit-longer-string, -1486304829",
-      "lkjh234lh9fiuh90y23oiuhsafujhadof229phr9h19h89h8, -58897971",
-      "abc, 479470107"})
-  void murmur2MatchesKafkasReferenceVectors(String key, int expected) {
-    assertEquals(expected, KafkaPartitioner.murmur2(key.getBytes(StandardCharsets.UTF_8)));
-  }
-
   @ParameterizedTest
   @CsvSource({"foobar, 50, 16"})
   void partitionIsPositiveHashModuloPartitions(String key, int partitions, int expected) {

@@ -8,7 +8,6 @@ import io.brokerbench.engine.queue.MessageProperties;
 import io.brokerbench.engine.queue.QueueEngine;
 import io.brokerbench.engine.queue.QueueOptions;
 import io.brokerbench.engine.queue.Session;
-import io.brokerbench.engine.queue.storage.FileStorage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +86,7 @@ public class DurableConfirmBenchmark {
   @Setup(Level.Trial)
   public void open() throws Exception {
     directory = Files.createTempDirectory("queue-engine-bench");
-    engine = QueueEngine.open(EngineConfig.withStorage(new FileStorage(directory), FsyncPolicy.parse(fsync))
+    engine = QueueEngine.open(EngineConfig.onDisk(directory, FsyncPolicy.parse(fsync))
         .withClock(System::currentTimeMillis, 0));
     engine.declareQueue("q", QueueOptions.durableQueue());
     body = new byte[messageBytes];

@@ -1,7 +1,8 @@
 package io.brokerbench.engine.log;
 
-import io.brokerbench.engine.log.storage.FileSystemStorage;
-import io.brokerbench.engine.log.storage.Storage;
+import io.brokerbench.commons.storage.FileAccess;
+import io.brokerbench.commons.storage.FileSystemStorage;
+import io.brokerbench.commons.storage.Storage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -129,9 +130,13 @@ public final class LogEngine implements AutoCloseable {
     }
   }
 
-  /** Opens (recovering) or creates an engine in {@code dataDirectory} on the real file system. */
+  /**
+   * Opens (recovering) or creates an engine in {@code dataDirectory} on the real file system, its
+   * files read and written through channels ({@link FileAccess#CHANNEL}): consumers read a segment in
+   * parallel with the append.
+   */
   public static LogEngine open(Path dataDirectory, LogConfig config) throws IOException {
-    return open(dataDirectory, config, FileSystemStorage.INSTANCE, Time.SYSTEM);
+    return open(dataDirectory, config, new FileSystemStorage(FileAccess.CHANNEL), Time.SYSTEM);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.brokerbench.engine.log;
 
+import io.brokerbench.commons.Murmur2;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -24,8 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <h2>Partitioning</h2>
  * An explicit partition is used as given. A keyed record goes where Kafka's default partitioner
- * sends it ({@link Partitioner}). A record without key goes to the topic's current sticky partition,
- * which changes (at random) each time a batch for it is sealed, as Kafka's sticky partitioner does.
+ * sends it ({@link Murmur2#partitionForKey}). A record without key goes to the topic's current
+ * sticky partition, which changes (at random) each time a batch for it is sealed, as Kafka's sticky partitioner does.
  *
  * <h2>Idempotence</h2>
  * With {@code idempotent}, the producer has an id from the engine and numbers the records of each
@@ -153,7 +154,7 @@ public final class LogProducer implements AutoCloseable {
       }
       p = partition;
     } else if (key != null) {
-      p = Partitioner.partitionForKey(key, tps.length);
+      p = Murmur2.partitionForKey(key, tps.length);
     } else {
       Integer s = sticky.get(topic);
       if (s == null) {

@@ -1,7 +1,7 @@
 package io.brokerbench.engine.log;
 
-import io.brokerbench.engine.log.storage.Storage;
-import io.brokerbench.engine.log.storage.StorageFile;
+import io.brokerbench.commons.storage.Storage;
+import io.brokerbench.commons.storage.StorageFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;

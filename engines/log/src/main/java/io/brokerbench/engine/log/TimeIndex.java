@@ -1,6 +1,6 @@
 package io.brokerbench.engine.log;
 
-import io.brokerbench.engine.log.storage.StorageFile;
+import io.brokerbench.commons.storage.StorageFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -23,49 +23,34 @@ import java.nio.ByteBuffer;
  * As for {@link OffsetIndex}: rebuilt for the active segment, validated or rebuilt for sealed ones.
  *
  * <h2>Threading</h2>
- * One writer, concurrent lock-free readers, as {@link OffsetIndex}.
+ * One writer, concurrent lock-free readers, as {@link AbstractIndex} describes; in memory the key is
+ * the timestamp, the value the relative offset.
  */
-final class TimeIndex {
+final class TimeIndex extends AbstractIndex {
   static final int ENTRY_BYTES = 12;
 
-  private static final class Arrays2 {
-    final long[] timestamps;
-    final int[] offsets;
-
-    Arrays2(int capacity) {
-      timestamps = new long[capacity];
-      offsets = new int[capacity];
-    }
+  TimeIndex() {
+    super(ENTRY_BYTES);
   }
 
-  private volatile Arrays2 arrays = new Arrays2(16);
-  private volatile int size;
-  private int persisted;
-
-  int size() {
-    return size;
+  @Override
+  void putKey(ByteBuffer target, long timestampMs) {
+    target.putLong(timestampMs);
   }
 
+  @Override
+  long getKey(ByteBuffer source) {
+    return source.getLong();
+  }
+
+  /** The largest indexed timestamp (ms since the epoch), or {@link Long#MIN_VALUE} when empty. */
   long lastTimestamp() {
-    int n = size;
-    return n == 0 ? Long.MIN_VALUE : arrays.timestamps[n - 1];
+    return lastKey(Long.MIN_VALUE);
   }
 
-  /** Adds an entry when {@code timestampMs} exceeds the last one; otherwise does nothing. */
+  /** Adds an entry when {@code timestampMs} and {@code relativeOffset} exceed the last one's; otherwise does nothing. */
   void maybeAppend(long timestampMs, int relativeOffset) {
-    int n = size;
-    Arrays2 a = arrays;
-    if (n > 0 && (a.timestamps[n - 1] >= timestampMs || a.offsets[n - 1] >= relativeOffset)) return;
-    if (n == a.offsets.length) {
-      Arrays2 bigger = new Arrays2(n * 2);
-      System.arraycopy(a.timestamps, 0, bigger.timestamps, 0, n);
-      System.arraycopy(a.offsets, 0, bigger.offsets, 0, n);
-      a = bigger;
-    }
-    a.timestamps[n] = timestampMs;
-    a.offsets[n] = relativeOffset;
-    arrays = a;
-    size = n + 1;
+    if (follows(timestampMs, relativeOffset)) add(timestampMs, relativeOffset);
   }
 
   /**
@@ -73,77 +58,20 @@ final class TimeIndex {
    * timestampMs}: the offset of the last entry whose timestamp is below it, or 0.
    */
   int lookup(long timestampMs) {
-    int n = size;
-    Arrays2 a = arrays;
-    int lo = 0;
-    int hi = n - 1;
-    int found = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a.timestamps[mid] < timestampMs) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return found < 0 ? 0 : a.offsets[found];
+    return valueOfLastKeyBelow(timestampMs, 0);
   }
 
+  /** Drops every entry whose relative offset is at or past {@code relativeOffset}. Writer only. */
   void truncateToOffset(int relativeOffset) {
-    int n = size;
-    Arrays2 a = arrays;
-    while (n > 0 && a.offsets[n - 1] >= relativeOffset) n--;
-    size = n;
-    persisted = Math.min(persisted, n);
+    truncateToValue(relativeOffset);
   }
 
-  void clear() {
-    size = 0;
-    persisted = 0;
-  }
-
-  void writeTo(StorageFile file) throws IOException {
-    int n = size;
-    if (persisted == n) return;
-    file.truncate((long) persisted * ENTRY_BYTES);
-    ByteBuffer buf = ByteBuffer.allocate((n - persisted) * ENTRY_BYTES);
-    Arrays2 a = arrays;
-    for (int i = persisted; i < n; i++) buf.putLong(a.timestamps[i]).putInt(a.offsets[i]);
-    buf.flip();
-    file.write(buf, (long) persisted * ENTRY_BYTES);
-    persisted = n;
-  }
-
-  void rewrite(StorageFile file) throws IOException {
-    file.truncate(0);
-    persisted = 0;
-    writeTo(file);
-  }
-
-  /** Loads {@code file}; null when loaded, else why it cannot be trusted. */
+  /** Loads {@code file}; null when loaded, else why it cannot be trusted. No entry may name an offset past {@code lastRelativeOffset}. */
   String load(StorageFile file, int lastRelativeOffset) throws IOException {
-    clear();
-    long bytes = file.size();
-    if (bytes % ENTRY_BYTES != 0) return "size " + bytes + " is not a multiple of " + ENTRY_BYTES;
-    ByteBuffer buf = ByteBuffer.allocate((int) bytes);
-    if (bytes > 0) file.read(buf, 0);
-    buf.flip();
-    while (buf.remaining() >= ENTRY_BYTES) {
-      long ts = buf.getLong();
-      int rel = buf.getInt();
-      int n = size;
-      if (n > 0 && (arrays.timestamps[n - 1] >= ts || arrays.offsets[n - 1] >= rel) || rel < 0) {
-        clear();
-        return "entry " + n + " (" + ts + ", " + rel + ") does not increase";
-      }
-      if (rel > lastRelativeOffset) {
-        clear();
-        return "entry " + n + " names relative offset " + rel + " past the last " + lastRelativeOffset;
-      }
-      maybeAppend(ts, rel);
-    }
-    persisted = size;
-    return null;
+    return loadFrom(file, (n, ts, rel) -> {
+      if (rel < 0) return doesNotIncrease(n, ts, rel);
+      if (rel > lastRelativeOffset) return "entry " + n + " names relative offset " + rel + " past the last " + lastRelativeOffset;
+      return null;
+    });
   }
 }

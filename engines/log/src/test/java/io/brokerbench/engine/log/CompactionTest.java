@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.commons.storage.InMemoryStorage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CompactionTest {
-  private final PowerLossStorage storage = new PowerLossStorage();
+  private final InMemoryStorage storage = new InMemoryStorage();
   private final TestLogs.FakeTime time = new TestLogs.FakeTime();
   private final TopicPartition tp = new TopicPartition("t", 0);
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.commons.storage.InMemoryStorage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ class ConsumerGroupPropertiesTest {
   @Property(tries = 25)
   void perKeyOrderIsKeptFromProducerToConsumer(@ForAll @Size(min = 1, max = 300) List<@IntRange(min = 0, max = 9) Integer> keys,
       @ForAll @IntRange(min = 1, max = 5) int partitions) throws Exception {
-    try (LogEngine engine = LogEngine.open(DIR, TestLogs.smallSegments(4096), new PowerLossStorage(), Time.SYSTEM)) {
+    try (LogEngine engine = LogEngine.open(DIR, TestLogs.smallSegments(4096), new InMemoryStorage(), Time.SYSTEM)) {
       engine.createTopic("t", partitions);
       LogProducer producer = engine.producer(ProducerConfig.defaults().withLinger(Duration.ZERO).withBatchBytes(256));
       for (int i = 0; i < keys.size(); i++) {
@@ -55,7 +56,7 @@ class ConsumerGroupPropertiesTest {
   @Property(tries = 25)
   void committedOffsetsSurviveARestart(@ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 29) Integer> commits)
       throws Exception {
-    PowerLossStorage storage = new PowerLossStorage();
+    InMemoryStorage storage = new InMemoryStorage();
     TestLogs.FakeTime time = new TestLogs.FakeTime();
     Map<TopicPartition, Long> expected = new HashMap<>();
     try (LogEngine engine = LogEngine.open(DIR, TestLogs.smallSegments(1024), storage, time)) {
@@ -83,7 +84,7 @@ class ConsumerGroupPropertiesTest {
   @Property(tries = 25)
   void aStaleGenerationsCommitIsRefused(@ForAll @IntRange(min = 1, max = 5) int laterJoins, @ForAll boolean leaveInstead)
       throws Exception {
-    try (LogEngine engine = LogEngine.open(DIR, TestLogs.smallSegments(4096), new PowerLossStorage(), new TestLogs.FakeTime())) {
+    try (LogEngine engine = LogEngine.open(DIR, TestLogs.smallSegments(4096), new InMemoryStorage(), new TestLogs.FakeTime())) {
       engine.createTopic("t", 4);
       LogConsumer a = engine.consumer(manual("g"));
       a.subscribe(Set.of("t"));
@@ -105,7 +106,7 @@ class ConsumerGroupPropertiesTest {
   @Property(tries = 25)
   void aMemberLeavingWithoutCommittingHasItsRecordsDeliveredAgainFlagged(@ForAll @IntRange(min = 0, max = 20) int committed,
       @ForAll @IntRange(min = 0, max = 20) int extraRead) throws Exception {
-    try (LogEngine engine = LogEngine.open(DIR, TestLogs.smallSegments(4096), new PowerLossStorage(), new TestLogs.FakeTime())) {
+    try (LogEngine engine = LogEngine.open(DIR, TestLogs.smallSegments(4096), new InMemoryStorage(), new TestLogs.FakeTime())) {
       engine.createTopic("t", 1);
       TopicPartition tp = new TopicPartition("t", 0);
       for (int i = 0; i < 50; i++) engine.partition(tp).append(TestLogs.batch(List.of(LogRecord.of(null, bytes("v" + i), i))));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.commons.storage.InMemoryStorage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ConsumerGroupTest {
-  private final PowerLossStorage storage = new PowerLossStorage();
+  private final InMemoryStorage storage = new InMemoryStorage();
   private final TestLogs.FakeTime time = new TestLogs.FakeTime();
   private LogEngine engine;
 

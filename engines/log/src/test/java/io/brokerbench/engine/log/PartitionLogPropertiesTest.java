@@ -5,6 +5,7 @@ import static io.brokerbench.engine.log.TestLogs.batch;
 import static io.brokerbench.engine.log.TestLogs.readAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.brokerbench.commons.storage.InMemoryStorage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +31,14 @@ class PartitionLogPropertiesTest {
     return record.list().ofMinSize(1).ofMaxSize(8).list().ofMinSize(1).ofMaxSize(60);
   }
 
-  private PartitionLog open(PowerLossStorage storage, int segmentBytes) throws Exception {
+  private PartitionLog open(InMemoryStorage storage, int segmentBytes) throws Exception {
     return PartitionLog.open(tp, DIR.resolve("p-0"), storage, TestLogs.smallSegments(segmentBytes), new TestLogs.FakeTime());
   }
 
   @Property(tries = 60)
   void offsetsAreDenseAndMonotonic(@ForAll("batches") List<List<LogRecord>> batches,
       @ForAll @IntRange(min = 1024, max = 8192) int segmentBytes) throws Exception {
-    PartitionLog log = open(new PowerLossStorage(), segmentBytes);
+    PartitionLog log = open(new InMemoryStorage(), segmentBytes);
     long expected = 0;
     for (List<LogRecord> b : batches) {
       AppendResult r = log.append(batch(b));
@@ -55,7 +56,7 @@ class PartitionLogPropertiesTest {
   void replayFromAnyOffsetReturnsIdenticalRecords(@ForAll("batches") List<List<LogRecord>> batches,
       @ForAll @IntRange(min = 1024, max = 8192) int segmentBytes, @ForAll @IntRange(min = 0, max = 1000) int fromSeed)
       throws Exception {
-    PowerLossStorage storage = new PowerLossStorage();
+    InMemoryStorage storage = new InMemoryStorage();
     PartitionLog log = open(storage, segmentBytes);
     List<LogRecord> sent = new ArrayList<>();
     for (List<LogRecord> b : batches) {
@@ -75,7 +76,7 @@ class PartitionLogPropertiesTest {
   void damagedTailRecoversToTheLastValidBatchWithDenseOffsets(@ForAll("batches") List<List<LogRecord>> batches,
       @ForAll @IntRange(min = 0, max = 1_000_000) int damageSeed, @ForAll boolean flipInsteadOfTruncate,
       @ForAll @IntRange(min = 0, max = 7) int bit) throws Exception {
-    PowerLossStorage storage = new PowerLossStorage();
+    InMemoryStorage storage = new InMemoryStorage();
     PartitionLog log = open(storage, 1 << 20);
     List<Long> batchStarts = new ArrayList<>();
     List<Integer> batchCounts = new ArrayList<>();
@@ -100,7 +101,7 @@ class PartitionLogPropertiesTest {
     } else {
       damaged = java.util.Arrays.copyOf(bytes, damageAt);
     }
-    storage.replace(file, damaged);
+    storage.replaceContents(file, damaged);
     int damagedBatch = 0;
     while (damagedBatch + 1 < batchStarts.size() && batchStarts.get(damagedBatch + 1) <= damageAt) damagedBatch++;
     int survivors = 0;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.commons.storage.InMemoryStorage;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PartitionLogTest {
-  private final PowerLossStorage storage = new PowerLossStorage();
+  private final InMemoryStorage storage = new InMemoryStorage();
   private final TestLogs.FakeTime time = new TestLogs.FakeTime();
   private final TopicPartition tp = new TopicPartition("t", 0);
 
@@ -105,10 +106,10 @@ class PartitionLogTest {
   @Test
   void refusesToStartASegmentWhenTheDiskIsNearlyFull() throws Exception {
     LogConfig config = TestLogs.smallSegments(1024).withMinFreeDiskBytes(1 << 20);
-    storage.usableSpace = 10L << 20;
+    storage.setUsableSpace(10L << 20);
     PartitionLog log = open(config);
     for (int i = 0; i < 5; i++) log.append(batch(List.of(LogRecord.of(null, new byte[100], i))));
-    storage.usableSpace = (1 << 20) + 100;
+    storage.setUsableSpace((1 << 20) + 100);
     InsufficientDiskSpaceException e = assertThrows(InsufficientDiskSpaceException.class, () -> {
       for (int i = 0; i < 20; i++) log.append(batch(List.of(LogRecord.of(null, new byte[100], i))));
     });

@@ -4,6 +4,7 @@ import static io.brokerbench.engine.log.TestLogs.DIR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.commons.storage.InMemoryStorage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Power loss through the storage double: after {@link LogEngine#crash()} and {@link
- * PowerLossStorage#powerLoss()}, only forced bytes remain.
+ * InMemoryStorage#powerLoss()}, only forced bytes remain.
  */
 class PowerLossTest {
 
@@ -21,7 +22,7 @@ class PowerLossTest {
   private record Outcome(Map<String, String> acknowledged, int lost) {}
 
   private Outcome produceThenLosePower(LogConfig config, Acks acks) throws Exception {
-    PowerLossStorage storage = new PowerLossStorage();
+    InMemoryStorage storage = new InMemoryStorage();
     LogEngine engine = LogEngine.open(DIR, config, storage, Time.SYSTEM);
     engine.createTopic("t", 3);
     LogProducer producer = engine.producer(ProducerConfig.defaults().withAcks(acks).withLinger(Duration.ZERO).withBatchBytes(2048));

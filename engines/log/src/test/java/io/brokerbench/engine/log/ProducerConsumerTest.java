@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.commons.storage.InMemoryStorage;
+import io.brokerbench.commons.Murmur2;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ProducerConsumerTest {
-  private final PowerLossStorage storage = new PowerLossStorage();
+  private final InMemoryStorage storage = new InMemoryStorage();
   private LogEngine engine;
 
   private LogEngine open(LogConfig config) throws Exception {
@@ -32,17 +34,6 @@ class ProducerConsumerTest {
   @AfterEach
   void close() {
     if (engine != null) engine.close();
-  }
-
-  @Test
-  void hashesKeysLikeKafkasMurmur2() {
-    // Values of Kafka's Utils.murmur2 for these inputs.
-    assertEquals(-973932308, Partitioner.murmur2(bytes("21")));
-    assertEquals(-790332482, Partitioner.murmur2(bytes("foobar")));
-    assertEquals(-985981536, Partitioner.murmur2(bytes("a-little-bit-long-string")));
-    assertEquals(-1486304829, Partitioner.murmur2(bytes("a-little-bit-longer-string")));
-    assertEquals(-58897971, Partitioner.murmur2(bytes("lkjh234lh9fiuh90y23oiuhsafujhadof229phr9h19h89h8")));
-    assertEquals(479470107, Partitioner.murmur2(bytes("abc")));
   }
 
   @Test
@@ -63,7 +54,7 @@ class ProducerConsumerTest {
     }
     assertTrue(acked.await(10, TimeUnit.SECONDS));
     assertTrue(errors.isEmpty(), errors.toString());
-    partitionOf.forEach((key, p) -> assertEquals(Partitioner.partitionForKey(bytes(key), 6), p, key));
+    partitionOf.forEach((key, p) -> assertEquals(Murmur2.partitionForKey(bytes(key), 6), p, key));
 
     LogConsumer consumer = engine.consumer(ConsumerConfig.defaults("g"));
     consumer.subscribe(Set.of("orders"));
@@ -149,7 +140,7 @@ class ProducerConsumerTest {
     open(TestLogs.smallSegments(64 << 10).withFsync(FsyncPolicy.always()));
     engine.createTopic("t", 1);
     LogProducer producer = engine.producer(ProducerConfig.defaults().withAcks(Acks.AFTER_FSYNC).withLinger(Duration.ZERO).withRetries(3));
-    storage.failNextForces = 1;
+    storage.failNextForces(1);
     CompletableFuture<Long> acked = new CompletableFuture<>();
     producer.send("t", 0, null, bytes("once"), List.of(), 1, (tp, offset, error) -> {
       if (error != null) acked.completeExceptionally(error);

@@ -1,7 +1,6 @@
 package io.brokerbench.engine.queue;
 
-import io.brokerbench.engine.queue.storage.Storage;
-import io.brokerbench.engine.queue.storage.StorageFile;
+import io.brokerbench.commons.storage.StorageFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -46,7 +45,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Journal {
   static final int MAX_BUFFERED = 16 << 20;
 
-  private final Storage storage;
+  private final QueueDirectory directory;
   private final FsyncPolicy policy;
   private final long segmentBytes;
   private final java.util.function.LongSupplier clockMillis;
@@ -101,19 +100,19 @@ final class Journal {
    * Opens the journal for appending at {@code position}, in segment {@code segmentBase} (created
    * when absent), with live counts from recovery.
    */
-  Journal(Storage storage, FsyncPolicy policy, long segmentBytes, long segmentBase, long position, Map<Long, Long> live)
+  Journal(QueueDirectory directory, FsyncPolicy policy, long segmentBytes, long segmentBase, long position, Map<Long, Long> live)
       throws IOException {
-    this(storage, policy, segmentBytes, segmentBase, position, live, System::currentTimeMillis);
+    this(directory, policy, segmentBytes, segmentBase, position, live, System::currentTimeMillis);
   }
 
   /**
    * As above, with the clock (epoch milliseconds) that times {@code interval} forces, so tests
    * can run the policy on a fake clock.
    */
-  Journal(Storage storage, FsyncPolicy policy, long segmentBytes, long segmentBase, long position, Map<Long, Long> live,
+  Journal(QueueDirectory directory, FsyncPolicy policy, long segmentBytes, long segmentBase, long position, Map<Long, Long> live,
       java.util.function.LongSupplier clockMillis) throws IOException {
     this.clockMillis = clockMillis;
-    this.storage = storage;
+    this.directory = directory;
     this.policy = policy;
     this.segmentBytes = segmentBytes;
     this.appendPosition = position;
@@ -121,7 +120,7 @@ final class Journal {
     this.writtenPosition = position;
     this.forcedPosition = position;
     this.currentBase = segmentBase;
-    this.current = storage.open(JournalFormat.segmentName(segmentBase), true);
+    this.current = directory.open(JournalFormat.segmentName(segmentBase), true);
     live.forEach((seg, n) -> liveBySegment.put(seg, new long[] {n}));
     liveBySegment.computeIfAbsent(segmentBase, k -> new long[1]);
     this.thread = new Thread(this::run, "queue-engine-journal");
@@ -220,7 +219,7 @@ final class Journal {
 
   private void checkFailure() {
     IOException f = failure;
-    if (f != null) throw new PublishRejectedException("journal in " + storage.describe() + " failed: " + f.getMessage(), f);
+    if (f != null) throw new PublishRejectedException("journal in " + directory.describe() + " failed: " + f.getMessage(), f);
   }
 
   /** A future completed once {@code position} is confirmed under the policy. */
@@ -260,7 +259,7 @@ final class Journal {
       if (policy.kind() == FsyncPolicy.Kind.NEVER) completeUpTo(written);
     } catch (IOException e) {
       fail(e);
-      throw new UncheckedIOException("journal write failed in " + storage.describe(), e);
+      throw new UncheckedIOException("journal write failed in " + directory.describe(), e);
     }
   }
 
@@ -333,7 +332,7 @@ final class Journal {
     } else {
       retired.add(current);
     }
-    current = storage.open(JournalFormat.segmentName(base), true);
+    current = directory.open(JournalFormat.segmentName(base), true);
     currentBase = base;
   }
 
@@ -470,7 +469,7 @@ final class Journal {
       appendLock.unlock();
     }
     for (long base : deletable) {
-      storage.delete(JournalFormat.segmentName(base));
+      directory.delete(JournalFormat.segmentName(base));
       synchronized (statsLock) {
         segmentsDeleted++;
       }
@@ -488,7 +487,7 @@ final class Journal {
     } finally {
       appendLock.unlock();
     }
-    for (Waiter w : pending) w.future.completeExceptionally(new PublishRejectedException("journal failed in " + storage.describe(), e));
+    for (Waiter w : pending) w.future.completeExceptionally(new PublishRejectedException("journal failed in " + directory.describe(), e));
   }
 
   // ---------------------------------------------------------------- lifecycle

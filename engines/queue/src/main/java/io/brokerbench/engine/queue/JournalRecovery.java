@@ -1,7 +1,6 @@
 package io.brokerbench.engine.queue;
 
-import io.brokerbench.engine.queue.storage.Storage;
-import io.brokerbench.engine.queue.storage.StorageFile;
+import io.brokerbench.commons.storage.StorageFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +35,9 @@ final class JournalRecovery {
    * cut at its first invalid record (zero or overlong length, record past the end, CRC mismatch,
    * unknown type): that is a torn tail, and nothing after it in that segment was confirmed.
    */
-  static Tail recover(Storage storage, Visitor visitor) throws IOException {
+  static Tail recover(QueueDirectory directory, Visitor visitor) throws IOException {
     TreeMap<Long, String> segments = new TreeMap<>();
-    for (String name : storage.list()) {
+    for (String name : directory.names()) {
       long base = JournalFormat.segmentBase(name);
       if (base >= 0) segments.put(base, name);
     }
@@ -51,7 +50,7 @@ final class JournalRecovery {
       String name = s.getValue();
       byte[] data;
       long valid;
-      try (StorageFile f = storage.open(name, false)) {
+      try (StorageFile f = directory.open(name, false)) {
         long size = f.size();
         if (size > Integer.MAX_VALUE) throw new CorruptJournalException("segment " + name + " is larger than 2 GiB: " + size);
         data = new byte[(int) size];
@@ -95,9 +94,10 @@ final class JournalRecovery {
         }
         valid = off;
         if (problem != null) {
-          truncations.add("segment " + storage.describe() + "/" + name + " offset " + off + ": " + problem
+          truncations.add("segment " + directory.describe() + "/" + name + " offset " + off + ": " + problem
               + "; cut " + (data.length - off) + " bytes");
           f.truncate(off);
+          f.force();
         }
       }
       lastBase = base;

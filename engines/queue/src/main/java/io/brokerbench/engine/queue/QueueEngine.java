@@ -1,6 +1,5 @@
 package io.brokerbench.engine.queue;
 
-import io.brokerbench.engine.queue.storage.Storage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -84,20 +83,20 @@ public final class QueueEngine implements AutoCloseable {
 
   private QueueEngine(EngineConfig config) throws IOException {
     this.config = config;
-    Storage storage = config.storage();
-    if (storage == null) {
+    if (config.storage() == null) {
       topologyStore = null;
       journal = null;
       directoryLock = null;
       recoveryReport = RecoveryReport.empty();
     } else {
-      directoryLock = storage.lock();
+      QueueDirectory directory = new QueueDirectory(config.storage(), config.directory());
+      directoryLock = directory.lock();
       try {
-        topologyStore = new TopologyStore(storage);
+        topologyStore = new TopologyStore(directory);
         restoreTopology(topologyStore.load());
-        Recovery r = recoverMessages(storage);
+        Recovery r = recoverMessages(directory);
         recoveryReport = r.report;
-        journal = new Journal(storage, config.fsync(), config.segmentBytes(), r.tail.segmentBase(), r.tail.position(), r.live,
+        journal = new Journal(directory, config.fsync(), config.segmentBytes(), r.tail.segmentBase(), r.tail.position(), r.live,
             config.clockMillis());
       } catch (IOException | RuntimeException e) {
         directoryLock.close();
@@ -549,7 +548,7 @@ public final class QueueEngine implements AutoCloseable {
     try {
       topologyStore.save(new TopologyStore.Snapshot(nextQueueId, ex, qs, bs));
     } catch (IOException e) {
-      throw new TopologyException("cannot save the topology in " + config.storage().describe() + ": " + e.getMessage(), e);
+      throw new TopologyException("cannot save the topology in " + config.directory() + ": " + e.getMessage(), e);
     }
   }
 
@@ -569,12 +568,12 @@ public final class QueueEngine implements AutoCloseable {
 
   private record Recovery(JournalRecovery.Tail tail, Map<Long, Long> live, RecoveryReport report) {}
 
-  private Recovery recoverMessages(Storage storage) throws IOException {
+  private Recovery recoverMessages(QueueDirectory directory) throws IOException {
     Map<Long, MessageQueue> byId = new HashMap<>();
     for (MessageQueue q : queues.values()) byId.put(q.id, q);
     Map<Long, TreeMap<Long, QueuedMessage>> live = new HashMap<>();
     Map<Long, Long> maxSeq = new HashMap<>();
-    JournalRecovery.Tail tail = JournalRecovery.recover(storage, new JournalRecovery.Visitor() {
+    JournalRecovery.Tail tail = JournalRecovery.recover(directory, new JournalRecovery.Visitor() {
       @Override
       public void enqueue(long segment, long queueId, long seq, long expiresAtMillis, boolean persistent, String exchange,
           String routingKey, Map<String, String> headers, byte[] body) {

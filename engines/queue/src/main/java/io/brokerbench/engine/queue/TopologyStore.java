@@ -1,7 +1,6 @@
 package io.brokerbench.engine.queue;
 
-import io.brokerbench.engine.queue.storage.Storage;
-import io.brokerbench.engine.queue.storage.StorageFile;
+import io.brokerbench.commons.storage.StorageFile;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -43,10 +42,10 @@ final class TopologyStore {
 
   record Snapshot(long nextQueueId, List<ExchangeDef> exchanges, List<QueueDef> queues, List<BindingDef> bindings) {}
 
-  private final Storage storage;
+  private final QueueDirectory directory;
 
-  TopologyStore(Storage storage) {
-    this.storage = storage;
+  TopologyStore(QueueDirectory directory) {
+    this.directory = directory;
   }
 
   void save(Snapshot s) throws IOException {
@@ -77,20 +76,20 @@ final class TopologyStore {
     }
     byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
     byte[] trailer = String.format("crc %08x%n", crc(body)).getBytes(StandardCharsets.UTF_8);
-    storage.delete(TEMP);
-    try (StorageFile f = storage.open(TEMP, true)) {
+    directory.delete(TEMP);
+    try (StorageFile f = directory.open(TEMP, true)) {
       f.write(ByteBuffer.wrap(body), 0);
       f.write(ByteBuffer.wrap(trailer), body.length);
       f.force();
     }
-    storage.replace(TEMP, FILE);
+    directory.replace(TEMP, FILE);
   }
 
   /** The saved topology, or an empty one when there is no file. */
   Snapshot load() throws IOException {
-    if (!storage.exists(FILE)) return new Snapshot(1, List.of(), List.of(), List.of());
+    if (!directory.exists(FILE)) return new Snapshot(1, List.of(), List.of(), List.of());
     byte[] data;
-    try (StorageFile f = storage.open(FILE, false)) {
+    try (StorageFile f = directory.open(FILE, false)) {
       data = new byte[(int) f.size()];
       ByteBuffer bb = ByteBuffer.wrap(data);
       long p = 0;
@@ -102,7 +101,7 @@ final class TopologyStore {
     }
     String text = new String(data, StandardCharsets.UTF_8);
     int crcLine = text.lastIndexOf("crc ");
-    String where = storage.describe() + "/" + FILE;
+    String where = directory.describe() + "/" + FILE;
     if (crcLine < 0 || !text.startsWith(MAGIC)) {
       throw new CorruptJournalException("topology file " + where + " has no header or crc line (" + data.length + " bytes)");
     }

@@ -3,7 +3,7 @@ package io.brokerbench.engine.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brokerbench.engine.queue.storage.InMemoryStorage;
+import io.brokerbench.commons.storage.InMemoryStorage;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ class ConcurrencyTest {
   @ParameterizedTest(name = "durable={0}")
   @ValueSource(booleans = {false, true})
   void concurrentPublishConsumeRequeueAndCloseLoseAndDuplicateNothing(boolean durable) throws Exception {
-    EngineConfig config = durable ? EngineConfig.withStorage(new InMemoryStorage(), FsyncPolicy.always()) : EngineConfig.inMemory();
+    EngineConfig config = durable ? EngineConfig.withStorage(new InMemoryStorage(), MemoryDirectory.DIR, FsyncPolicy.always()) : EngineConfig.inMemory();
     try (QueueEngine engine = QueueEngine.open(config)) {
       engine.declareQueue("q", durable ? QueueOptions.durableQueue() : QueueOptions.transientQueue());
       int total = PUBLISHERS * PER_PUBLISHER;

@@ -1,6 +1,5 @@
 package io.brokerbench.engine.queue;
 
-import io.brokerbench.engine.queue.storage.FileStorage;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ public final class CrashChild {
     FsyncPolicy fsync = FsyncPolicy.parse(args[1]);
     boolean persistent = args[2].equals("persistent");
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
-    QueueEngine engine = QueueEngine.open(EngineConfig.withStorage(new FileStorage(dir), fsync));
+    QueueEngine engine = QueueEngine.open(EngineConfig.onDisk(dir, fsync));
     engine.declareQueue("q", QueueOptions.durableQueue());
     Session session = engine.openSession(0);
     session.consume("q", ConsumerOptions.manualAck(64), d -> {

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brokerbench.engine.queue.storage.FileStorage;
-import io.brokerbench.engine.queue.storage.InMemoryStorage;
-import io.brokerbench.engine.queue.storage.Storage;
+import io.brokerbench.commons.storage.InMemoryStorage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DurabilityTest {
 
-  private static QueueEngine open(Storage storage, FsyncPolicy fsync) throws IOException {
-    return QueueEngine.open(EngineConfig.withStorage(storage, fsync).withClock(System::currentTimeMillis, 0));
+  private static QueueEngine open(InMemoryStorage storage, FsyncPolicy fsync) throws IOException {
+    return QueueEngine.open(EngineConfig.withStorage(storage, MemoryDirectory.DIR, fsync).withClock(System::currentTimeMillis, 0));
+  }
+
+  private static QueueEngine openOnDisk(Path dir, FsyncPolicy fsync) throws IOException {
+    return QueueEngine.open(EngineConfig.onDisk(dir, fsync).withClock(System::currentTimeMillis, 0));
   }
 
   private static void declare(QueueEngine e) {
@@ -150,8 +152,8 @@ class DurabilityTest {
       for (int i = 0; i < 10; i++) e.publish("x", "k", MessageProperties.PERSISTENT, bytes("m" + i), false).join();
     }
     String segment = JournalFormat.segmentName(0);
-    long size = storage.sizeOf(segment);
-    try (var f = storage.open(segment, false)) {
+    long size = storage.sizeOf(MemoryDirectory.file(segment));
+    try (var f = storage.open(MemoryDirectory.file(segment), false)) {
       f.truncate(size - 3);
     }
     try (QueueEngine e = open(storage, FsyncPolicy.always())) {
@@ -170,7 +172,7 @@ class DurabilityTest {
       for (int i = 0; i < 10; i++) e.publish("x", "k", MessageProperties.PERSISTENT, bytes("m" + i), false).join();
     }
     String segment = JournalFormat.segmentName(0);
-    storage.flipBit(segment, storage.sizeOf(segment) - 1, 3);
+    storage.flipBit(MemoryDirectory.file(segment), storage.sizeOf(MemoryDirectory.file(segment)) - 1, 3);
     try (QueueEngine e = open(storage, FsyncPolicy.always())) {
       assertTrue(e.recoveryReport().truncations().get(0).contains("CRC mismatch"), e.recoveryReport().toString());
       assertEquals(9, drain(e, "q").size());
@@ -185,7 +187,7 @@ class DurabilityTest {
   void fullyAcknowledgedSegmentsAreReclaimed() throws Exception {
     InMemoryStorage storage = new InMemoryStorage();
     byte[] body = new byte[4000];
-    try (QueueEngine e = QueueEngine.open(EngineConfig.withStorage(storage, FsyncPolicy.never()).withSegmentBytes(64 << 10))) {
+    try (QueueEngine e = QueueEngine.open(EngineConfig.withStorage(storage, MemoryDirectory.DIR, FsyncPolicy.never()).withSegmentBytes(64 << 10))) {
       declare(e);
       Session s = e.openSession(0);
       for (int i = 0; i < 200; i++) {
@@ -197,8 +199,8 @@ class DurabilityTest {
       while (e.journalStats().segmentsDeleted() < 10 && System.nanoTime() < deadline) Thread.sleep(10);
       assertTrue(e.journalStats().segmentsDeleted() >= 10, e.journalStats().toString());
     }
-    long segments = storage.list().stream().filter(n -> n.endsWith(".journal")).count();
-    assertTrue(segments <= 2, "segments left: " + storage.list());
+    long segments = storage.list(MemoryDirectory.DIR).stream().filter(p -> p.getFileName().toString().endsWith(".journal")).count();
+    assertTrue(segments <= 2, "segments left: " + storage.list(MemoryDirectory.DIR));
     try (QueueEngine e = open(storage, FsyncPolicy.always())) {
       assertEquals(List.of("last"), drain(e, "q"));
     }
@@ -234,13 +236,12 @@ class DurabilityTest {
 
   @Test
   void aSecondEngineCannotOpenALockedDirectoryUntilTheFirstCrashes(@TempDir Path dir) throws Exception {
-    FileStorage storage = new FileStorage(dir);
-    QueueEngine first = open(storage, FsyncPolicy.always());
+    QueueEngine first = openOnDisk(dir, FsyncPolicy.always());
     declare(first);
     first.publish("x", "k", MessageProperties.PERSISTENT, bytes("a"), false).join();
-    assertThrows(IOException.class, () -> open(new FileStorage(dir), FsyncPolicy.always()));
+    assertThrows(IOException.class, () -> openOnDisk(dir, FsyncPolicy.always()));
     first.crash();
-    try (QueueEngine second = open(new FileStorage(dir), FsyncPolicy.always())) {
+    try (QueueEngine second = openOnDisk(dir, FsyncPolicy.always())) {
       assertEquals(List.of("a"), drain(second, "q"));
     }
     assertTrue(Files.exists(dir.resolve(TopologyStore.FILE)));
@@ -248,7 +249,7 @@ class DurabilityTest {
 
   @Test
   void anAckFromAnInterruptedThreadDoesNotBreakTheJournal(@TempDir Path dir) throws Exception {
-    try (QueueEngine e = open(new FileStorage(dir), FsyncPolicy.always())) {
+    try (QueueEngine e = openOnDisk(dir, FsyncPolicy.always())) {
       declare(e);
       e.publish("x", "k", MessageProperties.PERSISTENT, bytes("a"), false).join();
       e.publish("x", "k", MessageProperties.PERSISTENT, bytes("b"), false).join();
@@ -261,7 +262,7 @@ class DurabilityTest {
       }
       e.publish("x", "k", MessageProperties.PERSISTENT, bytes("c"), false).get(5, TimeUnit.SECONDS);
     }
-    try (QueueEngine e = open(new FileStorage(dir), FsyncPolicy.always())) {
+    try (QueueEngine e = openOnDisk(dir, FsyncPolicy.always())) {
       assertEquals(List.of("b", "c"), drain(e, "q"));
     }
   }
@@ -298,7 +299,7 @@ class DurabilityTest {
   void expiryDeadlinesHoldAcrossARestart() throws Exception {
     InMemoryStorage storage = new InMemoryStorage();
     long[] now = {1_000_000};
-    EngineConfig cfg = EngineConfig.withStorage(storage, FsyncPolicy.always()).withClock(() -> now[0], 0);
+    EngineConfig cfg = EngineConfig.withStorage(storage, MemoryDirectory.DIR, FsyncPolicy.always()).withClock(() -> now[0], 0);
     try (QueueEngine e = QueueEngine.open(cfg)) {
       e.declareQueue("q", QueueOptions.durableQueue().withMessageTtlMillis(100));
       e.publish("", "q", MessageProperties.PERSISTENT, bytes("a"), false).join();

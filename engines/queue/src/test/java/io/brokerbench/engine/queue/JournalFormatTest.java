@@ -2,8 +2,8 @@ package io.brokerbench.engine.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.brokerbench.engine.queue.storage.InMemoryStorage;
-import io.brokerbench.engine.queue.storage.StorageFile;
+import io.brokerbench.commons.storage.InMemoryStorage;
+import io.brokerbench.commons.storage.StorageFile;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -15,13 +15,13 @@ class JournalFormatTest {
   @Test
   void writesTheRecordsOfTheReadmeExampleByteForByte() throws Exception {
     InMemoryStorage storage = new InMemoryStorage();
-    try (QueueEngine e = QueueEngine.open(EngineConfig.withStorage(storage, FsyncPolicy.always()).withClock(() -> 0L, 0))) {
+    try (QueueEngine e = QueueEngine.open(EngineConfig.withStorage(storage, MemoryDirectory.DIR, FsyncPolicy.always()).withClock(() -> 0L, 0))) {
       e.declareQueue("q", QueueOptions.durableQueue());
       e.publish("", "q", MessageProperties.PERSISTENT, "hi".getBytes(StandardCharsets.UTF_8), false).join();
       e.openSession(0).get("q", false).ack();
     }
     byte[] bytes;
-    try (StorageFile f = storage.open("00000000000000000000.journal", false)) {
+    try (StorageFile f = storage.open(MemoryDirectory.file("00000000000000000000.journal"), false)) {
       bytes = new byte[(int) f.size()];
       f.read(ByteBuffer.wrap(bytes), 0);
     }

@@ -3,12 +3,13 @@ package io.brokerbench.engine.queue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brokerbench.engine.queue.storage.InMemoryStorage;
-import io.brokerbench.engine.queue.storage.Storage;
-import io.brokerbench.engine.queue.storage.StorageFile;
+import io.brokerbench.commons.storage.InMemoryStorage;
+import io.brokerbench.commons.storage.Storage;
+import io.brokerbench.commons.storage.StorageFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,13 +26,8 @@ class JournalTest {
     final Semaphore forcing = new Semaphore(0);
 
     @Override
-    public List<String> list() {
-      return inner.list();
-    }
-
-    @Override
-    public StorageFile open(String name, boolean create) throws IOException {
-      StorageFile f = inner.open(name, create);
+    public StorageFile open(Path path, boolean create) throws IOException {
+      StorageFile f = inner.open(path, create);
       return new StorageFile() {
         public long size() throws IOException { return f.size(); }
         public int read(ByteBuffer dst, long position) throws IOException { return f.read(dst, position); }
@@ -47,28 +43,43 @@ class JournalTest {
     }
 
     @Override
-    public boolean exists(String name) {
-      return inner.exists(name);
+    public boolean exists(Path path) {
+      return inner.exists(path);
     }
 
     @Override
-    public void delete(String name) {
-      inner.delete(name);
+    public List<Path> list(Path directory) throws IOException {
+      return inner.list(directory);
     }
 
     @Override
-    public void replace(String source, String target) throws IOException {
-      inner.replace(source, target);
+    public void createDirectories(Path directory) {
+      inner.createDirectories(directory);
     }
 
     @Override
-    public Closeable lock() throws IOException {
-      return inner.lock();
+    public void move(Path source, Path target) throws IOException {
+      inner.move(source, target);
     }
 
     @Override
-    public String describe() {
-      return "gated memory storage";
+    public boolean delete(Path path) {
+      return inner.delete(path);
+    }
+
+    @Override
+    public void forceDirectory(Path directory) {
+      inner.forceDirectory(directory);
+    }
+
+    @Override
+    public long usableSpace(Path path) {
+      return inner.usableSpace(path);
+    }
+
+    @Override
+    public Closeable lock(Path lockFile) throws IOException {
+      return inner.lock(lockFile);
     }
   }
 
@@ -81,7 +92,7 @@ class JournalTest {
   void intervalForcesAtMostOncePerIntervalOnTheClockAndConfirmsWithTheNextForce() throws Exception {
     InMemoryStorage storage = new InMemoryStorage();
     java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(10_000);
-    Journal journal = new Journal(storage, FsyncPolicy.interval(1000), 1 << 20, 0, 0, Map.of(), clock::get);
+    Journal journal = new Journal(new QueueDirectory(storage, MemoryDirectory.DIR), FsyncPolicy.interval(1000), 1 << 20, 0, 0, Map.of(), clock::get);
     try {
       // the first force is due at once
       journal.whenConfirmed(append(journal, 0)).get(5, TimeUnit.SECONDS);
@@ -102,7 +113,7 @@ class JournalTest {
   @Test
   void aForceCompletesEveryConfirmItCoversEvenWhenRegisteredOutOfPositionOrder() throws Exception {
     GatedStorage storage = new GatedStorage();
-    Journal journal = new Journal(storage, FsyncPolicy.always(), 1 << 20, 0, 0, Map.of());
+    Journal journal = new Journal(new QueueDirectory(storage, MemoryDirectory.DIR), FsyncPolicy.always(), 1 << 20, 0, 0, Map.of());
     try {
       long first = append(journal, 0);
       assertTrue(storage.forcing.tryAcquire(5, TimeUnit.SECONDS), "the journal thread did not start a force");

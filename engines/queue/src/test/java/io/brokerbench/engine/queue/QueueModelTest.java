@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brokerbench.engine.queue.storage.InMemoryStorage;
+import io.brokerbench.commons.storage.InMemoryStorage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -220,7 +220,7 @@ class QueueModelTest {
     }
 
     void start() throws Exception {
-      engine = QueueEngine.open(EngineConfig.withStorage(storage, FsyncPolicy.always()).withClock(clock::get, 0));
+      engine = QueueEngine.open(EngineConfig.withStorage(storage, MemoryDirectory.DIR, FsyncPolicy.always()).withClock(clock::get, 0));
       engine.declareExchange("dlx", ExchangeType.FANOUT, false);
       engine.declareQueue("dead", QueueOptions.transientQueue());
       engine.bindQueue("dead", "dlx", Binding.key(""));

@@ -3,7 +3,6 @@ package io.brokerbench.engine.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brokerbench.engine.queue.storage.FileStorage;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +84,7 @@ class SigkillCrashTest {
     }
     Set<String> recovered = new HashSet<>();
     Set<String> redelivered = new HashSet<>();
-    try (QueueEngine engine = QueueEngine.open(EngineConfig.withStorage(new FileStorage(dir), FsyncPolicy.parse(fsync)))) {
+    try (QueueEngine engine = QueueEngine.open(EngineConfig.onDisk(dir, FsyncPolicy.parse(fsync)))) {
       Session s = engine.openSession(0);
       Delivery d;
       while ((d = s.get("q", true)) != null) {

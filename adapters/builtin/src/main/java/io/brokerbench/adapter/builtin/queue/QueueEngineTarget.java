@@ -9,7 +9,6 @@ import io.brokerbench.engine.queue.MessageProperties;
 import io.brokerbench.engine.queue.QueueEngine;
 import io.brokerbench.engine.queue.QueueOptions;
 import io.brokerbench.engine.queue.Session;
-import io.brokerbench.engine.queue.storage.FileStorage;
 import io.brokerbench.plan.QueueRef;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.spi.Guarantee;
@@ -82,7 +81,7 @@ final class QueueEngineTarget implements Target {
       if (work == null) throw new IllegalStateException("queue-engine with durable: true needs a work directory");
       dataDirectory = work.resolve(DATA_DIRECTORY);
       Files.createDirectories(dataDirectory);
-      config = EngineConfig.withStorage(new FileStorage(dataDirectory), settings.fsync()).withSegmentBytes(settings.segmentBytes());
+      config = EngineConfig.onDisk(dataDirectory, settings.fsync()).withSegmentBytes(settings.segmentBytes());
     } else {
       config = EngineConfig.inMemory();
     }

@@ -3,7 +3,7 @@ package io.brokerbench.adapter.builtin.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brokerbench.engine.log.Partitioner;
+import io.brokerbench.commons.Murmur2;
 import io.brokerbench.plan.KafkaPartitioner;
 import io.brokerbench.plan.ReferenceRouter;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ class TopicLayoutTest {
     for (int partitions : new int[] {1, 2, 3, 7, 16, 100}) {
       for (int k = 0; k < 2000; k++) {
         byte[] key = KafkaPartitioner.keyBytes(k);
-        assertEquals(KafkaPartitioner.partition(key, partitions), Partitioner.partitionForKey(key, partitions), "key-" + k);
+        assertEquals(KafkaPartitioner.partition(key, partitions), Murmur2.partitionForKey(key, partitions), "key-" + k);
       }
     }
   }

@@ -1,7 +1,5 @@
-package io.brokerbench.engine.log;
+package io.brokerbench.commons.storage;
 
-import io.brokerbench.engine.log.storage.Storage;
-import io.brokerbench.engine.log.storage.StorageFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,21 +13,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An in-memory {@link Storage} that can simulate a power loss: {@link #powerLoss()} resets every file
- * to the bytes it held at its last {@link StorageFile#force()}, discarding everything written after.
- * A file never forced comes back empty. Deleted files stay deleted; directory entries are durable.
+ * A {@link Storage} in memory that models a disk with a volatile cache: bytes written are visible
+ * at once (and survive a process crash, like the OS page cache), but only bytes covered by {@link
+ * StorageFile#force()} survive {@link #powerLoss()}. A file never forced comes back empty. Directory
+ * entries (creating, deleting, moving files and directories) are durable at once, as with a
+ * journaling file system and a forced directory; {@link #forceDirectory} does nothing.
  *
- * <p>It can also report a chosen usable space and fail forces on demand. Thread-safe (one monitor
- * per file).
+ * <p>For tests it can also report a chosen usable space, fail forces on demand, count forces, and
+ * show or damage a file's bytes. Paths are compared absolute and normalised.
+ *
+ * <p>Thread-safe: one monitor per file; the maps are concurrent.
  */
-final class PowerLossStorage implements Storage {
+public final class InMemoryStorage implements Storage {
   private final Map<Path, MemFile> files = new ConcurrentHashMap<>();
   private final Set<Path> directories = ConcurrentHashMap.newKeySet();
   private final Set<Path> locks = ConcurrentHashMap.newKeySet();
-  volatile long usableSpace = Long.MAX_VALUE / 4;
-  volatile int failNextForces;
+  private final AtomicLong forces = new AtomicLong();
+  private volatile long usableSpace = Long.MAX_VALUE / 4;
+  private volatile int failNextForces;
+  /** Bumped by every power loss; a handle opened in an earlier generation is closed. */
+  private volatile int generation;
 
   private static final class MemFile {
     byte[] data = new byte[0];
@@ -37,8 +43,15 @@ final class PowerLossStorage implements Storage {
     byte[] durable = new byte[0];
   }
 
-  /** Every file back to its last forced content; open handles stop working; locks are released. */
-  void powerLoss() {
+  private static Path norm(Path p) {
+    return p.toAbsolutePath().normalize();
+  }
+
+  /**
+   * Simulates a power loss: every file reverts to the bytes its last force covered, open handles
+   * stop working and locks are released. Call it when no engine uses the storage (after a crash).
+   */
+  public void powerLoss() {
     for (MemFile f : files.values()) {
       synchronized (f) {
         f.data = f.durable.clone();
@@ -49,19 +62,43 @@ final class PowerLossStorage implements Storage {
     generation++;
   }
 
-  private volatile int generation;
+  /** Forces performed since creation, failed ones not counted. */
+  public long forces() {
+    return forces.get();
+  }
 
-  /** Bytes of {@code path} as they are now (not only durable ones). */
-  byte[] contents(Path path) {
-    MemFile f = files.get(path.toAbsolutePath().normalize());
+  /** Makes the next {@code count} forces (0 or more) fail with an IOException. */
+  public void failNextForces(int count) {
+    if (count < 0) throw new IllegalArgumentException("count must be >= 0, was " + count);
+    failNextForces = count;
+  }
+
+  /** What {@link #usableSpace} reports from now on, in bytes (0 or more). */
+  public void setUsableSpace(long bytes) {
+    if (bytes < 0) throw new IllegalArgumentException("usable space must be >= 0, was " + bytes);
+    usableSpace = bytes;
+  }
+
+  /** Size in bytes of {@code path} as it is now, or -1 when absent. */
+  public long sizeOf(Path path) {
+    MemFile f = files.get(norm(path));
+    if (f == null) return -1;
+    synchronized (f) {
+      return f.size;
+    }
+  }
+
+  /** Bytes of {@code path} as they are now (not only the durable ones). */
+  public byte[] contents(Path path) throws NoSuchFileException {
+    MemFile f = file(path);
     synchronized (f) {
       return Arrays.copyOf(f.data, f.size);
     }
   }
 
   /** Replaces the bytes of {@code path}, durable at once (for corruption tests). */
-  void replace(Path path, byte[] bytes) {
-    MemFile f = files.get(path.toAbsolutePath().normalize());
+  public void replaceContents(Path path, byte[] bytes) throws NoSuchFileException {
+    MemFile f = file(path);
     synchronized (f) {
       f.data = bytes.clone();
       f.size = bytes.length;
@@ -69,8 +106,26 @@ final class PowerLossStorage implements Storage {
     }
   }
 
-  private static Path norm(Path p) {
-    return p.toAbsolutePath().normalize();
+  /**
+   * Flips bit {@code bit} (0-7) of byte {@code offset} of {@code path}, in the visible image and,
+   * when the forced image reaches that far, in the forced one.
+   */
+  public void flipBit(Path path, long offset, int bit) throws NoSuchFileException {
+    if (bit < 0 || bit > 7) throw new IllegalArgumentException("bit must be between 0 and 7, was " + bit);
+    MemFile f = file(path);
+    synchronized (f) {
+      if (offset < 0 || offset >= f.size) {
+        throw new IllegalArgumentException("offset " + offset + " is outside " + path + " of " + f.size + " bytes");
+      }
+      f.data[(int) offset] ^= (byte) (1 << bit);
+      if (offset < f.durable.length) f.durable[(int) offset] ^= (byte) (1 << bit);
+    }
+  }
+
+  private MemFile file(Path path) throws NoSuchFileException {
+    MemFile f = files.get(norm(path));
+    if (f == null) throw new NoSuchFileException(path.toString());
+    return f;
   }
 
   @Override
@@ -119,10 +174,16 @@ final class PowerLossStorage implements Storage {
   }
 
   @Override
-  public void delete(Path path) {
+  public boolean delete(Path path) {
     Path p = norm(path);
-    files.remove(p);
-    directories.remove(p);
+    boolean file = files.remove(p) != null;
+    boolean directory = directories.remove(p);
+    return file || directory;
+  }
+
+  @Override
+  public void forceDirectory(Path directory) {
+    // directory entries are durable at once
   }
 
   @Override
@@ -133,7 +194,7 @@ final class PowerLossStorage implements Storage {
   @Override
   public Closeable lock(Path lockFile) throws IOException {
     Path p = norm(lockFile);
-    if (!locks.add(p)) throw new IOException("directory is in use: lock " + p + " is held");
+    if (!locks.add(p)) throw new IOException("directory is in use: another engine holds the lock " + p);
     return () -> locks.remove(p);
   }
 
@@ -158,11 +219,12 @@ final class PowerLossStorage implements Storage {
       check();
       synchronized (f) {
         int n = source.remaining();
-        int end = Math.toIntExact(position + n);
-        if (end > f.data.length) f.data = Arrays.copyOf(f.data, Math.max(end, f.data.length * 2));
+        long end = position + n;
+        if (end > Integer.MAX_VALUE) throw new IOException("memory file " + path + " cannot exceed 2 GiB");
+        if (end > f.data.length) f.data = Arrays.copyOf(f.data, (int) Math.max(end, Math.min(Integer.MAX_VALUE, f.data.length * 2L)));
         if (position > f.size) Arrays.fill(f.data, f.size, (int) position, (byte) 0);
         source.get(f.data, (int) position, n);
-        f.size = Math.max(f.size, end);
+        f.size = (int) Math.max(f.size, end);
       }
     }
 
@@ -196,18 +258,26 @@ final class PowerLossStorage implements Storage {
     @Override
     public void force() throws IOException {
       check();
-      if (failNextForces > 0) {
-        failNextForces--;
-        throw new IOException("simulated force failure on " + path);
+      synchronized (InMemoryStorage.this) {
+        if (failNextForces > 0) {
+          failNextForces--;
+          throw new IOException("simulated force failure on " + path);
+        }
       }
       synchronized (f) {
         f.durable = Arrays.copyOf(f.data, f.size);
       }
+      forces.incrementAndGet();
     }
 
     @Override
     public void close() {
       closed = true;
+    }
+
+    @Override
+    public String toString() {
+      return path.toString();
     }
   }
 }
