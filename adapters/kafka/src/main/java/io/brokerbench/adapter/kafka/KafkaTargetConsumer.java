@@ -1,7 +1,7 @@
 package io.brokerbench.adapter.kafka;
 
+import io.brokerbench.adapter.shared.LogRedeliveries;
 import io.brokerbench.plan.AckMode;
-import io.brokerbench.spi.LogRedeliveries;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.TargetConsumer;
 import java.time.Duration;

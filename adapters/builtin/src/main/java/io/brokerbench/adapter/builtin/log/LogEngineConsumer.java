@@ -1,5 +1,6 @@
 package io.brokerbench.adapter.builtin.log;
 
+import io.brokerbench.adapter.shared.LogRedeliveries;
 import io.brokerbench.engine.log.DataSignal;
 import io.brokerbench.engine.log.EngineClosedException;
 import io.brokerbench.engine.log.LogConsumer;
@@ -8,7 +9,6 @@ import io.brokerbench.engine.log.RecordView;
 import io.brokerbench.engine.log.StaleGenerationException;
 import io.brokerbench.engine.log.TopicPartition;
 import io.brokerbench.engine.log.UnknownMemberException;
-import io.brokerbench.spi.LogRedeliveries;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
