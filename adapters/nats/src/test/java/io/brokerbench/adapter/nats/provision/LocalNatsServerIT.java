@@ -11,6 +11,7 @@ import io.brokerbench.adapter.nats.NatsTargetProvider;
 import io.brokerbench.adapter.nats.ServerVersion;
 import io.brokerbench.provision.DockerProbe;
 import io.brokerbench.provision.FreePorts;
+import io.brokerbench.provision.LocalServer;
 import io.brokerbench.provision.ProvisionException;
 import io.brokerbench.provision.TcpProbe;
 import io.brokerbench.spi.Settings;
@@ -101,7 +102,7 @@ class LocalNatsServerIT {
 
   @Test
   void fileStorageKeepsAckedMessagesThroughAKillWhileMemoryStorageLosesThem() throws Exception {
-    LocalNatsServer server = LocalNatsServer.start(config(installationOrSkip(), "crash"), false, line -> { });
+    LocalServer server = LocalNatsServer.start(config(installationOrSkip(), "crash"), false, line -> { });
     try {
       leftovers.add(server.pid());
       try (Connection nc = Nats.connect(server.url())) {

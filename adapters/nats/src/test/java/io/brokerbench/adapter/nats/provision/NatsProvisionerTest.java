@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.adapter.nats.ServerVersion;
 import io.brokerbench.provision.FreePorts;
+import io.brokerbench.provision.ProvisionDecision;
 import io.brokerbench.provision.ProvisionException;
 import io.brokerbench.provision.ProvisionMode;
 import java.io.IOException;
@@ -68,7 +69,7 @@ class NatsProvisionerTest {
   @Test
   void autoWithoutDockerChoosesALocalServerWhenOneIsInstalled() throws Exception {
     Path server = script("nats-server", "echo 'nats-server: v2.9.10'");
-    NatsProvisioner.Decision d = new NatsProvisioner(noDocker()).choose(request(ProvisionMode.AUTO, server.toString()));
+    ProvisionDecision<NatsInstallation, ExternalAddress> d = new NatsProvisioner(noDocker()).choose(request(ProvisionMode.AUTO, server.toString()));
     assertEquals(ProvisionMode.LOCAL, d.choice().mode());
     assertEquals("provision auto -> local: no Docker engine answers; nats-server can be started here", d.choice().reason());
     assertFalse(d.externalAnswers(), "the external address is not probed when a local server is possible");
@@ -79,7 +80,7 @@ class NatsProvisionerTest {
     try (ServerSocket external = new ServerSocket()) {
       external.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       Map<String, String> env = noDocker(ExternalAddress.ENV, "nats://127.0.0.1:" + external.getLocalPort());
-      NatsProvisioner.Decision d = new NatsProvisioner(env).choose(request(ProvisionMode.AUTO,
+      ProvisionDecision<NatsInstallation, ExternalAddress> d = new NatsProvisioner(env).choose(request(ProvisionMode.AUTO,
           dir.resolve("missing").toString()));
       assertEquals(ProvisionMode.EXTERNAL, d.choice().mode());
       assertTrue(d.choice().reason().contains("a server answers at nats://127.0.0.1:" + external.getLocalPort()),
@@ -101,7 +102,7 @@ class NatsProvisionerTest {
 
   @Test
   void externalNeitherProbesDockerNorLooksForAnInstallation() throws Exception {
-    NatsProvisioner.Decision d = new NatsProvisioner(noDocker()).choose(request(ProvisionMode.EXTERNAL, null));
+    ProvisionDecision<NatsInstallation, ExternalAddress> d = new NatsProvisioner(noDocker()).choose(request(ProvisionMode.EXTERNAL, null));
     assertEquals(ProvisionMode.EXTERNAL, d.choice().mode());
     assertEquals("not probed", d.docker().detail());
     assertEquals(Optional.empty(), d.installation());
@@ -111,7 +112,7 @@ class NatsProvisionerTest {
   void localWithoutAnInstallationFailsNamingTheSetting() throws Exception {
     ProvisionRequest request = request(ProvisionMode.LOCAL, dir.resolve("missing").toString());
     NatsProvisioner provisioner = new NatsProvisioner(noDocker());
-    NatsProvisioner.Decision d = provisioner.choose(request);
+    ProvisionDecision<NatsInstallation, ExternalAddress> d = provisioner.choose(request);
     ProvisionException e = assertThrows(ProvisionException.class, () -> provisioner.provision(d, request, "r", l -> { }));
     assertTrue(e.getMessage().startsWith("provision local needs an installed nats-server"), e.getMessage());
     assertTrue(e.getMessage().contains("local.binary is " + dir.resolve("missing")), e.getMessage());
@@ -121,7 +122,7 @@ class NatsProvisionerTest {
   void testcontainersWithoutDockerFailsSayingWhy() throws Exception {
     ProvisionRequest request = request(ProvisionMode.TESTCONTAINERS, null);
     NatsProvisioner provisioner = new NatsProvisioner(noDocker());
-    NatsProvisioner.Decision d = provisioner.choose(request);
+    ProvisionDecision<NatsInstallation, ExternalAddress> d = provisioner.choose(request);
     ProvisionException e = assertThrows(ProvisionException.class, () -> provisioner.provision(d, request, "r", l -> { }));
     assertTrue(e.getMessage().startsWith("provision testcontainers needs a Docker engine, but DOCKER_HOST="),
         e.getMessage());
