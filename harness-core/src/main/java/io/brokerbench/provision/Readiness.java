@@ -13,8 +13,8 @@ import java.util.function.BooleanSupplier;
  *     127.0.0.1:4222}
  */
 public record Readiness(BooleanSupplier probe, String awaited) {
-  /** How long one probe of {@link #portOpen} may take, in ms. */
-  public static final int PORT_PROBE_MILLIS = 200;
+  /** How long one probe of the built-in checks ({@link #portOpen}) may take, in ms; a good bound for an adapter's own. */
+  public static final int PROBE_MILLIS = 200;
 
   public Readiness {
     if (probe == null) throw new IllegalArgumentException("probe must be set");
@@ -23,7 +23,7 @@ public record Readiness(BooleanSupplier probe, String awaited) {
 
   /** Ready once 127.0.0.1:{@code port} accepts TCP connections. */
   public static Readiness portOpen(int port) {
-    return new Readiness(() -> TcpProbe.acceptsOnLoopback(port, PORT_PROBE_MILLIS), "open 127.0.0.1:" + port);
+    return new Readiness(() -> TcpProbe.acceptsOnLoopback(port, PROBE_MILLIS), "open 127.0.0.1:" + port);
   }
 
   /**

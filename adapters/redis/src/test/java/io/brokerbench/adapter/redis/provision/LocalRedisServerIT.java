@@ -11,6 +11,7 @@ import io.brokerbench.adapter.redis.Persistence;
 import io.brokerbench.adapter.redis.RedisTargetProvider;
 import io.brokerbench.provision.DockerProbe;
 import io.brokerbench.provision.FreePorts;
+import io.brokerbench.provision.LocalServer;
 import io.brokerbench.provision.TcpProbe;
 import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Guarantee.ConfirmPoint;
@@ -122,7 +123,7 @@ class LocalRedisServerIT {
   void theAppendOnlyFileKeepsConfirmedEntriesThroughAKillWhileMemoryOnlyLosesThem() throws Exception {
     RedisInstallation installation = installationOrSkip();
     for (boolean appendOnly : new boolean[] {true, false}) {
-      LocalRedisServer server = LocalRedisServer.start(new LocalServerConfig(installation, dir.resolve("crash-" + appendOnly),
+      LocalServer server = LocalRedisServer.start(new LocalServerConfig(installation, dir.resolve("crash-" + appendOnly),
           FreePorts.allocate(), Persistence.ofServerStartedHere(appendOnly, AppendFsync.NO), Duration.ofSeconds(30),
           Duration.ofSeconds(10)), false, line -> { });
       RedisClient client = RedisClient.create(server.url());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokerbench.adapter.redis.AppendFsync;
 import io.brokerbench.adapter.redis.Persistence;
 import io.brokerbench.provision.FreePorts;
+import io.brokerbench.provision.ProvisionDecision;
 import io.brokerbench.provision.ProvisionException;
 import io.brokerbench.provision.ProvisionMode;
 import java.io.IOException;
@@ -70,7 +71,7 @@ class RedisProvisionerTest {
   @Test
   void autoWithoutDockerChoosesALocalServerWhenOneIsInstalled() throws Exception {
     Path server = script("redis-server", "echo 'Redis server v=7.0.15 sha=0'");
-    RedisProvisioner.Decision d = new RedisProvisioner(noDocker()).choose(request(ProvisionMode.AUTO, server.toString()));
+    ProvisionDecision<RedisInstallation, ExternalAddress> d = new RedisProvisioner(noDocker()).choose(request(ProvisionMode.AUTO, server.toString()));
     assertEquals(ProvisionMode.LOCAL, d.choice().mode());
     assertEquals("provision auto -> local: no Docker engine answers; redis-server can be started here", d.choice().reason());
     assertFalse(d.externalAnswers(), "the external address is not probed when a local server is possible");
@@ -81,7 +82,7 @@ class RedisProvisionerTest {
     try (ServerSocket external = new ServerSocket()) {
       external.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       Map<String, String> env = noDocker(ExternalAddress.ENV, "redis://127.0.0.1:" + external.getLocalPort());
-      RedisProvisioner.Decision d = new RedisProvisioner(env).choose(request(ProvisionMode.AUTO,
+      ProvisionDecision<RedisInstallation, ExternalAddress> d = new RedisProvisioner(env).choose(request(ProvisionMode.AUTO,
           dir.resolve("missing").toString()));
       assertEquals(ProvisionMode.EXTERNAL, d.choice().mode());
       assertTrue(d.choice().reason().contains("a server answers at redis://127.0.0.1:" + external.getLocalPort()),
@@ -103,7 +104,7 @@ class RedisProvisionerTest {
 
   @Test
   void externalNeitherProbesDockerNorLooksForAnInstallation() throws Exception {
-    RedisProvisioner.Decision d = new RedisProvisioner(noDocker()).choose(request(ProvisionMode.EXTERNAL, null));
+    ProvisionDecision<RedisInstallation, ExternalAddress> d = new RedisProvisioner(noDocker()).choose(request(ProvisionMode.EXTERNAL, null));
     assertEquals(ProvisionMode.EXTERNAL, d.choice().mode());
     assertEquals("not probed", d.docker().detail());
     assertEquals(Optional.empty(), d.installation());
@@ -113,7 +114,7 @@ class RedisProvisionerTest {
   void localWithoutAnInstallationFailsNamingTheSetting() throws Exception {
     ProvisionRequest request = request(ProvisionMode.LOCAL, dir.resolve("missing").toString());
     RedisProvisioner provisioner = new RedisProvisioner(noDocker());
-    RedisProvisioner.Decision d = provisioner.choose(request);
+    ProvisionDecision<RedisInstallation, ExternalAddress> d = provisioner.choose(request);
     ProvisionException e = assertThrows(ProvisionException.class, () -> provisioner.provision(d, request, l -> { }));
     assertTrue(e.getMessage().startsWith("provision local needs an installed redis-server"), e.getMessage());
     assertTrue(e.getMessage().contains("local.binary is " + dir.resolve("missing")), e.getMessage());
@@ -123,7 +124,7 @@ class RedisProvisionerTest {
   void testcontainersWithoutDockerFailsSayingWhy() throws Exception {
     ProvisionRequest request = request(ProvisionMode.TESTCONTAINERS, null);
     RedisProvisioner provisioner = new RedisProvisioner(noDocker());
-    RedisProvisioner.Decision d = provisioner.choose(request);
+    ProvisionDecision<RedisInstallation, ExternalAddress> d = provisioner.choose(request);
     ProvisionException e = assertThrows(ProvisionException.class, () -> provisioner.provision(d, request, l -> { }));
     assertTrue(e.getMessage().startsWith("provision testcontainers needs a Docker engine, but DOCKER_HOST="),
         e.getMessage());
