@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.brokerbench.provision.ProvisionMode;
+import io.brokerbench.provision.ProvisionedBroker;
 import io.brokerbench.provision.TcpProbe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,11 +64,11 @@ class BrokersScriptIT {
     ProvisionRequest request = new ProvisionRequest(ProvisionMode.EXTERNAL, null, null, Duration.ofSeconds(30),
         Duration.ofSeconds(10), false, new ContainerConfig(ContainerConfig.DEFAULT_IMAGE, Duration.ofSeconds(30)),
         state.resolve("work"), state);
-    RabbitBroker broker = provisioner.provision(request, "script", m -> { });
-    assertEquals(uri, broker.amqpUri());
+    ProvisionedBroker broker = provisioner.provision(request, "script", m -> { });
+    assertEquals(uri, broker.url());
     assertEquals(uriFile.toString(), broker.describe().get("external.uri-source"));
     ConnectionFactory factory = new ConnectionFactory();
-    factory.setUri(broker.amqpUri());
+    factory.setUri(broker.url());
     try (Connection connection = factory.newConnection()) {
       assertTrue(connection.isOpen());
     }

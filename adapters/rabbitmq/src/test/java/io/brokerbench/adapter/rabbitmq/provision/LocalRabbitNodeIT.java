@@ -86,7 +86,7 @@ class LocalRabbitNodeIT {
     try {
       leftovers.add(node.vmPid());
       ConnectionFactory factory = new ConnectionFactory();
-      factory.setUri(node.amqpUri());
+      factory.setUri(node.url());
       try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
         channel.queueDeclare("durable", true, false, false, null);
         channel.confirmSelect();
@@ -133,7 +133,7 @@ class LocalRabbitNodeIT {
       assertEquals(0, status.exitCode(), status.output());
       assertTrue(status.output().contains(node.config().nodeName()), status.output());
       ConnectionFactory factory = new ConnectionFactory();
-      factory.setUri(node.amqpUri());
+      factory.setUri(node.url());
       try (Connection connection = factory.newConnection()) {
         assertTrue(connection.isOpen());
       }
