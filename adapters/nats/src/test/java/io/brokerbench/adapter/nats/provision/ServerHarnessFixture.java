@@ -1,8 +1,8 @@
 package io.brokerbench.adapter.nats.provision;
 
 import io.brokerbench.provision.FreePorts;
+import io.brokerbench.testing.KilledHarness;
 import io.brokerbench.provision.LocalServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -20,9 +20,7 @@ public final class ServerHarnessFixture {
     LocalServer server = LocalNatsServer.start(new LocalServerConfig(installation, dir.resolve("server"),
         "bb-it-orphan", FreePorts.allocate(), null, Duration.ofSeconds(30), Duration.ofSeconds(5)), false,
         System.out::println);
-    Path tmp = dir.resolve("server.pid.tmp");
-    Files.writeString(tmp, Long.toString(server.pid()));
-    Files.move(tmp, dir.resolve("server.pid"));
+    KilledHarness.publishPid(dir.resolve("server.pid"), server.pid());
     Thread.sleep(600_000);
   }
 }

@@ -9,6 +9,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import io.brokerbench.provision.ProvisionMode;
 import io.brokerbench.provision.ProvisionedBroker;
 import io.brokerbench.provision.TcpProbe;
+import io.brokerbench.testing.ProcessChecks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class BrokersScriptIT {
 
     Run stop = brokers("stop", "rabbitmq");
     assertEquals(0, stop.exitCode(), stop.output());
-    LocalRabbitNodeIT.assertGone(pid, Duration.ofSeconds(5));
+    ProcessChecks.assertGone(pid, Duration.ofSeconds(5));
     assertFalse(Files.exists(uriFile), "stop removes the uri, so the harness no longer points at a dead node");
     ExternalAddress address = new ExternalAddress(uri, "the uri file");
     assertFalse(TcpProbe.accepts(address.host(), address.port(), 300), "nothing listens on " + address.redacted());

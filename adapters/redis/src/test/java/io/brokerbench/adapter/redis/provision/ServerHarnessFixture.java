@@ -3,8 +3,8 @@ package io.brokerbench.adapter.redis.provision;
 import io.brokerbench.adapter.redis.AppendFsync;
 import io.brokerbench.adapter.redis.Persistence;
 import io.brokerbench.provision.FreePorts;
+import io.brokerbench.testing.KilledHarness;
 import io.brokerbench.provision.LocalServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -22,9 +22,7 @@ public final class ServerHarnessFixture {
     LocalServer server = LocalRedisServer.start(new LocalServerConfig(installation, dir.resolve("server"),
         FreePorts.allocate(), Persistence.ofServerStartedHere(true, AppendFsync.EVERYSEC), Duration.ofSeconds(30),
         Duration.ofSeconds(5)), false, System.out::println);
-    Path tmp = dir.resolve("server.pid.tmp");
-    Files.writeString(tmp, Long.toString(server.pid()));
-    Files.move(tmp, dir.resolve("server.pid"));
+    KilledHarness.publishPid(dir.resolve("server.pid"), server.pid());
     Thread.sleep(600_000);
   }
 }
