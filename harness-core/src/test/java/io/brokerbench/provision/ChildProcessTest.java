@@ -3,14 +3,15 @@ package io.brokerbench.provision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static io.brokerbench.testing.ProcessChecks.assertGone;
 
+import io.brokerbench.testing.KilledHarness;
+import io.brokerbench.testing.ProcessChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,44 +90,25 @@ class ChildProcessTest {
 
   @Test
   void watchdogEndsTheChildWhenTheHarnessIsKilledWithSigkill() throws Exception {
-    HarnessRun run = runHarnessAndKillIt(true);
-    assertGone(run.childPid, Duration.ofSeconds(5));
+    long child = runHarnessAndKillIt(true);
+    assertGone(child, Duration.ofSeconds(5));
   }
 
   /** Negative control: without the watchdog the same child outlives the killed harness. */
   @Test
   void withoutWatchdogTheChildOutlivesAKilledHarness() throws Exception {
-    HarnessRun run = runHarnessAndKillIt(false);
+    long child = runHarnessAndKillIt(false);
     Thread.sleep(2000);
-    assertTrue(ProcessHandle.of(run.childPid).map(ProcessHandle::isAlive).orElse(false),
+    assertTrue(ProcessChecks.isAlive(child),
         "without a watchdog the child should still run after the harness died");
   }
 
-  private record HarnessRun(long harnessPid, long childPid) {}
-
-  /** Starts {@link HarnessFixture} in a fresh JVM, waits for its child, then SIGKILLs the JVM. */
-  private HarnessRun runHarnessAndKillIt(boolean watchdog) throws Exception {
+  /** Starts {@link HarnessFixture} in a fresh JVM, waits for its child, then SIGKILLs the JVM; returns the child's pid. */
+  private long runHarnessAndKillIt(boolean watchdog) throws Exception {
     Path pidFile = dir.resolve("child.pid");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process harness = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-            HarnessFixture.class.getName(), pidFile.toString(), dir.resolve("fixture-child.log").toString(),
-            Boolean.toString(watchdog))
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("harness.log").toFile())
-        .start();
-    cleanup.add(harness.pid());
-    long childPid;
-    try {
-      childPid = awaitPid(pidFile);
-    } catch (AssertionError e) {
-      harness.destroyForcibly();
-      throw new AssertionError(e.getMessage() + "; harness log: " + ChildProcess.tail(dir.resolve("harness.log"), 20), e);
-    }
-    cleanup.add(childPid);
-    assertTrue(ProcessHandle.of(childPid).isPresent(), "the child runs before the harness is killed");
-    harness.destroyForcibly(); // SIGKILL: no shutdown hook runs
-    assertTrue(harness.waitFor(5, TimeUnit.SECONDS));
-    return new HarnessRun(harness.pid(), childPid);
+    return KilledHarness.startThenKill(HarnessFixture.class,
+        List.of(pidFile.toString(), dir.resolve("fixture-child.log").toString(), Boolean.toString(watchdog)), pidFile,
+        dir.resolve("harness.log"), Duration.ofSeconds(20), cleanup);
   }
 
   private static long awaitPid(Path file) throws Exception {
@@ -146,16 +128,5 @@ class ChildProcessTest {
       if (System.nanoTime() > deadline) throw new AssertionError(file + " did not appear within 20 s");
       Thread.sleep(20);
     }
-  }
-
-  private static void assertGone(long pid, Duration within) throws InterruptedException {
-    if (pid < 0) return;
-    long deadline = System.nanoTime() + within.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-      if (handle.isEmpty() || !handle.get().isAlive()) return;
-      Thread.sleep(50);
-    }
-    fail("process " + pid + " still runs after " + within.toMillis() + " ms");
   }
 }

@@ -1,6 +1,6 @@
 package io.brokerbench.provision;
 
-import java.nio.file.Files;
+import io.brokerbench.testing.KilledHarness;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,9 +16,7 @@ public final class HarnessFixture {
     Path pidFile = Path.of(args[0]);
     ChildProcess child = ChildProcess.start(
         ChildProcessSpec.of("sleep", List.of("sleep", "300"), Path.of(args[1])).withWatchdog(Boolean.parseBoolean(args[2])));
-    Path tmp = pidFile.resolveSibling(pidFile.getFileName() + ".tmp");
-    Files.writeString(tmp, Long.toString(child.pid()));
-    Files.move(tmp, pidFile);
+    KilledHarness.publishPid(pidFile, child.pid());
     Thread.sleep(300_000);
   }
 }

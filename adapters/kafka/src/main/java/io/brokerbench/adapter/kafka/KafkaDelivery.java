@@ -1,5 +1,6 @@
 package io.brokerbench.adapter.kafka;
 
+import io.brokerbench.adapter.shared.SettledOffsets;
 import io.brokerbench.spi.Delivery;
 import org.apache.kafka.common.TopicPartition;
 
@@ -17,12 +18,12 @@ final class KafkaDelivery implements Delivery {
   private final TopicPartition partition;
   private final long offset;
   private final boolean redelivered;
-  private final PartitionSettlements settlements;
+  private final SettledOffsets<TopicPartition> settlements;
   private boolean settled;
 
   /** {@code settlements} is null for automatic acknowledgement. */
   KafkaDelivery(byte[] payload, byte[] key, int destination, TopicPartition partition, long offset, boolean redelivered,
-      PartitionSettlements settlements) {
+      SettledOffsets<TopicPartition> settlements) {
     this.payload = payload;
     this.key = key;
     this.destination = destination;

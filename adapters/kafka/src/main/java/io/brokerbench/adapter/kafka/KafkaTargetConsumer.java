@@ -1,12 +1,14 @@
 package io.brokerbench.adapter.kafka;
 
+import io.brokerbench.adapter.shared.LogRedeliveries;
+import io.brokerbench.adapter.shared.SettledOffsets;
 import io.brokerbench.plan.AckMode;
-import io.brokerbench.spi.LogRedeliveries;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.TargetConsumer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +87,7 @@ final class KafkaTargetConsumer implements TargetConsumer {
   private final Duration pollTimeout;
   private final LongSupplier nanoClock;
   private final Consumer<String> log;
-  private final PartitionSettlements settlements = new PartitionSettlements();
+  private final SettledOffsets<TopicPartition> settlements = new SettledOffsets<>();
   private final ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
   private final Thread thread;
 
@@ -240,10 +242,10 @@ final class KafkaTargetConsumer implements TargetConsumer {
   }
 
   private void commitSync() {
-    Map<TopicPartition, OffsetAndMetadata> offsets = settlements.takeCommittable();
+    Map<TopicPartition, Long> offsets = settlements.takeCommittable();
     if (offsets.isEmpty()) return;
     try {
-      client.commitSync(offsets);
+      client.commitSync(kafkaOffsets(offsets));
     } catch (WakeupException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -253,14 +255,20 @@ final class KafkaTargetConsumer implements TargetConsumer {
   }
 
   private void commitAsync() {
-    Map<TopicPartition, OffsetAndMetadata> offsets = settlements.takeCommittable();
+    Map<TopicPartition, Long> offsets = settlements.takeCommittable();
     if (offsets.isEmpty()) return;
-    client.commitAsync(offsets, (committed, e) -> {
+    client.commitAsync(kafkaOffsets(offsets), (committed, e) -> {
       if (e != null) {
         settlements.restoreCommittable(offsets);
         commitFailed(e);
       }
     });
+  }
+
+  private static Map<TopicPartition, OffsetAndMetadata> kafkaOffsets(Map<TopicPartition, Long> offsets) {
+    Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
+    offsets.forEach((partition, offset) -> out.put(partition, new OffsetAndMetadata(offset)));
+    return out;
   }
 
   private void commitFailed(Exception e) {

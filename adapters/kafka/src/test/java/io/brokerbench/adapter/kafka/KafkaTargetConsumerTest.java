@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.adapter.shared.LogRedeliveries;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.Routing;
-import io.brokerbench.spi.LogRedeliveries;
-import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.Delivery;
 import java.util.ArrayList;
 import java.util.List;

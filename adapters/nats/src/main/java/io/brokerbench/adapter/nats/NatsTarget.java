@@ -2,11 +2,13 @@ package io.brokerbench.adapter.nats;
 
 import io.brokerbench.adapter.nats.provision.ContainerConfig;
 import io.brokerbench.adapter.nats.provision.ExternalAddress;
-import io.brokerbench.adapter.nats.provision.LocalNatsServer;
-import io.brokerbench.adapter.nats.provision.NatsBroker;
+import io.brokerbench.adapter.nats.provision.NatsInstallation;
 import io.brokerbench.adapter.nats.provision.NatsProvisioner;
 import io.brokerbench.adapter.nats.provision.ProvisionRequest;
 import io.brokerbench.plan.Routing;
+import io.brokerbench.provision.LocalServer;
+import io.brokerbench.provision.ProvisionDecision;
+import io.brokerbench.provision.ProvisionedBroker;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
@@ -49,7 +51,7 @@ public final class NatsTarget implements Target {
   private final Map<String, String> environment;
   private final List<AutoCloseable> clients = new ArrayList<>();
   private final List<JetStreamTopology> declared = new ArrayList<>();
-  private NatsBroker broker;
+  private ProvisionedBroker broker;
   private NatsConnections connections;
   private Connection admin;
   private JetStreamTopology topology;
@@ -69,7 +71,7 @@ public final class NatsTarget implements Target {
         new ContainerConfig(settings.containerImage(), settings.startTimeout(), settings.sync()),
         context.workDirectory());
     NatsProvisioner provisioner = new NatsProvisioner(environment);
-    NatsProvisioner.Decision decision = provisioner.choose(request);
+    ProvisionDecision<NatsInstallation, ExternalAddress> decision = provisioner.choose(request);
     broker = provisioner.provision(decision, request, context.runId(), context.log());
     connections = new NatsConnections(broker.url(), "brokerbench-" + context.runId(), context.log());
     admin = connections.open("admin");
@@ -149,8 +151,8 @@ public final class NatsTarget implements Target {
     return broker == null ? List.of() : broker.processIds();
   }
 
-  /** The provisioned server, for tests and fault scenarios (e.g. {@link LocalNatsServer#kill()}); null before open. */
-  public NatsBroker broker() {
+  /** The provisioned server, for tests and fault scenarios (e.g. {@link LocalServer#kill()}); null before open. */
+  public ProvisionedBroker broker() {
     return broker;
   }
 

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brokerbench.adapter.nats.provision.LocalNatsServer;
+import io.brokerbench.adapter.nats.provision.LocalServerConfig;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.provision.LocalServer;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
@@ -38,12 +39,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * this also covers external provisioning and its clean-up); each test uses a run id of its own.
  */
 class NatsTargetIT {
-  private static LocalNatsServer server;
+  private static LocalServerConfig config;
+  private static LocalServer server;
   @TempDir Path dir;
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = TargetFixture.startServer(Files.createTempDirectory("bb-nats-it").resolve("server"));
+    config = TargetFixture.serverConfig(Files.createTempDirectory("bb-nats-it").resolve("server"));
+    server = TargetFixture.startServer(config);
   }
 
   @AfterAll
@@ -62,10 +65,10 @@ class NatsTargetIT {
     TargetFixture f = new TargetFixture(dir);
     try (NatsTarget target = f.create(TargetFixture.external(server.url()))) {
       TargetInfo info = target.open();
-      assertEquals(server.config().installation().version().text(), info.version());
+      assertEquals(config.installation().version().text(), info.version());
       assertEquals(TargetMode.EXTERNAL, info.mode());
       assertEquals("external", info.settings().get("provision.chosen"));
-      assertEquals(server.config().serverName(), info.settings().get("server.name"));
+      assertEquals(config.serverName(), info.settings().get("server.name"));
       assertTrue(info.settings().get("client").startsWith("jnats 2."), info.settings().get("client"));
       assertEquals(ConfirmPoint.PAGE_CACHE, info.guarantee().confirmedWhen());
       assertEquals(List.of(), target.processIds(), "an external server is not the harness's");

@@ -1,132 +1,26 @@
 package io.brokerbench.adapter.nats;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.results.RunResult;
-import io.brokerbench.results.RunStatus;
-import io.brokerbench.run.ProgressListener;
-import io.brokerbench.run.SystemRunClock;
-import io.brokerbench.run.WorkloadRun;
-import io.brokerbench.scenario.Rate;
-import io.brokerbench.scenario.Timing;
-import io.brokerbench.scenario.Workload;
-import io.brokerbench.spi.Capabilities;
-import io.brokerbench.spi.ConsumerSpec;
-import io.brokerbench.spi.DeliveryListener;
-import io.brokerbench.spi.Settings;
-import io.brokerbench.spi.Target;
-import io.brokerbench.spi.TargetConsumer;
-import io.brokerbench.spi.TargetContext;
-import io.brokerbench.spi.TargetInfo;
-import io.brokerbench.spi.TargetProducer;
-import io.brokerbench.testing.TestWorkloads;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import io.brokerbench.spi.TargetProvider;
+import io.brokerbench.testing.NoServerLeftAfterRunContract;
 
 /**
- * Runs through the harness's own {@link WorkloadRun} with a private nats-server, to the end and cut
- * short by a stop request (what Ctrl-C does), and checks that no nats-server the run started is left:
- * not the one the target reported, and no process at all whose command line names the run's
- * directory. (A harness killed with SIGKILL is {@code LocalNatsServerIT}'s watchdog test.)
+ * No nats-server is left after a run with a private server, completed or stopped midway (a nats-server
+ * names its configuration file, in the run's directory, on its command line). A harness killed with
+ * SIGKILL is {@code LocalNatsServerIT}'s watchdog test.
  */
-class NoServerLeftAfterRunIT {
-  @TempDir Path dir;
-
-  /** The target, remembering the server pids it reported. */
-  private static final class Watched implements Target {
-    final Target target;
-    final List<Long> pids = new CopyOnWriteArrayList<>();
-
-    Watched(Target target) {
-      this.target = target;
-    }
-
-    @Override public TargetInfo open() throws Exception { return target.open(); }
-    @Override public Capabilities capabilities() { return target.capabilities(); }
-    @Override public Optional<String> supports(TopologyPlan plan) { return target.supports(plan); }
-    @Override public void declare(TopologyPlan plan) throws Exception { target.declare(plan); }
-    @Override public TargetProducer createProducer(int i) throws Exception { return target.createProducer(i); }
-    @Override public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener l) throws Exception {
-      return target.createConsumer(spec, l);
-    }
-    @Override public List<Long> processIds() {
-      List<Long> ids = target.processIds();
-      pids.addAll(ids);
-      return ids;
-    }
-    @Override public void close() { target.close(); }
+class NoServerLeftAfterRunIT extends NoServerLeftAfterRunContract {
+  @Override
+  protected String targetName() {
+    return "nats";
   }
 
-  private RunResult run(String runId, Workload workload, AtomicBoolean stop, Watched[] watched) {
+  @Override
+  protected TargetProvider provider() {
+    return new NatsTargetProvider();
+  }
+
+  @Override
+  protected void assumeServerInstalled() {
     Servers.installationOrSkip();
-    NatsTargetProvider provider = new NatsTargetProvider();
-    Path work = dir.resolve(runId);
-    Target target = provider.create(new TargetContext(runId, work, System::nanoTime, line -> { }),
-        Settings.of(provider.settings(), Map.of("provision", "local")));
-    watched[0] = new Watched(target);
-    return new WorkloadRun(SystemRunClock.INSTANCE, ProgressListener.NONE, stop::get)
-        .execute(new WorkloadRun.Spec("nats", watched[0], workload, 1, runId, work, null));
-  }
-
-  private void assertNoServerOf(String runId, Watched watched) throws InterruptedException {
-    assertFalse(watched.pids.isEmpty(), "the run reported its server's pid");
-    String runDirectory = dir.resolve(runId).toString();
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    List<String> left;
-    do {
-      left = ProcessHandle.allProcesses()
-          .filter(p -> watched.pids.contains(p.pid()) || p.info().commandLine().orElse("").contains(runDirectory))
-          .filter(ProcessHandle::isAlive)
-          .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
-          .toList();
-      if (left.isEmpty()) return;
-      Thread.sleep(50);
-    } while (System.nanoTime() < deadline);
-    assertTrue(left.isEmpty(), "left running: " + left);
-  }
-
-  @Test
-  void aCompletedRunLeavesNoServer() throws Exception {
-    Watched[] watched = new Watched[1];
-    RunResult r = run("done", TestWorkloads.keyed(2000, 2, 2, 8, 1), new AtomicBoolean(), watched);
-    assertEquals(RunStatus.OK, r.status(), r.error());
-    assertEquals(2000, r.delivery().delivered());
-    assertEquals("nats", r.target());
-    assertNoServerOf("done", watched[0]);
-  }
-
-  @Test
-  void aRunStoppedMidwayLeavesNoServer() throws Exception {
-    Workload keyed = TestWorkloads.keyed(1, 1, 1, 4, 1);
-    Workload long30s = new Workload("long", keyed.topology(), new Workload.Producers(1, new Rate(500), 100),
-        keyed.messages(), keyed.consumers(),
-        Timing.ofDuration(Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(5)), "");
-    AtomicBoolean stop = new AtomicBoolean();
-    Thread stopper = new Thread(() -> {
-      try {
-        Thread.sleep(2000);
-      } catch (InterruptedException e) {
-        return;
-      }
-      stop.set(true);
-    });
-    stopper.start();
-    Watched[] watched = new Watched[1];
-    long start = System.nanoTime();
-    RunResult r = run("stopped", long30s, stop, watched);
-    stopper.join();
-    assertEquals(RunStatus.INTERRUPTED, r.status(), r.error());
-    assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos(), "the stop ended the run early");
-    assertNoServerOf("stopped", watched[0]);
   }
 }

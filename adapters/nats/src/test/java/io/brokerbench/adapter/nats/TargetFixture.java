@@ -7,6 +7,7 @@ import io.brokerbench.plan.KafkaPartitioner;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.provision.FreePorts;
+import io.brokerbench.provision.LocalServer;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.OutgoingMessage;
 import io.brokerbench.spi.Settings;
@@ -36,10 +37,14 @@ final class TargetFixture {
     this.workDirectory = workDirectory;
   }
 
-  /** A private server under {@code dir}, on a free port; skipped when nats-server is not installed. */
-  static LocalNatsServer startServer(Path dir) throws Exception {
-    LocalServerConfig config = new LocalServerConfig(Servers.installationOrSkip(), dir, "bb-it-" + FreePorts.allocate(),
-        FreePorts.allocate(), null, Duration.ofSeconds(30), Duration.ofSeconds(10));
+  /** A private server's configuration under {@code dir}, on a free port; skipped when nats-server is not installed. */
+  static LocalServerConfig serverConfig(Path dir) {
+    return new LocalServerConfig(Servers.installationOrSkip(), dir, "bb-it-" + FreePorts.allocate(), FreePorts.allocate(),
+        null, Duration.ofSeconds(30), Duration.ofSeconds(10));
+  }
+
+  /** Starts the private server {@code config} describes. */
+  static LocalServer startServer(LocalServerConfig config) throws Exception {
     return LocalNatsServer.start(config, false, line -> { });
   }
 

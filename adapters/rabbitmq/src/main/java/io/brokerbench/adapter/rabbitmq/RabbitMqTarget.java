@@ -8,10 +8,12 @@ import io.brokerbench.adapter.rabbitmq.provision.ContainerConfig;
 import io.brokerbench.adapter.rabbitmq.provision.ExternalAddress;
 import io.brokerbench.adapter.rabbitmq.provision.LocalRabbitNode;
 import io.brokerbench.adapter.rabbitmq.provision.ProvisionRequest;
-import io.brokerbench.adapter.rabbitmq.provision.RabbitBroker;
+import io.brokerbench.adapter.rabbitmq.provision.RabbitInstallation;
 import io.brokerbench.adapter.rabbitmq.provision.RabbitProvisioner;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.provision.ProvisionDecision;
+import io.brokerbench.provision.ProvisionedBroker;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
@@ -49,7 +51,7 @@ public final class RabbitMqTarget implements Target {
   private final Map<String, String> environment;
   private final List<AutoCloseable> clients = new ArrayList<>();
   private final List<TopologyPlan> declared = new ArrayList<>();
-  private RabbitBroker broker;
+  private ProvisionedBroker broker;
   private Connections connections;
   private TopologyPlan plan;
   private boolean closed;
@@ -68,10 +70,10 @@ public final class RabbitMqTarget implements Target {
         new ContainerConfig(settings.containerImage(), settings.startTimeout()),
         context.workDirectory(), Path.of(System.getProperty("user.home")));
     RabbitProvisioner provisioner = new RabbitProvisioner(environment);
-    RabbitProvisioner.Decision decision = provisioner.choose(request);
+    ProvisionDecision<RabbitInstallation, ExternalAddress> decision = provisioner.choose(request);
     broker = provisioner.provision(decision, request, context.runId(), context.log());
     ConnectionFactory factory = new ConnectionFactory();
-    factory.setUri(broker.amqpUri());
+    factory.setUri(broker.url());
     factory.setAutomaticRecoveryEnabled(false);
     factory.setTopologyRecoveryEnabled(false);
     factory.setConnectionTimeout(10_000);
@@ -185,7 +187,7 @@ public final class RabbitMqTarget implements Target {
   }
 
   /** The provisioned broker, for tests and fault scenarios (e.g. {@link LocalRabbitNode#kill()}); null before open. */
-  public RabbitBroker broker() {
+  public ProvisionedBroker broker() {
     return broker;
   }
 

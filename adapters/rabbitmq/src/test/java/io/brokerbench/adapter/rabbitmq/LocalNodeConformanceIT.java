@@ -32,6 +32,6 @@ class LocalNodeConformanceIT extends TargetConformanceKit {
 
   @Override
   protected Map<String, Object> settings() {
-    return Map.of("provision", "external", "uri", node.amqpUri());
+    return Map.of("provision", "external", "uri", node.url());
   }
 }

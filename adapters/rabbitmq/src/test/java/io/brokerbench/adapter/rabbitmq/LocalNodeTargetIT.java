@@ -24,6 +24,6 @@ class LocalNodeTargetIT extends RabbitMqTargetContract {
 
   @Override
   String amqpUri() {
-    return node.amqpUri();
+    return node.url();
   }
 }

@@ -3,10 +3,12 @@ package io.brokerbench.adapter.redis;
 import io.brokerbench.adapter.redis.provision.ContainerConfig;
 import io.brokerbench.adapter.redis.provision.ExternalAddress;
 import io.brokerbench.adapter.redis.provision.ProvisionRequest;
-import io.brokerbench.adapter.redis.provision.RedisBroker;
+import io.brokerbench.adapter.redis.provision.RedisInstallation;
 import io.brokerbench.adapter.redis.provision.RedisProvisioner;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.provision.ProvisionDecision;
+import io.brokerbench.provision.ProvisionedBroker;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
@@ -57,7 +59,7 @@ public final class RedisTarget implements Target {
   private final List<StreamTopology> declared = new ArrayList<>();
   private final RemovalSink removals = new RemovalSink();
   private final AtomicInteger consumersStarted = new AtomicInteger();
-  private RedisBroker broker;
+  private ProvisionedBroker broker;
   private RedisConnections connections;
   private StatefulRedisConnection<String, byte[]> admin;
   private StreamTopology topology;
@@ -79,7 +81,7 @@ public final class RedisTarget implements Target {
         settings.startTimeout(), settings.stopTimeout(), settings.keepData(),
         new ContainerConfig(settings.containerImage(), settings.startTimeout(), wanted), context.workDirectory());
     RedisProvisioner provisioner = new RedisProvisioner(environment);
-    RedisProvisioner.Decision decision = provisioner.choose(request);
+    ProvisionDecision<RedisInstallation, ExternalAddress> decision = provisioner.choose(request);
     broker = provisioner.provision(decision, request, context.log());
     connections = new RedisConnections(broker.url(), "brokerbench-" + context.runId());
     admin = connections.open("admin");
@@ -198,7 +200,7 @@ public final class RedisTarget implements Target {
   }
 
   /** The provisioned server, for tests and fault scenarios; null before open. */
-  public RedisBroker broker() {
+  public ProvisionedBroker broker() {
     return broker;
   }
 

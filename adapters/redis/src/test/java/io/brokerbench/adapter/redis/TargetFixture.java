@@ -7,6 +7,7 @@ import io.brokerbench.plan.KafkaPartitioner;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.provision.FreePorts;
+import io.brokerbench.provision.LocalServer;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.OutgoingMessage;
 import io.brokerbench.spi.Settings;
@@ -37,7 +38,7 @@ final class TargetFixture {
   }
 
   /** A private server under {@code dir}, on a free port; skipped when redis-server is not installed. */
-  static LocalRedisServer startServer(Path dir, Persistence persistence) throws Exception {
+  static LocalServer startServer(Path dir, Persistence persistence) throws Exception {
     LocalServerConfig config = new LocalServerConfig(Servers.installationOrSkip(), dir, FreePorts.allocate(), persistence,
         Duration.ofSeconds(30), Duration.ofSeconds(10));
     return LocalRedisServer.start(config, false, line -> { });

@@ -1,5 +1,6 @@
 package io.brokerbench.adapter.builtin.log;
 
+import io.brokerbench.engine.log.TopicPartition;
 import io.brokerbench.spi.Delivery;
 
 /**
@@ -12,18 +13,18 @@ final class LogDelivery implements Delivery {
   private final int payloadLength;
   private final byte[] key;
   private final int destination;
-  private final LogEngineConsumer.PartitionTrack track;
+  private final TopicPartition partition;
   private final long offset;
   private final boolean redelivered;
 
   LogDelivery(LogEngineConsumer consumer, byte[] payload, int payloadLength, byte[] key, int destination,
-      LogEngineConsumer.PartitionTrack track, long offset, boolean redelivered) {
+      TopicPartition partition, long offset, boolean redelivered) {
     this.consumer = consumer;
     this.payload = payload;
     this.payloadLength = payloadLength;
     this.key = key;
     this.destination = destination;
-    this.track = track;
+    this.partition = partition;
     this.offset = offset;
     this.redelivered = redelivered;
   }
@@ -50,7 +51,7 @@ final class LogDelivery implements Delivery {
 
   @Override
   public int partition() {
-    return track.partition.partition();
+    return partition.partition();
   }
 
   @Override
@@ -60,7 +61,7 @@ final class LogDelivery implements Delivery {
 
   @Override
   public void ack() {
-    consumer.settle(track, offset);
+    consumer.settle(partition, offset);
   }
 
   /**
@@ -69,6 +70,6 @@ final class LogDelivery implements Delivery {
    */
   @Override
   public void reject(boolean requeue) {
-    consumer.settle(track, offset);
+    consumer.settle(partition, offset);
   }
 }

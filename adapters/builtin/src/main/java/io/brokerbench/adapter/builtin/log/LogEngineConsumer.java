@@ -1,5 +1,7 @@
 package io.brokerbench.adapter.builtin.log;
 
+import io.brokerbench.adapter.shared.LogRedeliveries;
+import io.brokerbench.adapter.shared.SettledOffsets;
 import io.brokerbench.engine.log.DataSignal;
 import io.brokerbench.engine.log.EngineClosedException;
 import io.brokerbench.engine.log.LogConsumer;
@@ -8,7 +10,6 @@ import io.brokerbench.engine.log.RecordView;
 import io.brokerbench.engine.log.StaleGenerationException;
 import io.brokerbench.engine.log.TopicPartition;
 import io.brokerbench.engine.log.UnknownMemberException;
-import io.brokerbench.spi.LogRedeliveries;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
@@ -16,11 +17,8 @@ import io.brokerbench.spi.TargetConsumer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A harness consumer: one {@link LogConsumer} in the subscription's group, polled by a dispatch
@@ -28,8 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * requires).
  *
  * <h2>Commits and redelivery</h2>
- * The commit point of a partition is its first delivered but unsettled offset (manual acks), or the
- * position (auto acks). It is committed after every poll that delivered ({@code afterBatch}) or
+ * The commit point of a partition is its first delivered but unsettled offset (manual acks, kept by
+ * {@link SettledOffsets}), or the position (auto acks). It is committed after every poll that delivered ({@code afterBatch}) or
  * every {@code commit.interval} ({@code auto}), before a rebalance takes the partition away, and on
  * close. Records past it are delivered again to whoever consumes the partition next; the flag comes
  * from the {@link LogRedeliveries}.
@@ -42,16 +40,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LogEngineConsumer implements TargetConsumer {
   private static final System.Logger LOG = System.getLogger(LogEngineConsumer.class.getName());
 
-  /** Unsettled deliveries of one partition. */
-  static final class PartitionTrack {
-    final TopicPartition partition;
-    final ConcurrentSkipListSet<Long> outstanding = new ConcurrentSkipListSet<>();
-
-    PartitionTrack(TopicPartition partition) {
-      this.partition = partition;
-    }
-  }
-
   private final LogConsumer consumer;
   private final TopicLayout layout;
   private final DeliveryListener listener;
@@ -60,8 +48,8 @@ final class LogEngineConsumer implements TargetConsumer {
   private final int prefetch;
   private final LogRedeliveries redeliveries;
   private final String group;
-  private final Map<TopicPartition, PartitionTrack> tracks = new ConcurrentHashMap<>();
-  private final AtomicInteger unsettled = new AtomicInteger();
+  /** Deliveries not yet settled, with manual acks only. */
+  private final SettledOffsets<TopicPartition> settlements = new SettledOffsets<>();
   private final DataSignal settledSignal = new DataSignal();
   private final Thread thread;
   private byte[] buffer = new byte[1024];
@@ -99,7 +87,7 @@ final class LogEngineConsumer implements TargetConsumer {
     try {
       while (!closing) {
         int budget = settings.maxPollRecords();
-        if (manual) budget = Math.min(budget, prefetch - unsettled.get());
+        if (manual) budget = Math.min(budget, prefetch - settlements.unsettled());
         if (budget <= 0) {
           settledSignal.await(Math.min(heartbeatNanos, 100_000_000L));
           consumer.poll(Duration.ZERO, this::handle, 0);
@@ -137,25 +125,20 @@ final class LogEngineConsumer implements TargetConsumer {
       lastKeepAliveNanos = now;
     }
     TopicPartition tp = r.partition();
-    PartitionTrack track = tracks.computeIfAbsent(tp, PartitionTrack::new);
     int length = r.valueLength();
     if (length > buffer.length) buffer = new byte[Math.max(length, buffer.length * 2)];
     if (length > 0) r.copyValue(buffer);
     long offset = r.offset();
     boolean redelivered = LogRedeliveries.markDelivered(redeliveries.highestDelivered(group, tp.topic(), tp.partition()), offset);
-    if (manual) {
-      track.outstanding.add(offset);
-      unsettled.incrementAndGet();
-    }
-    listener.onDelivery(new LogDelivery(this, buffer, Math.max(length, 0), r.key(), layout.destinationOf(tp.topic()), track,
+    if (manual) settlements.delivered(tp, offset);
+    listener.onDelivery(new LogDelivery(this, buffer, Math.max(length, 0), r.key(), layout.destinationOf(tp.topic()), tp,
         offset, redelivered));
   }
 
   /** Called by {@link LogDelivery#ack()} and reject, from any thread. */
-  void settle(PartitionTrack track, long offset) {
+  void settle(TopicPartition partition, long offset) {
     if (!manual) return;
-    if (track.outstanding.remove(offset)) {
-      unsettled.decrementAndGet();
+    if (settlements.settle(partition, offset)) {
       settledSinceCommit = true;
       settledSignal.signal();
     }
@@ -165,24 +148,15 @@ final class LogEngineConsumer implements TargetConsumer {
     Map<TopicPartition, Long> offsets = new HashMap<>();
     for (TopicPartition tp : revoked) {
       offsets.put(tp, commitPoint(tp));
-      PartitionTrack track = tracks.remove(tp);
-      if (track != null) {
-        int dropped = track.outstanding.size();
-        track.outstanding.clear();
-        unsettled.addAndGet(-dropped);
-      }
+      settlements.forget(tp);
     }
     return offsets;
   }
 
   private long commitPoint(TopicPartition tp) {
     long position = consumer.position(tp);
-    PartitionTrack track = tracks.get(tp);
-    if (track != null) {
-      Long first = track.outstanding.isEmpty() ? null : track.outstanding.first();
-      if (first != null && first < position) return first;
-    }
-    return position;
+    OptionalLong firstUnsettled = settlements.firstUnsettled(tp);
+    return firstUnsettled.isPresent() && firstUnsettled.getAsLong() < position ? firstUnsettled.getAsLong() : position;
   }
 
   private void maybeCommit(int delivered) {

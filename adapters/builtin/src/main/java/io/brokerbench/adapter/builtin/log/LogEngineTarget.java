@@ -1,5 +1,6 @@
 package io.brokerbench.adapter.builtin.log;
 
+import io.brokerbench.adapter.shared.LogRedeliveries;
 import io.brokerbench.engine.log.Assignor;
 import io.brokerbench.engine.log.Assignors;
 import io.brokerbench.engine.log.ConsumerConfig;
@@ -7,12 +8,11 @@ import io.brokerbench.engine.log.LogEngine;
 import io.brokerbench.engine.log.OffsetReset;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.spi.Guarantee;
-import io.brokerbench.spi.LogRedeliveries;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.Feature;
+import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetConsumer;

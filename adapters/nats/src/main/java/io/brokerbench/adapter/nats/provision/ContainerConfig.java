@@ -1,6 +1,8 @@
 package io.brokerbench.adapter.nats.provision;
 
 import io.brokerbench.adapter.nats.SyncPolicy;
+import io.brokerbench.provision.ContainerBroker;
+import io.brokerbench.provision.ProvisionException;
 import java.time.Duration;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -12,7 +14,7 @@ import org.testcontainers.utility.DockerImageName;
  * {@link ServerConfiguration} a private server has, listening on all of the container's addresses,
  * JetStream storing under {@code /data}) and how long start-up may take. {@link #newContainer()}
  * only builds the container object (no Docker call), so the configuration is unit-tested without an
- * engine.
+ * engine; {@link #start()} starts one.
  *
  * @param image a {@code nats} image, e.g. {@code nats:2.10}, or a mirror whose repository ends in
  *     {@code /nats}
@@ -58,5 +60,16 @@ public record ContainerConfig(String image, Duration startTimeout, SyncPolicy sy
         .waitingFor(Wait.forLogMessage(".*Server is ready.*", 1))
         .withStartupTimeout(startTimeout);
     return container;
+  }
+
+  /**
+   * Starts a container and waits until the server says it is ready.
+   *
+   * @throws ProvisionException with Testcontainers' reason when it cannot start
+   */
+  public ContainerBroker start() throws ProvisionException {
+    GenericContainer<?> container = newContainer();
+    return ContainerBroker.start("nats-server container " + image, image, container::start, container::close,
+        () -> "nats://" + container.getHost() + ":" + container.getMappedPort(CLIENT_PORT), container::getContainerId);
   }
 }

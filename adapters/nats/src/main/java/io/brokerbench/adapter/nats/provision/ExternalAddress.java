@@ -1,5 +1,6 @@
 package io.brokerbench.adapter.nats.provision;
 
+import io.brokerbench.provision.ExternalEndpoint;
 import java.net.URI;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param url a {@code nats://} or {@code tls://} URL, credentials allowed
  * @param source where it came from, for messages
  */
-public record ExternalAddress(String url, String source) {
+public record ExternalAddress(String url, String source) implements ExternalEndpoint {
   public static final String ENV = "BROKERBENCH_NATS_URL";
   public static final String DEFAULT_URL = "nats://127.0.0.1:4222";
   /** The port a {@code nats://} URL without one means. */
@@ -47,17 +48,20 @@ public record ExternalAddress(String url, String source) {
     return new ExternalAddress(DEFAULT_URL, "the default");
   }
 
+  @Override
   public String host() {
     return URI.create(url).getHost();
   }
 
   /** The port, or 4222 when the URL has none. */
+  @Override
   public int port() {
     int port = URI.create(url).getPort();
     return port == -1 ? DEFAULT_PORT : port;
   }
 
   /** The URL without its password or token, for messages and reports. */
+  @Override
   public String redacted() {
     return redact(url);
   }

@@ -1,66 +1,34 @@
 package io.brokerbench.adapter.nats.provision;
 
 import io.brokerbench.adapter.nats.SyncPolicy;
-import io.brokerbench.provision.ChildProcess;
-import io.brokerbench.provision.ChildProcessSpec;
+import io.brokerbench.provision.LocalServer;
+import io.brokerbench.provision.LocalServerSpec;
 import io.brokerbench.provision.ProvisionException;
-import io.brokerbench.provision.TcpProbe;
-import io.brokerbench.spi.TargetMode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
+import io.brokerbench.provision.Readiness;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
- * A private nats-server with JetStream that the harness owns: started from an installed executable
- * as the current user, listening on 127.0.0.1 only, with its configuration, output and store under
- * {@link LocalServerConfig#baseDirectory()} in the run's work directory. The server on
- * 127.0.0.1:4222 (Debian's service) is never touched.
- *
- * <h2>Lifecycle</h2>
- * <ul>
- *   <li>{@link #start}: writes the configuration, runs {@code nats-server -c <file>} as a {@link
- *       ChildProcess} (own process group, output to its log, stopped by the JVM's shutdown hook and,
- *       if the harness dies without one, by the watchdog) and waits until the client port accepts
- *       connections. On failure the server is stopped and the exception quotes its output.
- *   <li>{@link #close}: SIGTERM (nats-server shuts down cleanly), SIGKILL after the stop timeout;
- *       deletes the store unless asked to keep it; the configuration and log stay.
- *   <li>{@link #kill} and {@link #restart}: a crash (SIGKILL) and a start on the same port and
- *       store, for fault scenarios and the guarantee's tests.
- * </ul>
- *
- * <p>The nats-server process is the child itself ({@code setsid} execs it), so {@link
- * #processIds()} is its pid. Threading: start, kill, restart and close from one harness thread;
- * close is also safe from the shutdown hook, which stops the child directly.
+ * A private nats-server with JetStream, as a {@link LocalServer}: started from an installed
+ * executable with {@code nats-server -c <file>}, listening on 127.0.0.1 only, ready once its client
+ * port accepts connections, with its configuration, output and store under {@link
+ * LocalServerConfig#baseDirectory()} in the run's work directory. nats-server shuts down cleanly on
+ * SIGTERM. The server on 127.0.0.1:4222 (Debian's service) is never touched. Stateless.
  */
-public final class LocalNatsServer implements NatsBroker {
-  private final LocalServerConfig config;
-  private final boolean keepData;
-  private final Consumer<String> log;
-  private ChildProcess server;
-  private boolean closed;
-
-  private LocalNatsServer(LocalServerConfig config, boolean keepData, Consumer<String> log) {
-    this.config = config;
-    this.keepData = keepData;
-    this.log = log;
-  }
+public final class LocalNatsServer {
+  private LocalNatsServer() {}
 
   /**
    * Starts a server and waits until it accepts connections.
    *
-   * @param keepData whether {@link #close()} keeps the store directory
+   * @param keepData whether {@link LocalServer#close()} keeps the store directory
    * @param log one-line progress messages
-   * @throws ProvisionException when the server cannot start, exits, or does not listen within the
-   *     start timeout; the message names the port and log and quotes the end of the output; also when
-   *     a sync interval is asked of a server older than 2.10
+   * @throws ProvisionException when a sync interval is asked of a server older than 2.10 (before
+   *     anything is written or started), and as {@link LocalServer#start}
    */
-  public static LocalNatsServer start(LocalServerConfig config, boolean keepData, Consumer<String> log)
+  public static LocalServer start(LocalServerConfig config, boolean keepData, Consumer<String> log)
       throws ProvisionException, InterruptedException {
     if (config.sync() != null) {
       try {
@@ -69,123 +37,22 @@ public final class LocalNatsServer implements NatsBroker {
         throw new ProvisionException(e.getMessage() + " (" + config.installation().binary() + ")");
       }
     }
-    LocalNatsServer server = new LocalNatsServer(config, keepData, log);
-    try {
-      Files.createDirectories(config.storeDirectory());
-      Files.writeString(config.configFile(), config.serverConfiguration().text());
-      server.launch();
-      return server;
-    } catch (IOException | RuntimeException e) {
-      server.close();
-      throw new ProvisionException("cannot start nats-server " + config.serverName() + ": " + e.getMessage(), e);
-    } catch (ProvisionException | InterruptedException e) {
-      server.close();
-      throw e;
-    }
+    return LocalServer.start(spec(config), keepData, log);
   }
 
-  private void launch() throws IOException, ProvisionException, InterruptedException {
-    long deadline = System.nanoTime() + config.startTimeout().toNanos();
-    server = ChildProcess.start(ChildProcessSpec.of("nats-server " + config.serverName(),
-            List.of(config.installation().binary().toString(), "-c", config.configFile().toString()), config.logFile())
-        .withWorkingDirectory(config.baseDirectory())
-        .withStopTimeout(config.stopTimeout()));
-    while (!TcpProbe.acceptsOnLoopback(config.port(), 200)) {
-      if (!server.isAlive()) throw failure("exited during start-up with code " + server.exitValue());
-      if (System.nanoTime() > deadline) {
-        throw failure("did not open 127.0.0.1:" + config.port() + " within " + config.startTimeout());
-      }
-      Thread.sleep(20);
-    }
-    log.accept("private nats-server " + config.installation().version() + " ready on 127.0.0.1:" + config.port()
-        + " (pid " + server.pid() + ", store " + config.storeDirectory() + ")");
-  }
-
-  private ProvisionException failure(String what) {
-    String tail = server == null ? "" : server.logTail(15);
-    return new ProvisionException("nats-server " + config.serverName() + " (127.0.0.1:" + config.port() + ") " + what
-        + "; its log " + config.logFile() + " ends with:\n" + tail);
-  }
-
-  /** The server's configuration. */
-  public LocalServerConfig config() {
-    return config;
-  }
-
-  /** Whether the server process runs. */
-  public boolean isRunning() {
-    return server != null && server.isAlive();
-  }
-
-  /** The server's pid, or -1 before it started. */
-  public long pid() {
-    return server == null ? -1 : server.pid();
-  }
-
-  /** SIGKILL to the server, as a crash; returns once it is gone (at most 5 s). */
-  public void kill() {
-    if (server != null) server.kill();
-  }
-
-  /**
-   * Starts the server again on the same port, configuration and store after {@link #kill} or a
-   * stop.
-   *
-   * @throws ProvisionException as {@link #start}
-   */
-  public void restart() throws ProvisionException, InterruptedException {
-    if (closed) throw new IllegalStateException("nats-server " + config.serverName() + " is closed");
-    if (isRunning()) throw new IllegalStateException("nats-server " + config.serverName() + " still runs (pid " + pid() + ")");
-    try {
-      launch();
-    } catch (IOException e) {
-      throw new ProvisionException("cannot restart nats-server " + config.serverName() + ": " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public String url() {
-    return config.url();
-  }
-
-  @Override
-  public TargetMode mode() {
-    return TargetMode.LOCAL;
-  }
-
-  @Override
-  public List<Long> processIds() {
-    return isRunning() ? List.of(server.pid()) : List.of();
-  }
-
-  @Override
-  public Map<String, String> describe() {
-    Map<String, String> out = new LinkedHashMap<>();
-    out.put("local.server-name", config.serverName());
-    out.put("local.port", Integer.toString(config.port()));
-    out.put("local.binary", config.installation().binary().toString());
-    out.put("local.directory", config.baseDirectory().toString());
-    return out;
-  }
-
-  /** Stops the server gracefully (SIGTERM, then SIGKILL after the stop timeout) and deletes its store unless kept. Idempotent. */
-  @Override
-  public void close() {
-    if (closed) return;
-    closed = true;
-    try {
-      if (server != null) server.stop();
-    } finally {
-      if (!keepData) deleteTree(config.storeDirectory());
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) return;
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      // Leftover data in the run's work directory is harmless; the server is already stopped.
-    }
+  /** What the server is: its command, configuration file, store, readiness check and report. */
+  static LocalServerSpec spec(LocalServerConfig config) {
+    Map<String, String> description = new LinkedHashMap<>();
+    description.put("local.server-name", config.serverName());
+    description.put("local.port", Integer.toString(config.port()));
+    description.put("local.binary", config.installation().binary().toString());
+    description.put("local.directory", config.baseDirectory().toString());
+    return new LocalServerSpec("nats-server " + config.serverName(), config.port(),
+        List.of(config.installation().binary().toString(), "-c", config.configFile().toString()),
+        config.baseDirectory(), config.logFile(), Map.of(config.configFile(), config.serverConfiguration().text()),
+        config.storeDirectory(), Readiness.portOpen(config.port()), config.startTimeout(), config.stopTimeout(),
+        config.url(), description,
+        pid -> "private nats-server " + config.installation().version() + " ready on 127.0.0.1:" + config.port()
+            + " (pid " + pid + ", store " + config.storeDirectory() + ")");
   }
 }

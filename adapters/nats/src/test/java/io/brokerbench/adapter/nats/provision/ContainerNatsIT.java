@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.provision.DockerProbe;
+import io.brokerbench.provision.ProvisionedBroker;
 import io.brokerbench.spi.TargetMode;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -21,8 +22,7 @@ class ContainerNatsIT {
   void containerServesJetStreamAndIsRemovedOnClose() throws Exception {
     DockerProbe.Result docker = DockerProbe.probe();
     Assumptions.assumeTrue(docker.answers(), "skipped: " + docker.detail());
-    ContainerNats broker = ContainerNats.start(new ContainerConfig(ContainerConfig.DEFAULT_IMAGE, Duration.ofMinutes(3),
-        null));
+    ProvisionedBroker broker = new ContainerConfig(ContainerConfig.DEFAULT_IMAGE, Duration.ofMinutes(3), null).start();
     try {
       assertEquals(TargetMode.CONTAINER, broker.mode());
       try (Connection connection = Nats.connect(broker.url())) {

@@ -1,7 +1,8 @@
 package io.brokerbench.adapter.nats.provision;
 
 import io.brokerbench.provision.FreePorts;
-import java.nio.file.Files;
+import io.brokerbench.testing.KilledHarness;
+import io.brokerbench.provision.LocalServer;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -16,12 +17,10 @@ public final class ServerHarnessFixture {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     NatsInstallation installation = NatsInstallation.find(null, System.getenv()).orElseThrow();
-    LocalNatsServer server = LocalNatsServer.start(new LocalServerConfig(installation, dir.resolve("server"),
+    LocalServer server = LocalNatsServer.start(new LocalServerConfig(installation, dir.resolve("server"),
         "bb-it-orphan", FreePorts.allocate(), null, Duration.ofSeconds(30), Duration.ofSeconds(5)), false,
         System.out::println);
-    Path tmp = dir.resolve("server.pid.tmp");
-    Files.writeString(tmp, Long.toString(server.pid()));
-    Files.move(tmp, dir.resolve("server.pid"));
+    KilledHarness.publishPid(dir.resolve("server.pid"), server.pid());
     Thread.sleep(600_000);
   }
 }

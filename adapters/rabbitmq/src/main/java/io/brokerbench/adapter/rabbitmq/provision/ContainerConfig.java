@@ -1,5 +1,7 @@
 package io.brokerbench.adapter.rabbitmq.provision;
 
+import io.brokerbench.provision.ContainerBroker;
+import io.brokerbench.provision.ProvisionException;
 import io.brokerbench.spi.SettingSpec.Form;
 import java.time.Duration;
 import org.testcontainers.containers.RabbitMQContainer;
@@ -8,7 +10,7 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * How the Testcontainers RabbitMQ module is configured: which image and how long start-up may take.
  * {@link #newContainer()} only builds the container object (no Docker call), so the configuration
- * is unit-tested without an engine.
+ * is unit-tested without an engine; {@link #start()} starts one.
  *
  * @param image a {@code rabbitmq} image, e.g. {@code rabbitmq:3.13}, or a mirror of it whose
  *     repository ends in {@code /rabbitmq}
@@ -55,5 +57,19 @@ public record ContainerConfig(String image, Duration startTimeout) {
     RabbitMQContainer container = new RabbitMQContainer(dockerImageName());
     container.withStartupTimeout(startTimeout);
     return container;
+  }
+
+  /**
+   * Starts a container and waits until RabbitMQ is ready; its URL holds the container's admin
+   * credentials.
+   *
+   * @throws ProvisionException with Testcontainers' reason when it cannot start
+   */
+  public ContainerBroker start() throws ProvisionException {
+    RabbitMQContainer container = newContainer();
+    return ContainerBroker.start("RabbitMQ container " + image, image, container::start, container::close,
+        () -> "amqp://" + container.getAdminUsername() + ":" + container.getAdminPassword() + "@" + container.getHost()
+            + ":" + container.getAmqpPort(),
+        container::getContainerId);
   }
 }

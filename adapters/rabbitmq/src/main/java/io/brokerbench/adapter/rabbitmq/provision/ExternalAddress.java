@@ -1,6 +1,7 @@
 package io.brokerbench.adapter.rabbitmq.provision;
 
 import com.rabbitmq.client.ConnectionFactory;
+import io.brokerbench.provision.ExternalEndpoint;
 import io.brokerbench.spi.SettingSpec.Form;
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param uri an {@code amqp://} or {@code amqps://} URI
  * @param source where it came from, for messages
  */
-public record ExternalAddress(String uri, String source) {
+public record ExternalAddress(String uri, String source) implements ExternalEndpoint {
   public static final String ENV = "BROKERBENCH_RABBITMQ_URI";
   public static final String DEFAULT_URI = "amqp://guest:guest@127.0.0.1:5672";
 
@@ -84,11 +85,19 @@ public record ExternalAddress(String uri, String source) {
     return root.resolve("rabbitmq").resolve("uri");
   }
 
+  /** The URI, as clients use it. */
+  @Override
+  public String url() {
+    return uri;
+  }
+
+  @Override
   public String host() {
     return URI.create(uri).getHost();
   }
 
   /** The port, or the scheme's default (5672, 5671 for amqps). */
+  @Override
   public int port() {
     URI parsed = URI.create(uri);
     if (parsed.getPort() != -1) return parsed.getPort();
@@ -96,6 +105,7 @@ public record ExternalAddress(String uri, String source) {
   }
 
   /** The URI without its password, for messages and reports. */
+  @Override
   public String redacted() {
     return redact(uri);
   }

@@ -2,8 +2,10 @@ package io.brokerbench.adapter.rabbitmq.provision;
 
 import io.brokerbench.provision.ChildProcess;
 import io.brokerbench.provision.ChildProcessSpec;
+import io.brokerbench.provision.DirectoryTree;
 import io.brokerbench.provision.ProvisionException;
-import io.brokerbench.provision.TcpProbe;
+import io.brokerbench.provision.ProvisionedBroker;
+import io.brokerbench.provision.Readiness;
 import io.brokerbench.spi.TargetMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +15,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * A private RabbitMQ node the harness owns: started from an installed server as the current user,
@@ -41,7 +42,10 @@ import java.util.stream.Stream;
  * <p>Threading: start, kill, restart and close are called from one harness thread; close is also
  * safe from the JVM shutdown hook of {@link ChildProcess}, which stops the script's process group.
  */
-public final class LocalRabbitNode implements RabbitBroker {
+public final class LocalRabbitNode implements ProvisionedBroker {
+  /** How often the AMQP port is probed while the node starts. */
+  private static final Duration PORT_POLL = Duration.ofMillis(100);
+
   private final LocalNodeConfig config;
   private final boolean keepData;
   private final Consumer<String> log;
@@ -113,11 +117,8 @@ public final class LocalRabbitNode implements RabbitBroker {
         .withEnvironment(config.environment(epmd.port()))
         .withWorkingDirectory(config.baseDirectory())
         .withStopTimeout(config.stopTimeout()));
-    while (!TcpProbe.acceptsOnLoopback(config.amqpPort(), 200)) {
-      if (!server.isAlive()) throw failure("exited during start-up with code " + server.exitValue());
-      if (System.nanoTime() > deadline) throw failure("did not open 127.0.0.1:" + config.amqpPort() + " within " + config.startTimeout());
-      Thread.sleep(100);
-    }
+    Optional<String> notListening = Readiness.portOpen(config.amqpPort()).await(server, deadline, config.startTimeout(), PORT_POLL);
+    if (notListening.isPresent()) throw failure(notListening.get());
     long remainingSeconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()));
     CtlResult ready = ctl(List.of("await_startup", "--timeout", Long.toString(remainingSeconds)), Duration.ofSeconds(remainingSeconds + 15));
     if (ready.exitCode() != 0) throw failure("did not boot: rabbitmqctl await_startup exited " + ready.exitCode() + ": " + ready.lastLines(8));
@@ -228,8 +229,9 @@ public final class LocalRabbitNode implements RabbitBroker {
     }
   }
 
+  /** The node's AMQP URI, {@link LocalNodeConfig#amqpUri()}. */
   @Override
-  public String amqpUri() {
+  public String url() {
     return config.amqpUri();
   }
 
@@ -271,7 +273,7 @@ public final class LocalRabbitNode implements RabbitBroker {
       vmPid = -1;
       if (server != null) server.stop();
       if (epmd != null) epmd.close();
-      if (!keepData) deleteTree(config.mnesiaBase());
+      if (!keepData) DirectoryTree.deleteQuietly(config.mnesiaBase());
     }
   }
 
@@ -296,15 +298,6 @@ public final class LocalRabbitNode implements RabbitBroker {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return !handle.get().isAlive();
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) return;
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      // Leftover data in the run's work directory is harmless; the node is already stopped.
     }
   }
 

@@ -1,5 +1,6 @@
 package io.brokerbench.adapter.rabbitmq.provision;
 
+import io.brokerbench.provision.InstalledProgram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ public record RabbitInstallation(Path serverDirectory, String version) {
 
   /** Whether both scripts are executable and an {@code erl} is on the {@code PATH} of {@code environment}. */
   public boolean usable(Map<String, String> environment) {
-    return Files.isExecutable(serverScript()) && Files.isExecutable(ctlScript()) && onPath("erl", environment.get("PATH"));
+    return Files.isExecutable(serverScript()) && Files.isExecutable(ctlScript())
+        && InstalledProgram.onPath("erl", environment.get("PATH"));
   }
 
   /**
@@ -91,13 +93,5 @@ public record RabbitInstallation(Path serverDirectory, String version) {
     } catch (NumberFormatException e) {
       return 0;
     }
-  }
-
-  static boolean onPath(String program, String path) {
-    if (path == null) return false;
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) return true;
-    }
-    return false;
   }
 }

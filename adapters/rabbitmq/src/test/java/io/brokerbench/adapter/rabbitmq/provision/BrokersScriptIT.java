@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.brokerbench.provision.ProvisionMode;
+import io.brokerbench.provision.ProvisionedBroker;
 import io.brokerbench.provision.TcpProbe;
+import io.brokerbench.testing.ProcessChecks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,18 +65,18 @@ class BrokersScriptIT {
     ProvisionRequest request = new ProvisionRequest(ProvisionMode.EXTERNAL, null, null, Duration.ofSeconds(30),
         Duration.ofSeconds(10), false, new ContainerConfig(ContainerConfig.DEFAULT_IMAGE, Duration.ofSeconds(30)),
         state.resolve("work"), state);
-    RabbitBroker broker = provisioner.provision(request, "script", m -> { });
-    assertEquals(uri, broker.amqpUri());
+    ProvisionedBroker broker = provisioner.provision(request, "script", m -> { });
+    assertEquals(uri, broker.url());
     assertEquals(uriFile.toString(), broker.describe().get("external.uri-source"));
     ConnectionFactory factory = new ConnectionFactory();
-    factory.setUri(broker.amqpUri());
+    factory.setUri(broker.url());
     try (Connection connection = factory.newConnection()) {
       assertTrue(connection.isOpen());
     }
 
     Run stop = brokers("stop", "rabbitmq");
     assertEquals(0, stop.exitCode(), stop.output());
-    LocalRabbitNodeIT.assertGone(pid, Duration.ofSeconds(5));
+    ProcessChecks.assertGone(pid, Duration.ofSeconds(5));
     assertFalse(Files.exists(uriFile), "stop removes the uri, so the harness no longer points at a dead node");
     ExternalAddress address = new ExternalAddress(uri, "the uri file");
     assertFalse(TcpProbe.accepts(address.host(), address.port(), 300), "nothing listens on " + address.redacted());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.brokerbench.provision.DockerProbe;
+import io.brokerbench.provision.ProvisionedBroker;
 import io.brokerbench.spi.TargetMode;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
@@ -21,11 +22,11 @@ class ContainerRabbitIT {
   void containerServesAmqpAndIsRemovedOnClose() throws Exception {
     DockerProbe.Result docker = DockerProbe.probe();
     Assumptions.assumeTrue(docker.answers(), "skipped: " + docker.detail());
-    ContainerRabbit broker = ContainerRabbit.start(new ContainerConfig(ContainerConfig.DEFAULT_IMAGE, Duration.ofMinutes(3)));
+    ProvisionedBroker broker = new ContainerConfig(ContainerConfig.DEFAULT_IMAGE, Duration.ofMinutes(3)).start();
     try {
       assertEquals(TargetMode.CONTAINER, broker.mode());
       ConnectionFactory factory = new ConnectionFactory();
-      factory.setUri(broker.amqpUri());
+      factory.setUri(broker.url());
       try (Connection connection = factory.newConnection()) {
         assertTrue(String.valueOf(connection.getServerProperties().get("version")).startsWith("3.13"));
       }

@@ -1,10 +1,10 @@
 package io.brokerbench.adapter.rabbitmq.provision;
 
+import static io.brokerbench.testing.ProcessChecks.assertGone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -18,6 +18,7 @@ import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetContext;
 import io.brokerbench.spi.TargetInfo;
 import io.brokerbench.spi.TargetMode;
+import io.brokerbench.testing.KilledHarness;
 import io.brokerbench.testing.RealEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +86,7 @@ class LocalRabbitNodeIT {
     try {
       leftovers.add(node.vmPid());
       ConnectionFactory factory = new ConnectionFactory();
-      factory.setUri(node.amqpUri());
+      factory.setUri(node.url());
       try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
         channel.queueDeclare("durable", true, false, false, null);
         channel.confirmSelect();
@@ -133,7 +133,7 @@ class LocalRabbitNodeIT {
       assertEquals(0, status.exitCode(), status.output());
       assertTrue(status.output().contains(node.config().nodeName()), status.output());
       ConnectionFactory factory = new ConnectionFactory();
-      factory.setUri(node.amqpUri());
+      factory.setUri(node.url());
       try (Connection connection = factory.newConnection()) {
         assertTrue(connection.isOpen());
       }
@@ -146,40 +146,9 @@ class LocalRabbitNodeIT {
   @Test
   void watchdogStopsTheNodeWhenTheHarnessIsKilled() throws Exception {
     LocalRabbitNodeItSupport.installationOrSkip();
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process harness = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-            NodeHarnessFixture.class.getName(), dir.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("harness.log").toFile())
-        .start();
-    leftovers.add(harness.pid());
-    Path pidFile = dir.resolve("vm.pid");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!Files.exists(pidFile)) {
-      if (!harness.isAlive() || System.nanoTime() > deadline) {
-        harness.destroyForcibly();
-        fail("the harness did not start its node; its output: " + Files.readString(dir.resolve("harness.log")));
-      }
-      Thread.sleep(100);
-    }
-    long vmPid = Long.parseLong(Files.readString(pidFile).strip());
-    leftovers.add(vmPid);
-    assertTrue(ProcessHandle.of(vmPid).isPresent(), "the node runs before the harness dies");
-
-    harness.destroyForcibly(); // SIGKILL: no shutdown hook
-    assertTrue(harness.waitFor(5, TimeUnit.SECONDS));
-
+    long vmPid = KilledHarness.startThenKill(NodeHarnessFixture.class, List.of(dir.toString()), dir.resolve("vm.pid"),
+        dir.resolve("harness.log"), Duration.ofSeconds(120), leftovers);
     assertGone(vmPid, Duration.ofSeconds(20));
-  }
-
-  static void assertGone(long pid, Duration within) throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-      if (handle.isEmpty() || !handle.get().isAlive()) return;
-      Thread.sleep(50);
-    }
-    fail("process " + pid + " still runs " + within.toSeconds() + " s later");
   }
 
   /** Skips unless rabbitmq-server is installed; under BROKERBENCH_REQUIRE_REAL=1 fails instead. */

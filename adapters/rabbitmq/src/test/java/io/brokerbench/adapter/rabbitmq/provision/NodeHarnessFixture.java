@@ -1,7 +1,7 @@
 package io.brokerbench.adapter.rabbitmq.provision;
 
 import io.brokerbench.provision.FreePorts;
-import java.nio.file.Files;
+import io.brokerbench.testing.KilledHarness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,9 +20,7 @@ public final class NodeHarnessFixture {
     LocalRabbitNode node = LocalRabbitNode.start(new LocalNodeConfig(installation, dir.resolve("node"),
         LocalNodeConfig.nodeNameFor("it", "orphan"), ports.get(0), ports.get(1), Duration.ofSeconds(90),
         Duration.ofSeconds(10)), false, System.out::println);
-    Path tmp = dir.resolve("vm.pid.tmp");
-    Files.writeString(tmp, Long.toString(node.vmPid()));
-    Files.move(tmp, dir.resolve("vm.pid"));
+    KilledHarness.publishPid(dir.resolve("vm.pid"), node.vmPid());
     Thread.sleep(600_000);
   }
 }

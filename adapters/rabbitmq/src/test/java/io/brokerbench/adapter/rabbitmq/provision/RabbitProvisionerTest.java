@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.provision.FreePorts;
+import io.brokerbench.provision.ProvisionDecision;
 import io.brokerbench.provision.ProvisionException;
 import io.brokerbench.provision.ProvisionMode;
 import java.net.InetAddress;
@@ -53,7 +54,7 @@ class RabbitProvisionerTest {
     Path server = fakeInstallation();
     RabbitProvisioner provisioner = new RabbitProvisioner(noDocker());
     long start = System.nanoTime();
-    RabbitProvisioner.Decision decision = provisioner.choose(request(ProvisionMode.AUTO, server.toString(), null));
+    ProvisionDecision<RabbitInstallation, ExternalAddress> decision = provisioner.choose(request(ProvisionMode.AUTO, server.toString(), null));
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertEquals(ProvisionMode.LOCAL, decision.choice().mode());
     assertTrue(decision.choice().reason().contains("no Docker engine answers"), decision.choice().reason());
@@ -66,7 +67,7 @@ class RabbitProvisionerTest {
     try (ServerSocket fakeBroker = new ServerSocket()) {
       fakeBroker.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       RabbitProvisioner provisioner = new RabbitProvisioner(noDocker());
-      RabbitProvisioner.Decision decision = provisioner.choose(request(ProvisionMode.AUTO,
+      ProvisionDecision<RabbitInstallation, ExternalAddress> decision = provisioner.choose(request(ProvisionMode.AUTO,
           dir.resolve("absent").toString(), "amqp://guest:guest@127.0.0.1:" + fakeBroker.getLocalPort()));
       assertEquals(ProvisionMode.EXTERNAL, decision.choice().mode());
     }

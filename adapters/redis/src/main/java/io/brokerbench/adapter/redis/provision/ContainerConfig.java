@@ -1,6 +1,8 @@
 package io.brokerbench.adapter.redis.provision;
 
 import io.brokerbench.adapter.redis.Persistence;
+import io.brokerbench.provision.ContainerBroker;
+import io.brokerbench.provision.ProvisionException;
 import io.brokerbench.spi.SettingSpec.Form;
 import java.time.Duration;
 import org.testcontainers.containers.GenericContainer;
@@ -13,7 +15,7 @@ import org.testcontainers.utility.DockerImageName;
  * same {@link ServerConfiguration} a private server has, listening on all of the container's
  * addresses without protected mode, data under {@code /data}) and how long start-up may take.
  * {@link #newContainer()} only builds the container object (no Docker call), so the configuration
- * is unit-tested without an engine.
+ * is unit-tested without an engine; {@link #start()} starts one.
  *
  * @param image a {@code redis} image, e.g. {@code redis:7.0}, or a mirror whose repository ends in
  *     {@code /redis}
@@ -71,5 +73,16 @@ public record ContainerConfig(String image, Duration startTimeout, Persistence p
         .waitingFor(Wait.forLogMessage(".*Ready to accept connections.*", 1))
         .withStartupTimeout(startTimeout);
     return container;
+  }
+
+  /**
+   * Starts a container and waits until the server says it is ready.
+   *
+   * @throws ProvisionException with Testcontainers' reason when it cannot start
+   */
+  public ContainerBroker start() throws ProvisionException {
+    GenericContainer<?> container = newContainer();
+    return ContainerBroker.start("redis-server container " + image, image, container::start, container::close,
+        () -> "redis://" + container.getHost() + ":" + container.getMappedPort(CLIENT_PORT), container::getContainerId);
   }
 }

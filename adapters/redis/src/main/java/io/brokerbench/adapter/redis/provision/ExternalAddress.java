@@ -1,5 +1,6 @@
 package io.brokerbench.adapter.redis.provision;
 
+import io.brokerbench.provision.ExternalEndpoint;
 import io.brokerbench.spi.SettingSpec.Form;
 import java.net.URI;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
  *     allowed
  * @param source where it came from, for messages
  */
-public record ExternalAddress(String url, String source) {
+public record ExternalAddress(String url, String source) implements ExternalEndpoint {
   public static final String ENV = "BROKERBENCH_REDIS_URL";
   public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
   /** The port a URL without one means. */
@@ -44,17 +45,20 @@ public record ExternalAddress(String url, String source) {
     return new ExternalAddress(DEFAULT_URL, "the default");
   }
 
+  @Override
   public String host() {
     return URI.create(url).getHost();
   }
 
   /** The port, or 6379 when the URL has none. */
+  @Override
   public int port() {
     int port = URI.create(url).getPort();
     return port == -1 ? DEFAULT_PORT : port;
   }
 
   /** The URL without its user and password, for messages and reports. */
+  @Override
   public String redacted() {
     return redact(url);
   }

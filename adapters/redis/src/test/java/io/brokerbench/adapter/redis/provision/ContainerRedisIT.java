@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokerbench.adapter.redis.AppendFsync;
 import io.brokerbench.adapter.redis.Persistence;
 import io.brokerbench.provision.DockerProbe;
+import io.brokerbench.provision.ProvisionedBroker;
 import io.brokerbench.spi.TargetMode;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -24,8 +25,8 @@ class ContainerRedisIT {
   void containerServesWithOurPersistenceAndIsRemovedOnClose() throws Exception {
     DockerProbe.Result docker = DockerProbe.probe();
     Assumptions.assumeTrue(docker.answers(), "skipped: " + docker.detail());
-    ContainerRedis broker = ContainerRedis.start(new ContainerConfig(ContainerConfig.DEFAULT_IMAGE, Duration.ofMinutes(3),
-        Persistence.ofServerStartedHere(true, AppendFsync.ALWAYS)));
+    ProvisionedBroker broker = new ContainerConfig(ContainerConfig.DEFAULT_IMAGE, Duration.ofMinutes(3),
+        Persistence.ofServerStartedHere(true, AppendFsync.ALWAYS)).start();
     RedisClient client = RedisClient.create(broker.url());
     try (StatefulRedisConnection<String, String> c = client.connect()) {
       assertEquals(TargetMode.CONTAINER, broker.mode());

@@ -1,16 +1,17 @@
 package io.brokerbench.adapter.redis.provision;
 
+import static io.brokerbench.testing.ProcessChecks.assertGone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.brokerbench.adapter.redis.AppendFsync;
 import io.brokerbench.adapter.redis.Persistence;
 import io.brokerbench.adapter.redis.RedisTargetProvider;
 import io.brokerbench.provision.DockerProbe;
 import io.brokerbench.provision.FreePorts;
+import io.brokerbench.provision.LocalServer;
 import io.brokerbench.provision.TcpProbe;
 import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Guarantee.ConfirmPoint;
@@ -19,6 +20,7 @@ import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetContext;
 import io.brokerbench.spi.TargetInfo;
 import io.brokerbench.spi.TargetMode;
+import io.brokerbench.testing.KilledHarness;
 import io.brokerbench.testing.RealEnvironment;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -30,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -122,7 +123,7 @@ class LocalRedisServerIT {
   void theAppendOnlyFileKeepsConfirmedEntriesThroughAKillWhileMemoryOnlyLosesThem() throws Exception {
     RedisInstallation installation = installationOrSkip();
     for (boolean appendOnly : new boolean[] {true, false}) {
-      LocalRedisServer server = LocalRedisServer.start(new LocalServerConfig(installation, dir.resolve("crash-" + appendOnly),
+      LocalServer server = LocalRedisServer.start(new LocalServerConfig(installation, dir.resolve("crash-" + appendOnly),
           FreePorts.allocate(), Persistence.ofServerStartedHere(appendOnly, AppendFsync.NO), Duration.ofSeconds(30),
           Duration.ofSeconds(10)), false, line -> { });
       RedisClient client = RedisClient.create(server.url());
@@ -151,39 +152,8 @@ class LocalRedisServerIT {
   @Test
   void watchdogStopsTheServerWhenTheHarnessIsKilled() throws Exception {
     installationOrSkip();
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process harness = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-            ServerHarnessFixture.class.getName(), dir.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("harness.log").toFile())
-        .start();
-    leftovers.add(harness.pid());
-    Path pidFile = dir.resolve("server.pid");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!Files.exists(pidFile)) {
-      if (!harness.isAlive() || System.nanoTime() > deadline) {
-        harness.destroyForcibly();
-        fail("the harness did not start its server; its output: " + Files.readString(dir.resolve("harness.log")));
-      }
-      Thread.sleep(50);
-    }
-    long serverPid = Long.parseLong(Files.readString(pidFile).strip());
-    leftovers.add(serverPid);
-    assertTrue(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false), "the server runs before the harness dies");
-
-    harness.destroyForcibly(); // SIGKILL: no shutdown hook runs
-    assertTrue(harness.waitFor(5, TimeUnit.SECONDS));
-
+    long serverPid = KilledHarness.startThenKill(ServerHarnessFixture.class, List.of(dir.toString()), dir.resolve("server.pid"),
+        dir.resolve("harness.log"), Duration.ofSeconds(60), leftovers);
     assertGone(serverPid, Duration.ofSeconds(15));
-  }
-
-  static void assertGone(long pid, Duration within) throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-      if (handle.isEmpty() || !handle.get().isAlive()) return;
-      Thread.sleep(50);
-    }
-    fail("process " + pid + " still runs " + within.toSeconds() + " s later");
   }
 }

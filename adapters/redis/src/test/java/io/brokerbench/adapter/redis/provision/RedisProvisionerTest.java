@@ -8,17 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokerbench.adapter.redis.AppendFsync;
 import io.brokerbench.adapter.redis.Persistence;
 import io.brokerbench.provision.FreePorts;
+import io.brokerbench.provision.ProvisionDecision;
 import io.brokerbench.provision.ProvisionException;
 import io.brokerbench.provision.ProvisionMode;
+import io.brokerbench.testing.StandIns;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,18 +27,11 @@ class RedisProvisionerTest {
   @TempDir Path dir;
 
   private Path script(String name, String body) throws IOException {
-    Path p = dir.resolve(name);
-    Files.writeString(p, "#!/bin/sh\n" + body + "\n");
-    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
-    return p;
+    return StandIns.script(dir, name, body);
   }
 
-  /** An environment in which no Docker engine answers and nothing is on the PATH. */
   private Map<String, String> noDocker(String... extra) {
-    Map<String, String> env = new HashMap<>(Map.of("DOCKER_HOST", "unix://" + dir.resolve("no-docker.sock"),
-        "PATH", dir.resolve("empty-path").toString()));
-    for (int i = 0; i < extra.length; i += 2) env.put(extra[i], extra[i + 1]);
-    return env;
+    return StandIns.noDocker(dir, extra);
   }
 
   private ProvisionRequest request(ProvisionMode mode, String binary) {
@@ -70,23 +60,10 @@ class RedisProvisionerTest {
   @Test
   void autoWithoutDockerChoosesALocalServerWhenOneIsInstalled() throws Exception {
     Path server = script("redis-server", "echo 'Redis server v=7.0.15 sha=0'");
-    RedisProvisioner.Decision d = new RedisProvisioner(noDocker()).choose(request(ProvisionMode.AUTO, server.toString()));
+    ProvisionDecision<RedisInstallation, ExternalAddress> d = new RedisProvisioner(noDocker()).choose(request(ProvisionMode.AUTO, server.toString()));
     assertEquals(ProvisionMode.LOCAL, d.choice().mode());
     assertEquals("provision auto -> local: no Docker engine answers; redis-server can be started here", d.choice().reason());
     assertFalse(d.externalAnswers(), "the external address is not probed when a local server is possible");
-  }
-
-  @Test
-  void autoWithNeitherDockerNorAnInstallationUsesAnExternalServerThatAnswers() throws Exception {
-    try (ServerSocket external = new ServerSocket()) {
-      external.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      Map<String, String> env = noDocker(ExternalAddress.ENV, "redis://127.0.0.1:" + external.getLocalPort());
-      RedisProvisioner.Decision d = new RedisProvisioner(env).choose(request(ProvisionMode.AUTO,
-          dir.resolve("missing").toString()));
-      assertEquals(ProvisionMode.EXTERNAL, d.choice().mode());
-      assertTrue(d.choice().reason().contains("a server answers at redis://127.0.0.1:" + external.getLocalPort()),
-          d.choice().reason());
-    }
   }
 
   @Test
@@ -102,31 +79,13 @@ class RedisProvisionerTest {
   }
 
   @Test
-  void externalNeitherProbesDockerNorLooksForAnInstallation() throws Exception {
-    RedisProvisioner.Decision d = new RedisProvisioner(noDocker()).choose(request(ProvisionMode.EXTERNAL, null));
-    assertEquals(ProvisionMode.EXTERNAL, d.choice().mode());
-    assertEquals("not probed", d.docker().detail());
-    assertEquals(Optional.empty(), d.installation());
-  }
-
-  @Test
   void localWithoutAnInstallationFailsNamingTheSetting() throws Exception {
     ProvisionRequest request = request(ProvisionMode.LOCAL, dir.resolve("missing").toString());
     RedisProvisioner provisioner = new RedisProvisioner(noDocker());
-    RedisProvisioner.Decision d = provisioner.choose(request);
+    ProvisionDecision<RedisInstallation, ExternalAddress> d = provisioner.choose(request);
     ProvisionException e = assertThrows(ProvisionException.class, () -> provisioner.provision(d, request, l -> { }));
     assertTrue(e.getMessage().startsWith("provision local needs an installed redis-server"), e.getMessage());
     assertTrue(e.getMessage().contains("local.binary is " + dir.resolve("missing")), e.getMessage());
-  }
-
-  @Test
-  void testcontainersWithoutDockerFailsSayingWhy() throws Exception {
-    ProvisionRequest request = request(ProvisionMode.TESTCONTAINERS, null);
-    RedisProvisioner provisioner = new RedisProvisioner(noDocker());
-    RedisProvisioner.Decision d = provisioner.choose(request);
-    ProvisionException e = assertThrows(ProvisionException.class, () -> provisioner.provision(d, request, l -> { }));
-    assertTrue(e.getMessage().startsWith("provision testcontainers needs a Docker engine, but DOCKER_HOST="),
-        e.getMessage());
   }
 
   @Test

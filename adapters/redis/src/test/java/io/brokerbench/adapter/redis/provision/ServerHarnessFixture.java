@@ -3,7 +3,8 @@ package io.brokerbench.adapter.redis.provision;
 import io.brokerbench.adapter.redis.AppendFsync;
 import io.brokerbench.adapter.redis.Persistence;
 import io.brokerbench.provision.FreePorts;
-import java.nio.file.Files;
+import io.brokerbench.testing.KilledHarness;
+import io.brokerbench.provision.LocalServer;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -18,12 +19,10 @@ public final class ServerHarnessFixture {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     RedisInstallation installation = RedisInstallation.find(null, System.getenv()).orElseThrow();
-    LocalRedisServer server = LocalRedisServer.start(new LocalServerConfig(installation, dir.resolve("server"),
+    LocalServer server = LocalRedisServer.start(new LocalServerConfig(installation, dir.resolve("server"),
         FreePorts.allocate(), Persistence.ofServerStartedHere(true, AppendFsync.EVERYSEC), Duration.ofSeconds(30),
         Duration.ofSeconds(5)), false, System.out::println);
-    Path tmp = dir.resolve("server.pid.tmp");
-    Files.writeString(tmp, Long.toString(server.pid()));
-    Files.move(tmp, dir.resolve("server.pid"));
+    KilledHarness.publishPid(dir.resolve("server.pid"), server.pid());
     Thread.sleep(600_000);
   }
 }

@@ -1,4 +1,4 @@
-package io.brokerbench.spi;
+package io.brokerbench.adapter.shared;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;

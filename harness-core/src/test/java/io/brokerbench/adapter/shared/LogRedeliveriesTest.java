@@ -1,4 +1,4 @@
-package io.brokerbench.spi;
+package io.brokerbench.adapter.shared;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
