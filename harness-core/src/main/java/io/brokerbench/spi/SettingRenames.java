@@ -62,6 +62,8 @@ public final class SettingRenames {
     }
   }
 
+  private static final String QUEUE_ENGINE = "queue-engine";
+  private static final String LOG_ENGINE = "log-engine";
   private static final String SYNTHETIC = "synthetic";
 
   /** The table, in the order rules apply. */
@@ -73,7 +75,64 @@ public final class SettingRenames {
       name(SYNTHETIC, "duplicateEvery", "duplicate.every"),
       name(SYNTHETIC, "redeliverEvery", "redeliver.every"),
       name(SYNTHETIC, "reorderEvery", "reorder.every"),
-      name(SYNTHETIC, "expireEvery", "expire.every"));
+      name(SYNTHETIC, "expireEvery", "expire.every"),
+      // queue-engine
+      name(QUEUE_ENGINE, "durable", "queue.durable"),
+      name(QUEUE_ENGINE, "persistent", "message.persistent"),
+      new Rule(QUEUE_ENGINE, Kind.NAME, "fsyncIntervalMs", "fsync", Pattern.compile("(\\d+)"), "interval($1ms)",
+          "fsync", "interval"),
+      value(QUEUE_ENGINE, "fsync", "interval", "interval(200ms)"),
+      dropped(QUEUE_ENGINE, "fsyncPolicy"),
+      name(QUEUE_ENGINE, "segmentSize", "segment.size"),
+      name(QUEUE_ENGINE, "flowLimit", "queue.flow-limit"),
+      name(QUEUE_ENGINE, "maxLength", "queue.max-length"),
+      name(QUEUE_ENGINE, "overflow", "queue.overflow"),
+      name(QUEUE_ENGINE, "ttl", "queue.message-ttl"),
+      name(QUEUE_ENGINE, "deadLetter", "queue.dead-letter"),
+      name(QUEUE_ENGINE, "deliveryLimit", "queue.delivery-limit"),
+      name(QUEUE_ENGINE, "mandatory", "producer.mandatory"),
+      name(QUEUE_ENGINE, "prefetchScope", "consumer.prefetch-scope"),
+      // log-engine
+      name(LOG_ENGINE, "segment.bytes", "segment.size"),
+      name(LOG_ENGINE, "acks", "producer.acks"),
+      value(LOG_ENGINE, "producer.acks", "afterWrite", "after-write"),
+      value(LOG_ENGINE, "producer.acks", "afterFsync", "after-fsync"),
+      new Rule(LOG_ENGINE, Kind.VALUE, "fsync", "fsync", Pattern.compile("interval\\(\\s*(\\d+)\\s*\\)"), "interval($1ms)",
+          null, null),
+      name(LOG_ENGINE, "batch.bytes", "producer.batch-size"),
+      name(LOG_ENGINE, "batch.linger", "producer.linger"),
+      name(LOG_ENGINE, "commit.strategy", "consumer.commit"),
+      value(LOG_ENGINE, "consumer.commit", "afterBatch", "after-batch"),
+      name(LOG_ENGINE, "commit.interval", "consumer.auto-commit-interval"),
+      name(LOG_ENGINE, "assignment", "consumer.assignment"),
+      value(LOG_ENGINE, "consumer.assignment", "roundRobin", "round-robin"),
+      name(LOG_ENGINE, "session.timeout", "consumer.session-timeout"),
+      name(LOG_ENGINE, "max.poll.records", "consumer.max-poll-records"),
+      name(LOG_ENGINE, "retention.bytes", "retention.size"),
+      name(LOG_ENGINE, "min.free.disk", "min-free-disk"),
+      // kafka
+      name("kafka", "bootstrap.servers", "bootstrap-servers"),
+      name("kafka", "testcontainers.image", "container.image"),
+      name("kafka", "ready.timeout", "local.start-timeout"),
+      name("kafka", "topic.replication.factor", "topic.replication-factor"),
+      name("kafka", "producer.batch.size", "producer.batch-size"),
+      name("kafka", "producer.max.in.flight", "producer.max-in-flight"),
+      name("kafka", "consumer.auto.commit.interval", "consumer.auto-commit-interval"),
+      name("kafka", "consumer.session.timeout", "consumer.session-timeout"),
+      name("kafka", "consumer.fetch.max.wait", "consumer.fetch-max-wait"),
+      name("kafka", "consumer.fetch.min.bytes", "consumer.fetch-min-size"),
+      name("kafka", "consumer.poll.timeout", "consumer.poll-timeout"),
+      name("kafka", "assignment", "consumer.assignment"),
+      // rabbitmq
+      name("rabbitmq", "publisher.confirms", "producer.confirms"),
+      name("rabbitmq", "publisher.mandatory", "producer.mandatory"),
+      name("rabbitmq", "publisher.max-in-flight", "producer.max-in-flight"),
+      // nats
+      name("nats", "sync", "fsync"),
+      new Rule("nats", Kind.VALUE, "fsync", "fsync", Pattern.compile("(?!always$|interval\\()(.+)"), "interval($1)",
+          null, null),
+      // redis
+      name("redis", "stream.maxlen", "stream.max-length"));
 
   private static Rule name(String target, String oldName, String newName) {
     return new Rule(target, Kind.NAME, oldName, newName, null, null, null, null);
