@@ -77,7 +77,7 @@ class KafkaTargetTest {
       assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "took " + took);
       String message = e.getMessage();
       assertFalse(message.contains("\n"), message);
-      assertTrue(message.startsWith("no Kafka answers at " + refusing + "," + silent + " (settings bootstrap.servers): "
+      assertTrue(message.startsWith("no Kafka answers at " + refusing + "," + silent + " (settings bootstrap-servers): "
           + "tried a TCP connection to " + refusing + " (connection refused), " + silent + " ("), message);
       assertEquals(null, e.getCause(), "the message says it all");
     } finally {

@@ -18,7 +18,7 @@ public record SyncPolicy(boolean always, Duration interval) {
   public SyncPolicy {
     if (always && interval != null) throw new IllegalArgumentException("an always-sync policy has no interval");
     if (!always && (interval == null || interval.isZero() || interval.isNegative())) {
-      throw new IllegalArgumentException("sync interval must be positive, was " + interval);
+      throw new IllegalArgumentException("fsync interval must be positive, was " + interval);
     }
   }
 
@@ -34,9 +34,9 @@ public record SyncPolicy(boolean always, Duration interval) {
     try {
       d = Quantities.parseDuration(t);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("sync expects " + EXPECTED + ", found '" + text + "'");
+      throw new IllegalArgumentException("fsync expects " + EXPECTED + ", found '" + text + "'");
     }
-    if (d.isZero()) throw new IllegalArgumentException("sync expects " + EXPECTED + ", found '" + text + "'");
+    if (d.isZero()) throw new IllegalArgumentException("fsync expects " + EXPECTED + ", found '" + text + "'");
     return new SyncPolicy(false, d);
   }
 
