@@ -48,9 +48,10 @@ public final class SettingRenames {
    * @param whenName for {@code upgrade}: carry the value over only when the recorded {@code whenName}
    *     had {@code whenValue}; {@code null} for always
    * @param whenValue see {@code whenName}
+   * @param note for validation: said after the new spelling, {@code ""} for nothing
    */
   private record Rule(String target, Kind kind, String oldName, String newName, Pattern oldValue, String newValue,
-      String whenName, String whenValue) {
+      String whenName, String whenValue, String note) {
     boolean rewrites(String value) {
       return oldValue != null && value != null && !isNotApplicable(value) && oldValue.matcher(value).matches();
     }
@@ -80,8 +81,9 @@ public final class SettingRenames {
       name(QUEUE_ENGINE, "durable", "queue.durable"),
       name(QUEUE_ENGINE, "persistent", "message.persistent"),
       new Rule(QUEUE_ENGINE, Kind.NAME, "fsyncIntervalMs", "fsync", Pattern.compile("(\\d+)"), "interval($1ms)",
-          "fsync", "interval"),
-      value(QUEUE_ENGINE, "fsync", "interval", "interval(200ms)"),
+          "fsync", "interval", ""),
+      new Rule(QUEUE_ENGINE, Kind.VALUE, "fsync", "fsync", Pattern.compile("interval"), "interval(200ms)", null, null,
+          " (or the interval fsyncIntervalMs gave, in place of it)"),
       dropped(QUEUE_ENGINE, "fsyncPolicy"),
       name(QUEUE_ENGINE, "segmentSize", "segment.size"),
       name(QUEUE_ENGINE, "flowLimit", "queue.flow-limit"),
@@ -98,7 +100,7 @@ public final class SettingRenames {
       value(LOG_ENGINE, "producer.acks", "afterWrite", "after-write"),
       value(LOG_ENGINE, "producer.acks", "afterFsync", "after-fsync"),
       new Rule(LOG_ENGINE, Kind.VALUE, "fsync", "fsync", Pattern.compile("interval\\(\\s*(\\d+)\\s*\\)"), "interval($1ms)",
-          null, null),
+          null, null, ""),
       name(LOG_ENGINE, "batch.bytes", "producer.batch-size"),
       name(LOG_ENGINE, "batch.linger", "producer.linger"),
       name(LOG_ENGINE, "commit.strategy", "consumer.commit"),
@@ -130,21 +132,21 @@ public final class SettingRenames {
       // nats
       name("nats", "sync", "fsync"),
       new Rule("nats", Kind.VALUE, "fsync", "fsync", Pattern.compile("(?!always$|interval\\()(.+)"), "interval($1)",
-          null, null),
+          null, null, ""),
       // redis
       name("redis", "stream.maxlen", "stream.max-length"));
 
   private static Rule name(String target, String oldName, String newName) {
-    return new Rule(target, Kind.NAME, oldName, newName, null, null, null, null);
+    return new Rule(target, Kind.NAME, oldName, newName, null, null, null, null, "");
   }
 
   private static Rule value(String target, String name, String oldValue, String newValue) {
     return new Rule(target, Kind.VALUE, name, name, Pattern.compile(Pattern.quote(oldValue)), Matcher.quoteReplacement(newValue),
-        null, null);
+        null, null, "");
   }
 
   private static Rule dropped(String target, String oldName) {
-    return new Rule(target, Kind.DROPPED, oldName, null, null, null, null, null);
+    return new Rule(target, Kind.DROPPED, oldName, null, null, null, null, null, "");
   }
 
   private static boolean isNotApplicable(String value) {
@@ -164,10 +166,12 @@ public final class SettingRenames {
       if (!rule.target.equals(target) || !rule.oldName.equals(name)) continue;
       if (rule.kind == Kind.NAME) {
         String renamed = value == null ? null : valueUnder(target, rule.newName, rule.rewrite(value));
-        return "setting '" + name + "' was renamed: write " + rule.newName + (renamed == null ? "" : ": " + renamed);
+        return "setting '" + name + "' was renamed: write " + rule.newName + (renamed == null ? "" : ": " + renamed)
+            + rule.note;
       }
       if (rule.kind == Kind.VALUE && rule.rewrites(value)) {
-        return "setting '" + name + "' value '" + value + "' was renamed: write " + name + ": " + rule.rewrite(value);
+        return "setting '" + name + "' value '" + value + "' was renamed: write " + name + ": " + rule.rewrite(value)
+            + rule.note;
       }
     }
     return null;

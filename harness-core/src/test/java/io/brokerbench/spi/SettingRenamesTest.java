@@ -26,8 +26,8 @@ class SettingRenamesTest {
 
   @Test
   void anOldValueUnderTheCurrentNameNamesTheNewValue() {
-    assertEquals("setting 'fsync' value 'interval' was renamed: write fsync: interval(200ms)",
-        SettingRenames.problem("queue-engine", "fsync", "interval"));
+    assertEquals("setting 'fsync' value 'interval' was renamed: write fsync: interval(200ms) (or the interval"
+        + " fsyncIntervalMs gave, in place of it)", SettingRenames.problem("queue-engine", "fsync", "interval"));
     assertEquals("setting 'fsync' value 'interval(50)' was renamed: write fsync: interval(50ms)",
         SettingRenames.problem("log-engine", "fsync", "interval(50)"));
     assertEquals("setting 'consumer.assignment' value 'roundRobin' was renamed: write consumer.assignment: round-robin",
