@@ -72,7 +72,7 @@ public record RabbitMqSettings(
           + " (RabbitMQ has no transient " + queueType.yamlName() + " queues), found false");
     }
     limits.refusalFor(queueType).ifPresent(reason -> {
-      throw new SettingsException(reason.substring(0, reason.indexOf(' ')), reason);
+      throw new SettingsException("queue.type", reason);
     });
   }
 
