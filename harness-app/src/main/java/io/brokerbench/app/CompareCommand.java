@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Writes a report of what changed between two results folders (A = before, B = after).",
         "It lists every difference in target settings and guarantees, workload definitions and environment first;"
-            + " figures such a difference concerns are marked \"not comparable\" rather than judged better or worse."},
+            + " figures such a difference concerns are marked \"not comparable\" rather than judged better or worse.",
+        "Settings a folder recorded under a name or value since renamed are read under the new one, so folders from"
+            + " before a rename compare with folders after it."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:the comparison was written (with --fail-on-worse: and no comparable figure got worse beyond the noise)",

@@ -77,7 +77,7 @@ class CommandLineTest {
         targets:
           - loopback
           - name: synthetic
-            settings: {confirmDelay: 1ms, deliveryDelay: 1ms}
+            settings: {confirm.delay: 1ms, delivery.delay: 1ms}
         workloads: [{ref: tiny.yaml}]
         repetitions: 2
         """);
@@ -145,12 +145,28 @@ class CommandLineTest {
         name: s
         targets:
           - name: synthetic
-            settings: {confirmDelay: "uniform(oops)"}
+            settings: {confirm.delay: "uniform(oops)"}
         workloads: [{ref: tiny.yaml}]
         """);
     assertEquals(2, bench("run", s.toString(), "--out", dir.resolve("results").toString()));
     assertTrue(err.toString().contains(s + ":4:"), err.toString());
-    assertTrue(err.toString().contains("confirmDelay"), err.toString());
+    assertTrue(err.toString().contains("confirm.delay"), err.toString());
+  }
+
+  @Test
+  void aSettingUnderItsOldNameIsInvalidInputAtItsLineNamingTheNewOne() throws Exception {
+    write("tiny.yaml", WORKLOAD);
+    Path s = write("s.yaml", """
+        name: s
+        targets:
+          - name: synthetic
+            settings:
+              dropEvery: 7
+        workloads: [{ref: tiny.yaml}]
+        """);
+    assertEquals(2, bench("validate", s.toString()));
+    assertTrue(err.toString().contains(s + ":5:"), err.toString());
+    assertTrue(err.toString().contains("setting 'dropEvery' was renamed: write drop.every: 7"), err.toString());
   }
 
   @Test

@@ -34,7 +34,7 @@ class StopSignalIT {
     RealEnvironment.assumeAvailable(Files.exists(jar), "the shaded jar " + jar.toAbsolutePath() + " (built by package)");
     RealEnvironment.assumeAvailable(!target.equals("rabbitmq") || Files.isDirectory(Path.of("/usr/lib/rabbitmq/lib")),
         "an installed rabbitmq-server package for a private node");
-    String settings = target.equals("synthetic") ? "{confirmDelay: 1h}" : "{provision: local}";
+    String settings = target.equals("synthetic") ? "{confirm.delay: 1h}" : "{provision: local}";
     Path scenario = dir.resolve("stuck.yaml");
     Files.writeString(scenario, """
         name: stuck

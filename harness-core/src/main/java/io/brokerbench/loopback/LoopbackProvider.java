@@ -9,10 +9,6 @@ import java.util.List;
 
 /** Provides {@code loopback}. */
 public final class LoopbackProvider implements TargetProvider {
-  static final String CAPACITY = "capacity";
-  /** The largest power of two an int array can hold: {@link BoundedMpscQueue} rounds capacities up to one. */
-  static final int MAX_CAPACITY = 1 << 30;
-
   @Override
   public String name() {
     return "loopback";
@@ -25,12 +21,11 @@ public final class LoopbackProvider implements TargetProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return List.of(SettingSpec.integer(CAPACITY, "65536", 2, MAX_CAPACITY,
-        "messages each consumer's queue holds before send blocks (back-pressure), rounded up to a power of two"));
+    return LoopbackSettings.SPECS;
   }
 
   @Override
   public Target create(TargetContext context, Settings settings) {
-    return new LoopbackTarget(settings, settings.getInt(CAPACITY));
+    return new LoopbackTarget(settings, LoopbackSettings.from(settings).capacity());
   }
 }

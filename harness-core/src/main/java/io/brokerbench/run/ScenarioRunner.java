@@ -106,7 +106,7 @@ public final class ScenarioRunner {
       Path histogramLog = outDir.resolve("histograms").resolve(labelFile).resolve(workloadFile + "-r" + rep + ".hlog");
       TargetProvider provider = catalog.find(ref.name())
           .orElseThrow(() -> new IllegalArgumentException("unknown target '" + ref.name() + "'"));
-      Settings settings = Settings.of(provider.settings(), ref.settings());
+      Settings settings = Settings.of(provider.name(), provider.settings(), ref.settings());
       TargetContext context = new TargetContext(planId, workDir, clock::nanoTime,
           line -> progress.message(ref.label() + ": " + line));
       Target target = provider.create(context, settings);

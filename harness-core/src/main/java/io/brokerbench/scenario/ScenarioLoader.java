@@ -252,7 +252,7 @@ public final class ScenarioLoader {
     boolean ok = true;
     for (Map.Entry<String, SettingLeaf> leaf : leaves.entrySet()) {
       try {
-        Settings.of(knownTargets.get(target), Map.of(leaf.getKey(), leaf.getValue().value()));
+        Settings.of(target, knownTargets.get(target), Map.of(leaf.getKey(), leaf.getValue().value()));
       } catch (SettingsException e) {
         report.at(leaf.getValue().key(), "target '" + target + "': " + e.getMessage());
         ok = false;

@@ -22,7 +22,25 @@ public final class Settings {
 
   /**
    * Validates {@code raw} (as parsed from YAML: nested maps allowed, scalars of any type) against
-   * {@code specs}.
+   * {@code specs}, the settings of target {@code target}.
+   *
+   * @throws SettingsException for a name or value that was renamed (naming the new spelling, see
+   *     {@link SettingRenames#problem}), an unknown name (listing the known ones) or a value the
+   *     setting does not accept (see {@link SettingSpec#problem})
+   */
+  public static Settings of(String target, List<SettingSpec> specs, Map<String, ?> raw) {
+    Map<String, String> flat = new TreeMap<>();
+    flatten("", raw, flat);
+    for (Map.Entry<String, String> e : flat.entrySet()) {
+      String renamed = SettingRenames.problem(target, e.getKey(), e.getValue());
+      if (renamed != null) throw new SettingsException(e.getKey(), renamed);
+    }
+    return of(specs, raw);
+  }
+
+  /**
+   * Validates {@code raw} (as parsed from YAML: nested maps allowed, scalars of any type) against
+   * {@code specs}, without looking up renamed spellings (see {@link #of(String, List, Map)}).
    *
    * @throws SettingsException for an unknown name (listing the known ones) or a value the setting
    *     does not accept (see {@link SettingSpec#problem})

@@ -60,14 +60,14 @@ class ConformanceKitNegativeControlTest {
 
   @Test
   void routingCheckCatchesALosingTarget() {
-    TargetConformanceKit kit = kit(Map.of("dropEvery", "7"), t -> t);
+    TargetConformanceKit kit = kit(Map.of("drop.every", "7"), t -> t);
     assertThrows(AssertionFailedError.class, () -> kit.routesEveryMessageAsTheReferenceRouterDoes(Routing.FANOUT));
     assertThrows(AssertionFailedError.class, kit::deliversEveryMessageToEveryFanoutSubscription);
   }
 
   @Test
   void orderCheckCatchesAReorderingTarget() {
-    TargetConformanceKit kit = kit(Map.of("reorderEvery", "5"), t -> t);
+    TargetConformanceKit kit = kit(Map.of("reorder.every", "5"), t -> t);
     assertThrows(AssertionFailedError.class, kit::keepsPerKeyOrderWithinAPartition);
   }
 

@@ -86,7 +86,7 @@ public abstract class TargetConformanceKit {
     TargetProvider p = provider();
     TargetContext context = new TargetContext(runId, workDir.resolve(runId), System::nanoTime,
         line -> System.out.println(p.name() + ": " + line));
-    return p.create(context, Settings.of(p.settings(), settings()));
+    return p.create(context, Settings.of(p.name(), p.settings(), settings()));
   }
 
   private static String freshRunId(String test) {

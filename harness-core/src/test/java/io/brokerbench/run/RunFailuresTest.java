@@ -158,7 +158,7 @@ class RunFailuresTest {
 
   @Test
   void aStopEndsARunWhoseProducerWaitsForAConfirm() throws Exception {
-    RunResult r = stopAfterOneSecond(new TargetRef("synthetic", null, Map.of("confirmDelay", "1h")),
+    RunResult r = stopAfterOneSecond(new TargetRef("synthetic", null, Map.of("confirm.delay", "1h")),
         steady(new Rate(1000), Duration.ofMinutes(10), 10));
     assertEquals(RunStatus.INTERRUPTED, r.status(), r.error());
     assertEquals(10, r.delivery().sent(), "ten sent, then the in-flight window is full");

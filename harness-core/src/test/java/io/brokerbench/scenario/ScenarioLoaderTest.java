@@ -40,7 +40,7 @@ class ScenarioLoaderTest {
     assertEquals(3, s.repetitions());
     assertEquals(List.of(
         new TargetRef("loopback", "loopback", Map.of()),
-        new TargetRef("queue-engine", "queue-engine", Map.of("durable", "false", "stall", Map.of("every", "2s"))),
+        new TargetRef("queue-engine", "queue-engine", Map.of("queue.durable", "false", "stall", Map.of("every", "2s"))),
         new TargetRef("queue-engine", "queue-engine-amqp", Map.of("mode", "amqp", "stall.every", "500ms"))),
         s.targets());
   }
@@ -228,7 +228,7 @@ class ScenarioLoaderTest {
     Files.writeString(ok, String.join("\n",
         "targets:",
         "  - queue-engine",
-        "  - {name: queue-engine, label: queue-engine-durable, settings: {durable: true}}",
+        "  - {name: queue-engine, label: queue-engine-durable, settings: {queue.durable: true}}",
         "workloads:",
         "  - {name: w, producers: {rate: 1/s}, messages: {size: 1KiB}, duration: 1s}",
         ""));

@@ -19,7 +19,7 @@ final class TestTargets {
       "loopback", new LoopbackProvider().settings(),
       "synthetic", new SyntheticProvider().settings(),
       "queue-engine", List.of(
-          SettingSpec.of("durable", SettingType.BOOLEAN, "false", "write messages to disk before confirming"),
+          SettingSpec.of("queue.durable", SettingType.BOOLEAN, "false", "write messages to disk before confirming"),
           SettingSpec.of("stall.every", SettingType.DURATION, null, "pause the engine this often"),
           SettingSpec.choice("mode", "embedded", "how the engine is reached", "embedded", "amqp"),
           SettingSpec.size("journal.segment", "64MiB", 64 << 10, 1 << 30, "journal segment file size"),

@@ -14,12 +14,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SettingSpecTest {
-  static final SettingSpec INTERVAL = SettingSpec.integer("fsyncIntervalMs", "200", 1, 60_000, "ms between forces");
-  static final SettingSpec SEGMENT = SettingSpec.size("segment.bytes", "64MiB", 1 << 10, 1 << 30, "segment size");
+  static final SettingSpec INTERVAL = SettingSpec.integer("flush.interval-ms", "200", 1, 60_000, "ms between forces");
+  static final SettingSpec SEGMENT = SettingSpec.size("segment.size", "64MiB", 1 << 10, 1 << 30, "segment size");
   static final SettingSpec LINGER = SettingSpec.millis("linger", "5ms", Duration.ZERO, Duration.ofMillis(Integer.MAX_VALUE), "linger");
-  static final SettingSpec MAX_LENGTH = SettingSpec.integer("maxLength", "-1", Range.atLeast(0).or(-1, "no limit"), "most ready");
+  static final SettingSpec MAX_LENGTH = SettingSpec.integer("queue.max-length", "-1", Range.atLeast(0).or(-1, "no limit"), "most ready");
   static final SettingSpec URI = SettingSpec.text("uri", null, Form.uri("amqp", "amqps"), "server");
-  static final SettingSpec SERVERS = SettingSpec.text("bootstrap.servers", null, Form.hostPorts(), "brokers");
+  static final SettingSpec SERVERS = SettingSpec.text("bootstrap-servers", null, Form.hostPorts(), "brokers");
 
   static String problem(SettingSpec spec, String value) {
     return spec.problem(value);
@@ -116,10 +116,10 @@ class SettingSpecTest {
   @Test
   void settingsReportTheSettingAndWhatItAccepts() {
     SettingsException e = assertThrows(SettingsException.class,
-        () -> Settings.of(List.of(INTERVAL, SEGMENT), Map.of("segment", Map.of("bytes", "2GiB"))));
-    assertEquals("segment.bytes", e.setting());
-    assertEquals("setting 'segment.bytes' expects a size from 1KiB to 1GiB, found '2GiB'", e.getMessage());
-    assertEquals(1 << 10, Settings.of(List.of(SEGMENT), Map.of("segment.bytes", "1KiB")).getBytes("segment.bytes"),
+        () -> Settings.of(List.of(INTERVAL, SEGMENT), Map.of("segment", Map.of("size", "2GiB"))));
+    assertEquals("segment.size", e.setting());
+    assertEquals("setting 'segment.size' expects a size from 1KiB to 1GiB, found '2GiB'", e.getMessage());
+    assertEquals(1 << 10, Settings.of(List.of(SEGMENT), Map.of("segment.size", "1KiB")).getBytes("segment.size"),
         "the boundary passes");
   }
 

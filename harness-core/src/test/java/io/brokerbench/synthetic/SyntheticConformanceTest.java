@@ -13,6 +13,6 @@ class SyntheticConformanceTest extends TargetConformanceKit {
 
   @Override
   protected Map<String, Object> settings() {
-    return Map.of("confirmDelay", "uniform(0ms,1ms)", "deliveryDelay", "1ms");
+    return Map.of("confirm.delay", "uniform(0ms,1ms)", "delivery.delay", "1ms");
   }
 }

@@ -54,10 +54,10 @@ class SyntheticSettingsTest {
   @Test
   void delaysLongerThanAWeekAreRefusedAndAWeekPasses() {
     SettingsException e = assertThrows(SettingsException.class,
-        () -> Settings.of(PROVIDER.settings(), Map.of("confirmDelay", "uniform(1ms,169h)")));
-    assertEquals("setting 'confirmDelay' expects fixed(d), d, uniform(a,b) or exponential(mean), each duration such as 2ms at"
+        () -> Settings.of(PROVIDER.settings(), Map.of("confirm.delay", "uniform(1ms,169h)")));
+    assertEquals("setting 'confirm.delay' expects fixed(d), d, uniform(a,b) or exponential(mean), each duration such as 2ms at"
         + " most 168h, found 'uniform(1ms,169h)': 169h is longer than 168h", e.getMessage());
-    Settings.of(PROVIDER.settings(), Map.of("confirmDelay", "uniform(1ms,168h)"));
+    Settings.of(PROVIDER.settings(), Map.of("confirm.delay", "uniform(1ms,168h)"));
   }
 
   @Test

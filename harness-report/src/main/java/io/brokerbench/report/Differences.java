@@ -4,6 +4,7 @@ import io.brokerbench.results.EnvironmentRecord;
 import io.brokerbench.results.GuaranteeRecord;
 import io.brokerbench.results.ResultsDocument;
 import io.brokerbench.results.RunResult;
+import io.brokerbench.spi.SettingRenames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +24,9 @@ import java.util.regex.Pattern;
  *   <li>the results schema version: figures changed meaning between versions, so every figure of a
  *       version-1 set against a version-2 set is not comparable;
  *   <li>the machine and JVM (JVM, OS, CPUs, memory): every figure;
- *   <li>a target's applied settings, guarantee or mode: that target's figures in every workload;
+ *   <li>a target's applied settings, guarantee or mode: that target's figures in every workload.
+ *       Settings recorded under a name or value since renamed are read under the new one ({@link
+ *       SettingRenames#upgrade}), so results from before a rename compare with results after it;
  *   <li>a workload's definition as written: every figure of that workload.
  * </ul>
  * Listed only, since they are what a comparison is normally about: the harness version and git
@@ -34,7 +37,7 @@ final class Differences {
   /** Where a target ran, not how it was set up: ports, directories, log files, ids, start-up times. */
   private static final Pattern RUN_SPECIFIC = Pattern.compile(
       "(.*[.\\-]port|.*directory|.*[.\\-]dir|.*\\.log|.*\\.id|.*time\\.to\\.ready.*|.*\\.format\\.ms|local\\.node|local\\.epmd"
-          + "|provision\\.reason|bootstrap\\.servers|external\\.uri-source|external\\.bootstrap\\.source)",
+          + "|provision\\.reason|bootstrap-servers|external\\.uri-source|external\\.bootstrap\\.source)",
       Pattern.CASE_INSENSITIVE);
 
   private enum Scope { EVERY_FIGURE, TARGET, WORKLOAD, LISTED_ONLY }
@@ -154,7 +157,7 @@ final class Differences {
         if (g == null) anyGuaranteeMissing = true;
         else if (guarantees.stream().noneMatch(g::sameAs)) guarantees.add(g);
         if (run.targetInfo().settings() == null) continue;
-        run.targetInfo().settings().forEach((k, v) -> {
+        SettingRenames.upgrade(run.targetInfo().name(), run.targetInfo().settings()).forEach((k, v) -> {
           SettingValue value = SettingValue.of(v);
           String key = value.comparisonKey();
           if (runId != null && !runId.isEmpty()) key = key.replace(runId, "<run id>");

@@ -211,7 +211,7 @@ class CompareLikeWithLikeTest {
       double[] rate = {995, 1_000, 1_005};
       for (String workload : List.of("steady", "other")) {
         for (int rep = 1; rep <= 3; rep++) {
-          RunBuilder q = run("queue-engine", workload, rep).setting("durable", "false").rate(rate[rep - 1]);
+          RunBuilder q = run("queue-engine", workload, rep).setting("queue.durable", "false").rate(rate[rep - 1]);
           RunBuilder r = run("rabbitmq", workload, rep).mode("local").guarantee(RunBuilder.FSYNC)
               .setting("queueType", "classic").setting("local.amqp-port", "5672")
               .setting("local.directory", "/tmp/a/rabbitmq-node").rate(rate[rep - 1]);

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The fixed results folders committed as test data (schema version 1, kept as the compatibility
- * fixture, and schema version 2), and an independent reading of their figures straight from the JSON
+ * fixture, schema version 2, and a pair recorded before and after setting names changed), and an independent reading of their figures straight from the JSON
  * tree (not through the report's own code), to compare pages against.
  */
 final class FixtureResults {
@@ -22,6 +22,13 @@ final class FixtureResults {
   static final String RESOURCE = "/fixture-results/results.json";
   /** Schema version 2 (see {@link FixtureResultsV2Generator}). */
   static final String RESOURCE_V2 = "/fixture-results-v2/results.json";
+  /**
+   * Recorded before the settings convention: synthetic, queue-engine and log-engine with settings
+   * under their old names and values (fsyncIntervalMs, acks: afterFsync, ...).
+   */
+  static final String RESOURCE_OLD_SETTINGS = "/fixture-results-old-settings/results.json";
+  /** The same scenario and workload recorded after it, the same settings under the new names. */
+  static final String RESOURCE_NEW_SETTINGS = "/fixture-results-new-settings/results.json";
 
   private FixtureResults() {}
 
@@ -35,7 +42,7 @@ final class FixtureResults {
     return copyTo(folder, RESOURCE_V2);
   }
 
-  private static Path copyTo(Path folder, String resource) {
+  static Path copyTo(Path folder, String resource) {
     try (InputStream in = FixtureResults.class.getResourceAsStream(resource)) {
       if (in == null) throw new IllegalStateException("missing test resource " + resource);
       Files.createDirectories(folder);

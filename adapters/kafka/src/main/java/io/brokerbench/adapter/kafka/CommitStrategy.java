@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 public enum CommitStrategy {
   /**
-   * Every {@code consumer.auto.commit.interval}. With automatic acknowledgement this is Kafka's own
+   * Every {@code consumer.auto-commit-interval}. With automatic acknowledgement this is Kafka's own
    * {@code enable.auto.commit=true}; with manual acknowledgement the consumer commits the settled
    * offsets asynchronously at that interval from its poll loop (Kafka's auto commit would also
    * commit records the harness has not acknowledged).

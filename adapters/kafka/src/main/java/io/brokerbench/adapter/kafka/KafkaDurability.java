@@ -120,7 +120,7 @@ record KafkaDurability(String acks, int replicationFactor, OptionalInt minInsync
     return new Guarantee(when, copies, kill, powerLoss, basis());
   }
 
-  /** {@code producer.acks=all, topic.replication.factor=1, min.insync.replicas=1, flush.messages=1}, naming unknowns. */
+  /** {@code producer.acks=all, topic.replication-factor=1, min.insync.replicas=1, flush.messages=1}, naming unknowns. */
   private String basis() {
     StringBuilder b = new StringBuilder(ACKS + "=" + acks + ", " + REPLICATION_FACTOR + "=" + replicationFactor);
     if (acks.equals("all")) {

@@ -109,7 +109,7 @@ public final class KafkaTarget implements Target {
     Map<String, String> applied = new LinkedHashMap<>(rawSettings.asMap());
     applied.put("provision.chosen", choice.mode().yamlName());
     applied.put("provision.reason", choice.reason());
-    applied.put("bootstrap.servers", broker.bootstrapServers());
+    applied.put(KafkaTargetSettings.BOOTSTRAP_SERVERS, broker.bootstrapServers());
     applied.put("cluster.id", clusterId);
     applied.put("cluster.brokers", Integer.toString(nodes.size()));
     metadataLevel.ifPresent(l -> applied.put("cluster.metadata.version.level", Short.toString(l)));

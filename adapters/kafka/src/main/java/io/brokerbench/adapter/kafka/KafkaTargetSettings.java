@@ -78,26 +78,26 @@ public record KafkaTargetSettings(
     AssignmentMode assignment) {
 
   public static final String PROVISION = "provision";
-  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
-  public static final String CONTAINER_IMAGE = "testcontainers.image";
+  public static final String BOOTSTRAP_SERVERS = "bootstrap-servers";
+  public static final String CONTAINER_IMAGE = "container.image";
   public static final String LOCAL_HEAP = "local.heap";
-  public static final String READY_TIMEOUT = "ready.timeout";
-  public static final String REPLICATION_FACTOR = "topic.replication.factor";
+  public static final String READY_TIMEOUT = "local.start-timeout";
+  public static final String REPLICATION_FACTOR = "topic.replication-factor";
   public static final String TOPIC_CONFIGS = "topic.configs";
   public static final String TOPIC_FLUSH = "topic.flush";
   public static final String ACKS = "producer.acks";
   public static final String IDEMPOTENCE = "producer.idempotence";
   public static final String LINGER = "producer.linger";
-  public static final String BATCH_SIZE = "producer.batch.size";
+  public static final String BATCH_SIZE = "producer.batch-size";
   public static final String COMPRESSION = "producer.compression";
-  public static final String MAX_IN_FLIGHT = "producer.max.in.flight";
+  public static final String MAX_IN_FLIGHT = "producer.max-in-flight";
   public static final String COMMIT = "consumer.commit";
-  public static final String AUTO_COMMIT_INTERVAL = "consumer.auto.commit.interval";
-  public static final String SESSION_TIMEOUT = "consumer.session.timeout";
-  public static final String FETCH_MAX_WAIT = "consumer.fetch.max.wait";
-  public static final String FETCH_MIN_BYTES = "consumer.fetch.min.bytes";
-  public static final String POLL_TIMEOUT = "consumer.poll.timeout";
-  public static final String ASSIGNMENT = "assignment";
+  public static final String AUTO_COMMIT_INTERVAL = "consumer.auto-commit-interval";
+  public static final String SESSION_TIMEOUT = "consumer.session-timeout";
+  public static final String FETCH_MAX_WAIT = "consumer.fetch-max-wait";
+  public static final String FETCH_MIN_BYTES = "consumer.fetch-min-size";
+  public static final String POLL_TIMEOUT = "consumer.poll-timeout";
+  public static final String ASSIGNMENT = "consumer.assignment";
 
   /** The image {@code testcontainers} starts unless the settings name another. */
   public static final String DEFAULT_IMAGE = "apache/kafka:4.1.1";
@@ -178,7 +178,7 @@ public record KafkaTargetSettings(
         SettingSpec.choice(COMPRESSION, "none", "compression.type", "none", "gzip", "snappy", "lz4", "zstd"),
         SettingSpec.integer(MAX_IN_FLIGHT, "5", 1, Integer.MAX_VALUE, "max.in.flight.requests.per.connection; at most 5"
             + " with producer.idempotence"),
-        SettingSpec.choice(COMMIT, "auto", "when consumers commit: every auto.commit.interval, sync after each poll, or"
+        SettingSpec.choice(COMMIT, "auto", "when consumers commit: every consumer.auto-commit-interval, sync after each poll, or"
             + " async after each poll", "auto", "sync", "async"),
         SettingSpec.millis(AUTO_COMMIT_INTERVAL, "5s", Duration.ofMillis(1), LONGEST_INT_MILLIS,
             "auto.commit.interval.ms of commit auto"),

@@ -15,6 +15,6 @@ class KafkaConformanceIT extends TargetConformanceKit {
 
   @Override
   protected Map<String, Object> settings() {
-    return Map.of("provision", "external", "bootstrap.servers", SharedLocalKafka.bootstrapServers());
+    return Map.of("provision", "external", "bootstrap-servers", SharedLocalKafka.bootstrapServers());
   }
 }

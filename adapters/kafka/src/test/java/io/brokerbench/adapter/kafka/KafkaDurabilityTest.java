@@ -50,7 +50,7 @@ class KafkaDurabilityTest {
   void theDefaultsOnABrokerTheHarnessStartsConfirmFromThePageCache() {
     Guarantee g = guarantee(Map.of());
     assertGuarantee(ConfirmPoint.PAGE_CACHE, 1, Survival.ALL_CONFIRMED, Survival.SOME_CONFIRMED, g);
-    assertEquals("producer.acks=all, topic.replication.factor=1, min.insync.replicas=1, flush.messages=none (Kafka's default)",
+    assertEquals("producer.acks=all, topic.replication-factor=1, min.insync.replicas=1, flush.messages=none (Kafka's default)",
         g.basis());
   }
 
@@ -92,28 +92,28 @@ class KafkaDurabilityTest {
 
   @Test
   void acksAllWithMinInsyncReplicasTwoIsReplicatedToTwoAndSurvivesAPowerLossWithoutFsync() {
-    Guarantee g = guarantee(Map.of("topic.replication.factor", 3, "topic.configs", "min.insync.replicas=2"));
+    Guarantee g = guarantee(Map.of("topic.replication-factor", 3, "topic.configs", "min.insync.replicas=2"));
     assertGuarantee(ConfirmPoint.REPLICATED, 2, Survival.ALL_CONFIRMED, Survival.ALL_CONFIRMED, g);
-    assertTrue(g.basis().contains("topic.replication.factor=3, min.insync.replicas=2"), g.basis());
+    assertTrue(g.basis().contains("topic.replication-factor=3, min.insync.replicas=2"), g.basis());
   }
 
   @Test
   void acksAllWithMinInsyncReplicasOneIsPromisedOneCopyHoweverManyReplicas() {
     // The in-sync set may shrink to the leader alone, which then confirms by itself.
     assertGuarantee(ConfirmPoint.PAGE_CACHE, 1, Survival.ALL_CONFIRMED, Survival.SOME_CONFIRMED,
-        guarantee(Map.of("topic.replication.factor", 3)));
+        guarantee(Map.of("topic.replication-factor", 3)));
   }
 
   @Test
   void acksOneWithFollowersLosesConfirmedRecordsWhenTheLeaderFailsOver() {
-    Guarantee g = guarantee(Map.of("producer.acks", "1", "producer.idempotence", false, "topic.replication.factor", 3,
+    Guarantee g = guarantee(Map.of("producer.acks", "1", "producer.idempotence", false, "topic.replication-factor", 3,
         "topic.flush", "always"));
     assertGuarantee(ConfirmPoint.FSYNC, 1, Survival.SOME_CONFIRMED, Survival.SOME_CONFIRMED, g);
   }
 
   @Test
   void eachSettingThatDecidesTheGuaranteeChangesItWhenFlipped() {
-    Map<String, Object> replicated = Map.of("topic.replication.factor", 3, "topic.configs", "min.insync.replicas=2");
+    Map<String, Object> replicated = Map.of("topic.replication-factor", 3, "topic.configs", "min.insync.replicas=2");
     Guarantee base = guarantee(replicated);
     assertFalse(base.sameAs(guarantee(with(replicated, "producer.acks", "1", "producer.idempotence", false))), "acks 1");
     assertFalse(base.sameAs(guarantee(with(replicated, "producer.acks", "0", "producer.idempotence", false))), "acks 0");
@@ -122,14 +122,14 @@ class KafkaDurabilityTest {
     Guarantee single = guarantee(Map.of());
     assertFalse(single.sameAs(guarantee(Map.of("topic.flush", "always"))), "topic.flush");
     assertFalse(guarantee(Map.of("producer.acks", "1", "producer.idempotence", false)).sameAs(
-        guarantee(Map.of("producer.acks", "1", "producer.idempotence", false, "topic.replication.factor", 2))), "replication");
+        guarantee(Map.of("producer.acks", "1", "producer.idempotence", false, "topic.replication-factor", 2))), "replication");
     // Negative control: batching and compression change how fast, not what is promised.
     assertTrue(single.sameAs(guarantee(Map.of("producer.linger", "50ms", "producer.compression", "lz4"))), "linger");
   }
 
   @Test
   void onAnExternalBrokerUnknownConfigsAreTakenAtTheirWeakestAndTheBasisSaysSo() {
-    KafkaDurability external = durability(Map.of("topic.replication.factor", 3), EXTERNAL_BROKER);
+    KafkaDurability external = durability(Map.of("topic.replication-factor", 3), EXTERNAL_BROKER);
     Guarantee g = external.guarantee();
     assertGuarantee(ConfirmPoint.PAGE_CACHE, 1, Survival.ALL_CONFIRMED, Survival.SOME_CONFIRMED, g);
     assertTrue(g.basis().contains("min.insync.replicas=unknown (external broker; taken as 1)"), g.basis());
@@ -141,7 +141,7 @@ class KafkaDurabilityTest {
 
   @Test
   void topicConfigsMakeAnExternalBrokersGuaranteeKnown() {
-    Guarantee g = durability(Map.of("topic.replication.factor", 3, "topic.flush", "always",
+    Guarantee g = durability(Map.of("topic.replication-factor", 3, "topic.flush", "always",
         "topic.configs", "min.insync.replicas=2"), EXTERNAL_BROKER).guarantee();
     assertGuarantee(ConfirmPoint.REPLICATED, 2, Survival.ALL_CONFIRMED, Survival.ALL_CONFIRMED, g);
     assertFalse(g.basis().contains("unknown"), g.basis());

@@ -67,17 +67,17 @@ class KafkaSettingRangesTest {
   @Test
   void aMalformedBootstrapAddressIsRefusedAtValidation() {
     SettingsException e = assertThrows(SettingsException.class,
-        () -> Settings.of(KafkaTargetSettings.specs(), Map.of("bootstrap.servers", "broker1:9092;broker2:9092")));
-    assertEquals("setting 'bootstrap.servers' expects host:port[,host:port], found 'broker1:9092;broker2:9092':"
+        () -> Settings.of(KafkaTargetSettings.specs(), Map.of("bootstrap-servers", "broker1:9092;broker2:9092")));
+    assertEquals("setting 'bootstrap-servers' expects host:port[,host:port], found 'broker1:9092;broker2:9092':"
         + " 'broker1:9092;broker2:9092' is not host:port", e.getMessage());
-    Settings.of(KafkaTargetSettings.specs(), Map.of("bootstrap.servers", "broker1:9092,broker2:9092"));
+    Settings.of(KafkaTargetSettings.specs(), Map.of("bootstrap-servers", "broker1:9092,broker2:9092"));
   }
 
   @Test
   void aReplicationFactorBeyondAShortIsRefused() {
     SettingsException e = assertThrows(SettingsException.class,
-        () -> Settings.of(KafkaTargetSettings.specs(), Map.of("topic.replication.factor", 32768)));
-    assertEquals("setting 'topic.replication.factor' expects a whole number from 1 to 32767, found '32768'", e.getMessage());
+        () -> Settings.of(KafkaTargetSettings.specs(), Map.of("topic.replication-factor", 32768)));
+    assertEquals("setting 'topic.replication-factor' expects a whole number from 1 to 32767, found '32768'", e.getMessage());
   }
 
   @Test
@@ -91,9 +91,9 @@ class KafkaSettingRangesTest {
   @Test
   void anImageTheKafkaModuleCannotRunIsRefusedAtValidation() {
     SettingsException e = assertThrows(SettingsException.class,
-        () -> Settings.of(KafkaTargetSettings.specs(), Map.of("testcontainers.image", "redis:7")));
-    assertEquals("setting 'testcontainers.image' expects an apache/kafka or apache/kafka-native image, found 'redis:7':"
+        () -> Settings.of(KafkaTargetSettings.specs(), Map.of("container.image", "redis:7")));
+    assertEquals("setting 'container.image' expects an apache/kafka or apache/kafka-native image, found 'redis:7':"
         + " the Kafka module runs apache/kafka images only", e.getMessage());
-    Settings.of(KafkaTargetSettings.specs(), Map.of("testcontainers.image", "apache/kafka-native:4.1.1"));
+    Settings.of(KafkaTargetSettings.specs(), Map.of("container.image", "apache/kafka-native:4.1.1"));
   }
 }

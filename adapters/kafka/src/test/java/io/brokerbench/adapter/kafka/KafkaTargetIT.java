@@ -62,7 +62,7 @@ class KafkaTargetIT {
   private KafkaTarget open(String runId, Map<String, ?> settings) throws Exception {
     Map<String, Object> all = new HashMap<>(settings);
     all.put("provision", "external");
-    all.put("bootstrap.servers", SharedLocalKafka.bootstrapServers());
+    all.put("bootstrap-servers", SharedLocalKafka.bootstrapServers());
     KafkaTarget target = (KafkaTarget) new KafkaTargetProvider().create(
         new TargetContext(runId, SharedLocalKafka.buildDirectory("kafka-target-it"), System::nanoTime, log::add),
         Settings.of(KafkaTargetSettings.specs(), all));
@@ -214,7 +214,7 @@ class KafkaTargetIT {
       List<Binding> bindings = List.of(Binding.ofKeys(List.of("eu.*")), Binding.ofKeys(List.of("#.fr")),
           Binding.ofKeys(List.of("us.#")));
       TopologyPlan plan = plan(runId, Routing.TOPIC, 2, bindings, 2, AckMode.AUTO, List.of("eu.fr", "eu.de", "us.fr", "apac"));
-      KafkaTarget target = open(runId, Map.of("assignment", assignment, "consumer.session.timeout", "6s"));
+      KafkaTarget target = open(runId, Map.of("consumer.assignment", assignment, "consumer.session-timeout", "6s"));
       target.declare(plan);
       List<List<Received>> bySubscription = new ArrayList<>();
       for (int s = 0; s < bindings.size(); s++) {
@@ -290,8 +290,8 @@ class KafkaTargetIT {
   void withGroupSubscriptionAClosedConsumersUnackedRecordsGoToTheRemainingOneFlaggedRedelivered() throws Exception {
     String runId = runId();
     TopologyPlan plan = plan(runId, Routing.FANOUT, 4, List.of(Binding.ofKeys(List.of())), 2, AckMode.MANUAL, List.of(""));
-    KafkaTarget target = open(runId, Map.of("assignment", "subscribe", "consumer.commit", "async",
-        "consumer.session.timeout", "3s"));
+    KafkaTarget target = open(runId, Map.of("consumer.assignment", "subscribe", "consumer.commit", "async",
+        "consumer.session-timeout", "3s"));
     target.declare(plan);
     List<Received> a = new CopyOnWriteArrayList<>();
     List<Received> b = new CopyOnWriteArrayList<>();

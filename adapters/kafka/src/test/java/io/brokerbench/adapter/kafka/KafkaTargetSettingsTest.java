@@ -35,10 +35,9 @@ class KafkaTargetSettingsTest {
   @Test
   void nestedScenarioMapsSetProducerAndConsumerSettings() {
     KafkaTargetSettings s = parse(Map.of(
-        "producer", Map.of("acks", "1", "idempotence", false, "linger", "20ms", "batch", Map.of("size", "64KiB"),
+        "producer", Map.of("acks", "1", "idempotence", false, "linger", "20ms", "batch-size", "64KiB",
             "compression", "lz4"),
-        "consumer", Map.of("commit", "sync", "session", Map.of("timeout", "6s")),
-        "assignment", "subscribe",
+        "consumer", Map.of("commit", "sync", "session-timeout", "6s", "assignment", "subscribe"),
         "topic.configs", "segment.bytes=1048576, retention.ms=60000"));
     assertEquals("1", s.acks());
     assertEquals(65536, s.batchSizeBytes());
@@ -63,8 +62,8 @@ class KafkaTargetSettingsTest {
 
   @Test
   void moreThanFiveInFlightNeedsIdempotenceOff() {
-    assertThrows(SettingsException.class, () -> parse(Map.of("producer.max.in.flight", 6)));
-    assertEquals(6, parse(Map.of("producer.max.in.flight", 6, "producer.idempotence", false)).maxInFlight());
+    assertThrows(SettingsException.class, () -> parse(Map.of("producer.max-in-flight", 6)));
+    assertEquals(6, parse(Map.of("producer.max-in-flight", 6, "producer.idempotence", false)).maxInFlight());
   }
 
   @Test
@@ -102,8 +101,8 @@ class KafkaTargetSettingsTest {
     assertThrows(SettingsException.class, () -> parse(Map.of("topic.configs", "min.insync.replicas=3000000000",
         "producer.acks", "1", "producer.idempotence", false)));
     SettingsException e = assertThrows(SettingsException.class, () -> parse(Map.of("topic.configs", "min.insync.replicas=2")));
-    assertTrue(e.getMessage().contains("topic.replication.factor=1"), e.getMessage());
-    parse(Map.of("topic.configs", "min.insync.replicas=2", "topic.replication.factor", 2));
+    assertTrue(e.getMessage().contains("topic.replication-factor=1"), e.getMessage());
+    parse(Map.of("topic.configs", "min.insync.replicas=2", "topic.replication-factor", 2));
     parse(Map.of("topic.configs", "min.insync.replicas=2", "producer.acks", "1", "producer.idempotence", false));
   }
 

@@ -46,8 +46,8 @@ class KafkaTargetTest {
     String address = "127.0.0.1:" + FreePorts.allocate();
     List<String> log = new CopyOnWriteArrayList<>();
     Target target = new KafkaTargetProvider().create(new TargetContext("r", workDir, System::nanoTime, log::add),
-        Settings.of(KafkaTargetSettings.specs(), Map.of("provision", "external", "bootstrap.servers", address,
-            "ready.timeout", "2s")));
+        Settings.of(KafkaTargetSettings.specs(), Map.of("provision", "external", "bootstrap-servers", address,
+            "local.start-timeout", "2s")));
     try {
       Exception e = assertThrows(Exception.class, target::open);
       assertTrue(e.getMessage().contains("no Kafka answers at " + address), e.getMessage());
@@ -68,7 +68,7 @@ class KafkaTargetTest {
     String refusing = "127.0.0.1:" + FreePorts.allocate();
     String silent = "192.0.2.1:9092"; // TEST-NET-1: never routed, so it drops the connection or does not answer
     Target target = new KafkaTargetProvider().create(new TargetContext("r", workDir, System::nanoTime, l -> { }),
-        Settings.of(KafkaTargetSettings.specs(), Map.of("provision", "external", "bootstrap.servers", refusing + "," + silent)));
+        Settings.of(KafkaTargetSettings.specs(), Map.of("provision", "external", "bootstrap-servers", refusing + "," + silent)));
     try {
       long started = System.nanoTime();
       Exception e = assertThrows(Exception.class, target::open);
@@ -77,7 +77,7 @@ class KafkaTargetTest {
       assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "took " + took);
       String message = e.getMessage();
       assertFalse(message.contains("\n"), message);
-      assertTrue(message.startsWith("no Kafka answers at " + refusing + "," + silent + " (settings bootstrap.servers): "
+      assertTrue(message.startsWith("no Kafka answers at " + refusing + "," + silent + " (settings bootstrap-servers): "
           + "tried a TCP connection to " + refusing + " (connection refused), " + silent + " ("), message);
       assertEquals(null, e.getCause(), "the message says it all");
     } finally {

@@ -44,11 +44,11 @@ final class NatsGuarantee {
     String basis = "stream.storage=file, nats-server " + version + ": written to the page cache before the publish ack";
     if (sync != null && sync.always()) {
       return new Guarantee(ConfirmPoint.FSYNC, 1, Survival.ALL_CONFIRMED, Survival.ALL_CONFIRMED,
-          "stream.storage=file, sync=always, nats-server " + version + ": fsynced before the publish ack");
+          "stream.storage=file, fsync=always, nats-server " + version + ": fsynced before the publish ack");
     }
     String fsync;
     if (sync != null) {
-      fsync = "fsynced every " + sync + " (sync=" + sync + ")";
+      fsync = "fsynced every " + sync + " (fsync=interval(" + sync + "))";
     } else if (!version.atLeast(ServerVersion.SYNC_INTERVAL_SINCE)) {
       fsync = "fsynced every " + DEFAULT_SYNC_INTERVAL + " on the server's own timer (no setting before "
           + ServerVersion.SYNC_INTERVAL_SINCE + ")";

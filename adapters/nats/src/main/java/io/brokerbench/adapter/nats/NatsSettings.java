@@ -4,12 +4,16 @@ import io.brokerbench.adapter.nats.provision.ContainerConfig;
 import io.brokerbench.adapter.nats.provision.ExternalAddress;
 import io.brokerbench.provision.ProvisionMode;
 import io.brokerbench.spi.SettingSpec;
+import io.brokerbench.spi.SettingSpec.Form;
 import io.brokerbench.spi.SettingType;
 import io.brokerbench.spi.Settings;
+import io.brokerbench.spi.SettingsException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The settings of target {@code nats}, typed and checked for combinations that cannot work.
@@ -17,7 +21,7 @@ import java.util.TreeMap;
  * @param provision how the server is provided
  * @param url external server {@code nats://host:port}, or null (see {@link ExternalAddress})
  * @param storage where every stream keeps its messages
- * @param sync the server's JetStream fsync policy, or null for the server's own (2.9: every 2
+ * @param sync setting {@code fsync}: the server's JetStream fsync policy, or null for the server's own (2.9: every 2
  *     minutes, not configurable); only for a server the harness starts, 2.10 or later
  * @param consumerMode push or pull consumers
  * @param ackWait how long the server waits for an acknowledgement before it delivers a message again
@@ -45,12 +49,27 @@ public record NatsSettings(
     boolean keepData,
     String containerImage) {
 
+  static final String FSYNC = "fsync";
+  static final String ACK_WAIT = "consumer.ack-wait";
+
+  private static final Pattern INTERVAL = Pattern.compile("interval\\((.*)\\)");
+
+  /** {@code always} or {@code interval(d)}, {@code d} a positive duration: {@link #fsync}'s forms. */
+  private static final Form FSYNC_FORM = Form.of("always or interval(d) with d a positive duration such as 1s", text -> {
+    try {
+      fsync(text);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return "not one of these";
+    }
+  });
+
   public NatsSettings {
     if (ackWait.toMillis() < 1) {
-      throw new IllegalArgumentException("consumer.ack-wait must be at least 1ms, found " + ackWait);
+      throw new SettingsException(ACK_WAIT, ACK_WAIT + " must be at least 1ms, found " + ackWait);
     }
     if (sync != null && provision == ProvisionMode.EXTERNAL) {
-      throw new IllegalArgumentException("sync sets the server's jetstream.sync_interval, which only a server the"
+      throw new SettingsException(FSYNC, FSYNC + " sets the server's jetstream.sync_interval, which only a server the"
           + " harness starts (provision local or testcontainers) can be given; an external server keeps its own");
     }
   }
@@ -67,15 +86,14 @@ public record NatsSettings(
         SettingSpec.choice("stream.storage", StreamStorage.FILE.yamlName(),
             "where every stream keeps its messages: file (written to the OS page cache before the publish ack) or "
                 + "memory", StreamStorage.yamlNames()),
-        SettingSpec.checked("sync", SettingType.STRING, null,
-            "jetstream.sync_interval of a server the harness starts: always (fsync before every publish ack) or a "
-                + "duration between background fsyncs; needs nats-server 2.10 or later (2.9 fsyncs every 2 minutes on "
-                + "its own timer); unset: the server's default",
-            SyncPolicy::check),
+        SettingSpec.text(FSYNC, null, FSYNC_FORM,
+            "jetstream.sync_interval of a server the harness starts: always (fsync before every publish ack) or "
+                + "interval(d) (a background fsync every d); needs nats-server 2.10 or later (2.9 fsyncs every 2 minutes "
+                + "on its own timer); unset: the server's default"),
         SettingSpec.choice("consumer.mode", ConsumerMode.PULL.yamlName(),
             "durable consumers that pull batches of at most the prefetch, or that the server pushes to (with flow "
                 + "control)", ConsumerMode.yamlNames()),
-        SettingSpec.of("consumer.ack-wait", SettingType.DURATION, "30s",
+        SettingSpec.of(ACK_WAIT, SettingType.DURATION, "30s",
             "ack_wait: an unacknowledged delivery older than this is delivered again, flagged redelivered"),
         SettingSpec.of("consumer.nak-on-close", SettingType.BOOLEAN, "true",
             "a closing consumer negatively acknowledges what it holds unacknowledged, so it is delivered again at "
@@ -99,19 +117,32 @@ public record NatsSettings(
    */
   public Map<String, String> withoutEffect() {
     Map<String, String> out = new TreeMap<>();
-    if (sync != null && storage == StreamStorage.MEMORY) out.put("sync", "memory storage is never written to disk");
+    if (sync != null && storage == StreamStorage.MEMORY) out.put(FSYNC, "memory storage is never written to disk");
     return out;
   }
 
-  /** Typed view of validated {@code settings}; throws IllegalArgumentException for combinations that cannot work. */
+  /**
+   * The policy written as {@code text}: {@code always} or {@code interval(d)}.
+   *
+   * @throws IllegalArgumentException for anything else, or an interval that is not a positive duration
+   */
+  static SyncPolicy fsync(String text) {
+    String t = text.strip();
+    if (t.equals("always")) return SyncPolicy.parse(t);
+    Matcher m = INTERVAL.matcher(t);
+    if (!m.matches()) throw new IllegalArgumentException(FSYNC + " expects always or interval(d), found '" + text + "'");
+    return SyncPolicy.parse(m.group(1).strip());
+  }
+
+  /** Typed view of validated {@code settings}; throws SettingsException for combinations that cannot work. */
   public static NatsSettings from(Settings settings) {
     return new NatsSettings(
         ProvisionMode.fromYaml(settings.getString("provision")),
         settings.getString("url"),
         StreamStorage.fromYaml(settings.getString("stream.storage")),
-        settings.has("sync") ? SyncPolicy.parse(settings.getString("sync")) : null,
+        settings.has(FSYNC) ? fsync(settings.getString(FSYNC)) : null,
         ConsumerMode.fromYaml(settings.getString("consumer.mode")),
-        settings.getDuration("consumer.ack-wait"),
+        settings.getDuration(ACK_WAIT),
         settings.getBoolean("consumer.nak-on-close"),
         settings.getBoolean("cleanup"),
         settings.getString("local.binary"),

@@ -4,7 +4,7 @@ import io.brokerbench.spi.Quantities;
 import java.time.Duration;
 
 /**
- * How often a nats-server fsyncs JetStream file storage: the {@code sync} setting, which becomes the
+ * How often a nats-server fsyncs JetStream file storage: the {@code fsync} setting, which becomes the
  * server's {@code jetstream.sync_interval}. Only nats-server 2.10 and later read that option; 2.9
  * syncs every 2 minutes on a timer of its own that no configuration changes.
  *
@@ -18,7 +18,7 @@ public record SyncPolicy(boolean always, Duration interval) {
   public SyncPolicy {
     if (always && interval != null) throw new IllegalArgumentException("an always-sync policy has no interval");
     if (!always && (interval == null || interval.isZero() || interval.isNegative())) {
-      throw new IllegalArgumentException("sync interval must be positive, was " + interval);
+      throw new IllegalArgumentException("fsync interval must be positive, was " + interval);
     }
   }
 
@@ -34,9 +34,9 @@ public record SyncPolicy(boolean always, Duration interval) {
     try {
       d = Quantities.parseDuration(t);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("sync expects " + EXPECTED + ", found '" + text + "'");
+      throw new IllegalArgumentException("fsync expects " + EXPECTED + ", found '" + text + "'");
     }
-    if (d.isZero()) throw new IllegalArgumentException("sync expects " + EXPECTED + ", found '" + text + "'");
+    if (d.isZero()) throw new IllegalArgumentException("fsync expects " + EXPECTED + ", found '" + text + "'");
     return new SyncPolicy(false, d);
   }
 
@@ -65,7 +65,7 @@ public record SyncPolicy(boolean always, Duration interval) {
    */
   public static void requireSupportedBy(ServerVersion version) {
     if (!version.atLeast(ServerVersion.SYNC_INTERVAL_SINCE)) {
-      throw new IllegalArgumentException("setting sync needs nats-server " + ServerVersion.SYNC_INTERVAL_SINCE
+      throw new IllegalArgumentException("setting fsync needs nats-server " + ServerVersion.SYNC_INTERVAL_SINCE
           + " or later (jetstream.sync_interval); this server is " + version
           + ", which fsyncs file storage every 2 minutes on its own timer; remove the setting to run on it");
     }

@@ -34,7 +34,7 @@ class NatsGuaranteeTest {
     Guarantee always = NatsGuarantee.of(StreamStorage.FILE, SyncPolicy.parse("always"), V210, true);
     assertEquals(ConfirmPoint.FSYNC, always.confirmedWhen());
     assertEquals(Survival.ALL_CONFIRMED, always.powerLoss());
-    assertTrue(always.basis().contains("sync=always"), always.basis());
+    assertTrue(always.basis().contains("fsync=always"), always.basis());
     assertFalse(always.sameAs(NatsGuarantee.of(StreamStorage.FILE, null, V210, true)), "sync decides");
   }
 
@@ -43,7 +43,7 @@ class NatsGuaranteeTest {
     Guarantee interval = NatsGuarantee.of(StreamStorage.FILE, SyncPolicy.parse("100ms"), V210, true);
     Guarantee serverDefault = NatsGuarantee.of(StreamStorage.FILE, null, V210, true);
     assertTrue(interval.sameAs(serverDefault));
-    assertTrue(interval.basis().endsWith("fsynced every 100ms (sync=100ms)"), interval.basis());
+    assertTrue(interval.basis().endsWith("fsynced every 100ms (fsync=interval(100ms))"), interval.basis());
     assertTrue(serverDefault.basis().endsWith("fsynced every 2m (the default jetstream.sync_interval)"),
         serverDefault.basis());
   }

@@ -41,24 +41,28 @@ class NatsSettingsTest {
   }
 
   @Test
-  void syncIsCheckedWhenTheScenarioIsValidated() {
+  void fsyncIsCheckedWhenTheScenarioIsValidated() {
     SettingsException e = assertThrows(SettingsException.class,
-        () -> Settings.of(NatsSettings.specs(), Map.of("sync", "often")));
-    assertEquals("setting 'sync' expects always or a positive duration such as 1s or 100ms, found 'often'", e.getMessage());
-    assertEquals(SyncPolicy.parse("always"), of(Map.of("sync", "always", "provision", "local")).sync());
+        () -> Settings.of(NatsSettings.specs(), Map.of("fsync", "often")));
+    assertEquals("setting 'fsync' expects always or interval(d) with d a positive duration such as 1s, found 'often':"
+        + " not one of these", e.getMessage());
+    assertThrows(SettingsException.class, () -> Settings.of(NatsSettings.specs(), Map.of("fsync", "1s")));
+    assertThrows(SettingsException.class, () -> Settings.of(NatsSettings.specs(), Map.of("fsync", "interval(0s)")));
+    assertEquals(SyncPolicy.parse("always"), of(Map.of("fsync", "always", "provision", "local")).sync());
+    assertEquals(SyncPolicy.parse("250ms"), of(Map.of("fsync", "interval(250ms)", "provision", "local")).sync());
   }
 
   @Test
-  void syncCannotBeGivenToAnExternalServer() {
+  void fsyncCannotBeGivenToAnExternalServer() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> of(Map.of("sync", "always", "provision", "external")));
-    assertTrue(e.getMessage().startsWith("sync sets the server's jetstream.sync_interval"), e.getMessage());
+        () -> of(Map.of("fsync", "always", "provision", "external")));
+    assertTrue(e.getMessage().startsWith("fsync sets the server's jetstream.sync_interval"), e.getMessage());
   }
 
   @Test
-  void syncHasNoEffectOnMemoryStorage() {
-    NatsSettings s = of(Map.of("sync", "1s", "stream.storage", "memory", "provision", "local"));
-    assertEquals(Map.of("sync", "memory storage is never written to disk"), s.withoutEffect());
+  void fsyncHasNoEffectOnMemoryStorage() {
+    NatsSettings s = of(Map.of("fsync", "interval(1s)", "stream.storage", "memory", "provision", "local"));
+    assertEquals(Map.of("fsync", "memory storage is never written to disk"), s.withoutEffect());
   }
 
   @Test

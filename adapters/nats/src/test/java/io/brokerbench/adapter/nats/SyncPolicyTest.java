@@ -32,7 +32,7 @@ class SyncPolicyTest {
     SyncPolicy.requireSupportedBy(ServerVersion.parse("2.11.4"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> SyncPolicy.requireSupportedBy(ServerVersion.parse("nats-server: v2.9.10")));
-    assertEquals("setting sync needs nats-server 2.10.0 or later (jetstream.sync_interval); this server is 2.9.10,"
+    assertEquals("setting fsync needs nats-server 2.10.0 or later (jetstream.sync_interval); this server is 2.9.10,"
         + " which fsyncs file storage every 2 minutes on its own timer; remove the setting to run on it", e.getMessage());
   }
 }

@@ -2,6 +2,7 @@ package io.brokerbench.adapter.rabbitmq;
 
 import io.brokerbench.spi.SettingSpec.Range;
 import io.brokerbench.spi.SettingType;
+import io.brokerbench.spi.SettingsException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -73,12 +74,12 @@ public record QueueLimits(Optional<Duration> messageTtl, OptionalLong maxLength,
     messageTtl.ifPresent(ttl -> require("queue.message-ttl", SettingType.DURATION, MESSAGE_TTL, ttl.toNanos()));
     maxLength.ifPresent(max -> require("queue.max-length", SettingType.INTEGER, COUNT, max));
     deliveryLimit.ifPresent(limit -> require("queue.delivery-limit", SettingType.INTEGER, COUNT, limit));
-    if (overflow == null) throw new IllegalArgumentException("queue.overflow must be set");
+    if (overflow == null) throw new SettingsException("queue.overflow", "queue.overflow must be set");
   }
 
   private static void require(String setting, SettingType type, Range range, long value) {
     if (!range.accepts(value)) {
-      throw new IllegalArgumentException(setting + " must be " + range.describe(type) + ", found "
+      throw new SettingsException(setting, setting + " must be " + range.describe(type) + ", found "
           + Range.format(type, value));
     }
   }

@@ -69,7 +69,7 @@ final class RabbitMqGuarantee {
     if (type == QueueType.CLASSIC) basis.add("queue.durable=" + durable);
     Optional<String> persistentIgnored = persistentWithoutEffect(type, durable);
     if (persistentIgnored.isEmpty()) basis.add("message.persistent=" + persistent);
-    basis.add("publisher.confirms=" + confirms);
+    basis.add("producer.confirms=" + confirms);
     Storage storage = storage(type, durable, persistent);
     String text = String.join(", ", basis);
     if (confirms) return new Guarantee(storage.confirmedWhen, 1, storage.brokerKill, storage.powerLoss, text);

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A producer on its own channel. With confirms on, the channel is in confirm mode and every send
- * registers in a {@link ConfirmWindow} of {@code publisher.max-in-flight} slots: {@code send}
+ * registers in a {@link ConfirmWindow} of {@code producer.max-in-flight} slots: {@code send}
  * blocks while the window is full, the future completes from the client's I/O thread on
  * {@code basic.ack} and fails on {@code basic.nack}, on {@code basic.return} (mandatory, unroutable)
  * and when the channel shuts down. Nothing waits per message. With confirms off a send completes

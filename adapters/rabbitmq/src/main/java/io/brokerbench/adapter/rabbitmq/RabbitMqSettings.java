@@ -9,6 +9,7 @@ import io.brokerbench.spi.SettingSpec;
 import io.brokerbench.spi.SettingSpec.Form;
 import io.brokerbench.spi.SettingType;
 import io.brokerbench.spi.Settings;
+import io.brokerbench.spi.SettingsException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,11 +68,11 @@ public record RabbitMqSettings(
    */
   public RabbitMqSettings {
     if (queueType.alwaysDurable() && !durable) {
-      throw new IllegalArgumentException("queue.durable must be true for queue.type " + queueType.yamlName()
+      throw new SettingsException("queue.durable", "queue.durable must be true for queue.type " + queueType.yamlName()
           + " (RabbitMQ has no transient " + queueType.yamlName() + " queues), found false");
     }
     limits.refusalFor(queueType).ifPresent(reason -> {
-      throw new IllegalArgumentException(reason);
+      throw new SettingsException("queue.type", reason);
     });
   }
 
@@ -87,10 +88,10 @@ public record RabbitMqSettings(
         SettingSpec.choice("queue.type", "classic", "type of every queue", "classic", "quorum", "stream"),
         SettingSpec.of("queue.durable", SettingType.BOOLEAN, "true", "queues and exchanges survive a broker restart"),
         SettingSpec.of("message.persistent", SettingType.BOOLEAN, "true", "publish with delivery mode 2 (persistent)"),
-        SettingSpec.of("publisher.confirms", SettingType.BOOLEAN, "true",
+        SettingSpec.of("producer.confirms", SettingType.BOOLEAN, "true",
             "publisher confirms; off, a send completes once written to the socket"),
-        SettingSpec.of("publisher.mandatory", SettingType.BOOLEAN, "true", "unroutable messages are returned and their send fails"),
-        SettingSpec.integer("publisher.max-in-flight", "10000", 1, MAX_IN_FLIGHT,
+        SettingSpec.of("producer.mandatory", SettingType.BOOLEAN, "true", "unroutable messages are returned and their send fails"),
+        SettingSpec.integer("producer.max-in-flight", "10000", 1, MAX_IN_FLIGHT,
             "most unconfirmed messages per producer (messages); send blocks at the limit"),
         SettingSpec.of("connections.shared", SettingType.BOOLEAN, "false",
             "false: a connection per producer and per consumer; true: one for all producers and one for all consumers"),
@@ -133,15 +134,15 @@ public record RabbitMqSettings(
   public Map<String, String> withoutEffect() {
     Map<String, String> out = new TreeMap<>();
     RabbitMqGuarantee.persistentWithoutEffect(queueType, durable).ifPresent(why -> out.put("message.persistent", why));
-    if (!confirms) out.put("publisher.max-in-flight", "publisher confirms are off: a send is never in flight");
+    if (!confirms) out.put("producer.max-in-flight", "publisher confirms are off: a send is never in flight");
     if (queueType != QueueType.STREAM) out.put("stream.offset", "only a stream queue is read from an offset");
     if (limits.maxLength().isEmpty()) out.put("queue.overflow", "queue.max-length is not set");
     return out;
   }
 
   /**
-   * Typed view of {@code settings} validated against {@link #specs()}; throws
-   * IllegalArgumentException for refused combinations.
+   * Typed view of {@code settings} validated against {@link #specs()}; throws SettingsException
+   * for refused combinations.
    */
   public static RabbitMqSettings from(Settings settings) {
     return new RabbitMqSettings(
@@ -150,9 +151,9 @@ public record RabbitMqSettings(
         QueueType.fromYaml(settings.getString("queue.type")),
         settings.getBoolean("queue.durable"),
         settings.getBoolean("message.persistent"),
-        settings.getBoolean("publisher.confirms"),
-        settings.getBoolean("publisher.mandatory"),
-        settings.getInt("publisher.max-in-flight"),
+        settings.getBoolean("producer.confirms"),
+        settings.getBoolean("producer.mandatory"),
+        settings.getInt("producer.max-in-flight"),
         settings.getBoolean("connections.shared"),
         settings.getString("stream.offset"),
         new QueueLimits(

@@ -21,7 +21,7 @@ class RabbitMqGuaranteeTest {
   @Test
   void persistentMessagesOnDurableClassicQueuesAreConfirmedAfterFsyncAndSurviveKillAndPowerLoss() {
     assertGuarantee(ConfirmPoint.FSYNC, 1, Survival.ALL_CONFIRMED, Survival.ALL_CONFIRMED, DEFAULTS);
-    assertEquals("queue.type=classic, queue.durable=true, message.persistent=true, publisher.confirms=true",
+    assertEquals("queue.type=classic, queue.durable=true, message.persistent=true, producer.confirms=true",
         DEFAULTS.basis());
   }
 
@@ -38,14 +38,14 @@ class RabbitMqGuaranteeTest {
     assertGuarantee(ConfirmPoint.RECEIVED, 1, Survival.NONE, Survival.NONE, persistent);
     assertFalse(persistent.sameAs(DEFAULTS), "queue.durable changes the guarantee");
     assertEquals(persistent, RabbitMqGuarantee.of(QueueType.CLASSIC, false, false, true));
-    assertEquals("queue.type=classic, queue.durable=false, publisher.confirms=true", persistent.basis());
+    assertEquals("queue.type=classic, queue.durable=false, producer.confirms=true", persistent.basis());
   }
 
   @Test
   void withoutConfirmsNothingIsConfirmedAndOnlyWhatReachedTheDiskSurvives() {
     Guarantee g = RabbitMqGuarantee.of(QueueType.CLASSIC, true, true, false);
     assertGuarantee(ConfirmPoint.NOT_CONFIRMED, 0, Survival.SOME_CONFIRMED, Survival.SOME_CONFIRMED, g);
-    assertFalse(g.sameAs(DEFAULTS), "publisher.confirms changes the guarantee");
+    assertFalse(g.sameAs(DEFAULTS), "producer.confirms changes the guarantee");
     assertGuarantee(ConfirmPoint.NOT_CONFIRMED, 0, Survival.NONE, Survival.NONE,
         RabbitMqGuarantee.of(QueueType.CLASSIC, true, false, false));
   }
@@ -55,9 +55,9 @@ class RabbitMqGuaranteeTest {
     Guarantee persistent = RabbitMqGuarantee.of(QueueType.QUORUM, true, true, true);
     assertGuarantee(ConfirmPoint.FSYNC, 1, Survival.ALL_CONFIRMED, Survival.ALL_CONFIRMED, persistent);
     assertEquals(persistent, RabbitMqGuarantee.of(QueueType.QUORUM, true, false, true));
-    assertEquals("queue.type=quorum, publisher.confirms=true", persistent.basis());
+    assertEquals("queue.type=quorum, producer.confirms=true", persistent.basis());
     assertFalse(RabbitMqGuarantee.of(QueueType.QUORUM, true, true, false).sameAs(persistent),
-        "publisher.confirms changes the guarantee of a quorum queue");
+        "producer.confirms changes the guarantee of a quorum queue");
   }
 
   @Test
@@ -73,13 +73,13 @@ class RabbitMqGuaranteeTest {
     RabbitMqTargetProvider provider = new RabbitMqTargetProvider();
     Map<String, String> defaults = RabbitMqSettings.from(Settings.defaults(provider.settings())).withoutEffect();
     assertFalse(defaults.containsKey("message.persistent"), defaults.toString());
-    assertFalse(defaults.containsKey("publisher.max-in-flight"), defaults.toString());
+    assertFalse(defaults.containsKey("producer.max-in-flight"), defaults.toString());
     assertEquals("only a stream queue is read from an offset", defaults.get("stream.offset"));
 
     Map<String, String> quorumUnconfirmed = RabbitMqSettings.from(Settings.of(provider.settings(),
-        Map.of("queue.type", "quorum", "publisher.confirms", false))).withoutEffect();
+        Map.of("queue.type", "quorum", "producer.confirms", false))).withoutEffect();
     assertEquals("quorum queues write every message to disk", quorumUnconfirmed.get("message.persistent"));
-    assertEquals("publisher confirms are off: a send is never in flight", quorumUnconfirmed.get("publisher.max-in-flight"));
+    assertEquals("publisher confirms are off: a send is never in flight", quorumUnconfirmed.get("producer.max-in-flight"));
 
     RabbitMqSettings transientQueue = RabbitMqSettings.from(Settings.of(provider.settings(), Map.of("queue.durable", false)));
     assertEquals("a transient queue and its messages are gone after a restart",

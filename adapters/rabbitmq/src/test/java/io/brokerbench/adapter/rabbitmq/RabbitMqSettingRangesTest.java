@@ -84,8 +84,8 @@ class RabbitMqSettingRangesTest {
   @Test
   void maxInFlightBeyondAMillionIsRefused() {
     SettingsException e = assertThrows(SettingsException.class,
-        () -> Settings.of(RabbitMqSettings.specs(), Map.of("publisher.max-in-flight", 1_000_001)));
-    assertEquals("setting 'publisher.max-in-flight' expects a whole number from 1 to 1000000, found '1000001'", e.getMessage());
+        () -> Settings.of(RabbitMqSettings.specs(), Map.of("producer.max-in-flight", 1_000_001)));
+    assertEquals("setting 'producer.max-in-flight' expects a whole number from 1 to 1000000, found '1000001'", e.getMessage());
   }
 
   @Test

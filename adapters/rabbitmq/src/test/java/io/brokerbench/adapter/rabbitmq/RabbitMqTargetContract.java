@@ -106,7 +106,7 @@ abstract class RabbitMqTargetContract {
     Guarantee persistent = durable.open().guarantee();
     assertEquals(new Guarantee(Guarantee.ConfirmPoint.FSYNC, 1, Guarantee.Survival.ALL_CONFIRMED,
         Guarantee.Survival.ALL_CONFIRMED, "queue.type=classic, queue.durable=true, message.persistent=true, "
-            + "publisher.confirms=true"), persistent);
+            + "producer.confirms=true"), persistent);
     Target transientMessages = fixture.create(TargetFixture.external(amqpUri(), "message.persistent", false));
     targets.add(transientMessages);
     TargetInfo info = transientMessages.open();

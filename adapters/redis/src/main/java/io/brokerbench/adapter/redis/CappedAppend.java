@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * when the append trimmed, another {@code XRANGE ... COUNT 1} and an {@code XINFO GROUPS}. Scripts
  * are replicated and written to the append-only file as their effects (the {@code XADD} and its
  * trim), so persistence is as for a plain {@code XADD}. The figures of a run with {@code
- * stream.maxlen} include this work.
+ * stream.max-length} include this work.
  *
  * <p>Reply: {@code [id]}, or {@code [id, first, next, count, group, lastDeliveredId, group, ...]}
  * after a trim. Thread-safe; one instance per target, used by every producer.

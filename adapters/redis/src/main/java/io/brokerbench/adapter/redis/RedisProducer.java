@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A producer on its own connection: every send appends the payload as the one field {@link
  * #PAYLOAD_FIELD} of a new entry of the message's stream ({@link StreamTopology#streamOf}), and its
- * future completes on the server's reply, the entry's id: the confirm. Without {@code stream.maxlen}
+ * future completes on the server's reply, the entry's id: the confirm. Without {@code stream.max-length}
  * that is a plain {@code XADD stream * p <payload>}; with it, the capped append of {@link
  * CappedAppend}, whose reply the target's {@link TrimAccounting} turns into removals.
  *

@@ -8,6 +8,7 @@ import io.brokerbench.spi.SettingSpec;
 import io.brokerbench.spi.SettingSpec.Form;
 import io.brokerbench.spi.SettingType;
 import io.brokerbench.spi.Settings;
+import io.brokerbench.spi.SettingsException;
 import io.brokerbench.spi.TargetMode;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +49,7 @@ public record RedisSettings(
 
   public RedisSettings {
     if (claimIdle.toMillis() < 1) {
-      throw new IllegalArgumentException("consumer.claim-idle must be at least 1ms, found " + claimIdle);
+      throw new SettingsException("consumer.claim-idle", "consumer.claim-idle must be at least 1ms, found " + claimIdle);
     }
   }
 
@@ -67,11 +68,11 @@ public record RedisSettings(
         SettingSpec.choice("appendfsync", AppendFsync.EVERYSEC.configValue(),
             "appendfsync of a server the harness starts: always (fsync before the reply), everysec (about once a"
                 + " second) or no (the OS decides)", AppendFsync.configValues()),
-        SettingSpec.integer("stream.maxlen", null, 1, Long.MAX_VALUE,
+        SettingSpec.integer("stream.max-length", null, 1, Long.MAX_VALUE,
             "entries each stream keeps: every append trims its stream to this length (XADD MAXLEN), and each"
                 + " message trimmed before a subscription read it counts as removed (maxLength); unset: never trimmed"),
         SettingSpec.choice("stream.trim", TrimMode.EXACT.yamlName(),
-            "how stream.maxlen trims: exact (MAXLEN =) or approximate (MAXLEN ~, whole radix-tree nodes only, so a"
+            "how stream.max-length trims: exact (MAXLEN =) or approximate (MAXLEN ~, whole radix-tree nodes only, so a"
                 + " stream may hold somewhat more)", TrimMode.yamlNames()),
         SettingSpec.millis("consumer.claim-idle", "30s", Duration.ofMillis(1), SettingSpec.LONGEST_TIMER,
             "an entry pending unacknowledged this long is claimed (XAUTOCLAIM) by a consumer of its group and"
@@ -109,14 +110,14 @@ public record RedisSettings(
     } else if (!appendOnly) {
       out.put("appendfsync", "appendonly is false: there is no append-only file to fsync");
     }
-    if (retention == null) out.put("stream.trim", "stream.maxlen is unset: streams are never trimmed");
+    if (retention == null) out.put("stream.trim", "stream.max-length is unset: streams are never trimmed");
     return out;
   }
 
-  /** Typed view of validated {@code settings}; throws IllegalArgumentException for combinations that cannot work. */
+  /** Typed view of validated {@code settings}; throws SettingsException for combinations that cannot work. */
   public static RedisSettings from(Settings settings) {
-    StreamRetention retention = settings.has("stream.maxlen")
-        ? new StreamRetention(settings.getLong("stream.maxlen"), TrimMode.fromYaml(settings.getString("stream.trim")))
+    StreamRetention retention = settings.has("stream.max-length")
+        ? new StreamRetention(settings.getLong("stream.max-length"), TrimMode.fromYaml(settings.getString("stream.trim")))
         : null;
     return new RedisSettings(
         ProvisionMode.fromYaml(settings.getString("provision")),

@@ -134,7 +134,7 @@ public final class RedisTarget implements Target {
 
   /**
    * Creates every consumer group at id 0 on its stream ({@code XGROUP CREATE ... MKSTREAM}; an
-   * existing group is kept) and, with {@code stream.maxlen}, loads the capped append's script.
+   * existing group is kept) and, with {@code stream.max-length}, loads the capped append's script.
    */
   @Override
   public void declare(TopologyPlan plan) throws Exception {
@@ -186,7 +186,7 @@ public final class RedisTarget implements Target {
   }
 
   /**
-   * Reports each message a trim ({@code stream.maxlen}) removed before a subscription read it, and
+   * Reports each message a trim ({@code stream.max-length}) removed before a subscription read it, and
    * each delivery rejected without requeue.
    */
   @Override

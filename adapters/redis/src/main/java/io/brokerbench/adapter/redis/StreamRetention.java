@@ -9,7 +9,7 @@ package io.brokerbench.adapter.redis;
  */
 public record StreamRetention(long maxLen, TrimMode mode) {
   public StreamRetention {
-    if (maxLen < 1) throw new IllegalArgumentException("stream.maxlen must be at least 1, found " + maxLen);
+    if (maxLen < 1) throw new IllegalArgumentException("stream.max-length must be at least 1, found " + maxLen);
     if (mode == null) throw new IllegalArgumentException("mode must be set");
   }
 

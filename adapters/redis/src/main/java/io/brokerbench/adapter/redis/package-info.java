@@ -6,7 +6,7 @@
  * append with {@code XADD} and complete on its reply ({@link io.brokerbench.adapter.redis.RedisProducer});
  * consumers read with {@code XREADGROUP}, acknowledge with {@code XACK} and claim what others left
  * pending with {@code XAUTOCLAIM} ({@link io.brokerbench.adapter.redis.RedisConsumer}). {@code
- * stream.maxlen} trims streams, and the messages a trim removed before a subscription read them are
+ * stream.max-length} trims streams, and the messages a trim removed before a subscription read them are
  * reported as removed ({@link io.brokerbench.adapter.redis.CappedAppend}, {@link
  * io.brokerbench.adapter.redis.StreamTrimLedger}). Provisioning is in the {@code provision}
  * subpackage.

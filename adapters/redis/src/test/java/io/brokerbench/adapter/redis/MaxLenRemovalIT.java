@@ -60,7 +60,7 @@ class MaxLenRemovalIT {
     String runId = "maxlen-" + trim.yamlName();
     Path work = dir.resolve(runId);
     Target target = provider.create(new TargetContext(runId, work, System::nanoTime, line -> { }),
-        Settings.of(provider.settings(), Map.of("provision", "local", "stream.maxlen", MAX_LEN,
+        Settings.of(provider.settings(), Map.of("provision", "local", "stream.max-length", MAX_LEN,
             "stream.trim", trim.yamlName())));
     RunResult r = new WorkloadRun(SystemRunClock.INSTANCE, ProgressListener.NONE, () -> false)
         .execute(new WorkloadRun.Spec("redis", target, slowFanout(), 1, runId, work, null));

@@ -202,7 +202,7 @@ class RedisTargetIT {
   @Test
   void entriesTrimmedWhilePendingAreNeitherDeliveredAgainNorCountedRemoved() throws Exception {
     TargetFixture f = new TargetFixture(dir);
-    try (RedisTarget target = f.create(TargetFixture.external(server.url(), "stream.maxlen", 2))) {
+    try (RedisTarget target = f.create(TargetFixture.external(server.url(), "stream.max-length", 2))) {
       target.open();
       TopologyPlan plan = plan(f.runId, List.of(""), List.of(""), AckMode.MANUAL);
       target.declare(plan);
@@ -236,7 +236,7 @@ class RedisTargetIT {
   @Test
   void aCappedAppendLoadsItsScriptAgainWhenTheServerForgotIt() throws Exception {
     TargetFixture f = new TargetFixture(dir);
-    try (RedisTarget target = f.create(TargetFixture.external(server.url(), "stream.maxlen", 10))) {
+    try (RedisTarget target = f.create(TargetFixture.external(server.url(), "stream.max-length", 10))) {
       target.open();
       TopologyPlan plan = plan(f.runId, List.of(""), List.of(""), AckMode.MANUAL);
       target.declare(plan);

@@ -1,5 +1,6 @@
 package io.brokerbench.adapter.builtin.log;
 
+import io.brokerbench.adapter.builtin.FsyncSetting;
 import io.brokerbench.engine.log.Acks;
 import io.brokerbench.engine.log.FsyncPolicy;
 import io.brokerbench.engine.log.LogConfig;
@@ -9,7 +10,6 @@ import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Guarantee.ConfirmPoint;
 import io.brokerbench.spi.Guarantee.Survival;
 import io.brokerbench.spi.SettingSpec;
-import io.brokerbench.spi.SettingSpec.Form;
 import io.brokerbench.spi.SettingSpec.Range;
 import io.brokerbench.spi.SettingType;
 import io.brokerbench.spi.Settings;
@@ -26,7 +26,7 @@ import java.util.Map;
  * @param producer producer settings (batching, acks)
  * @param commitStrategy when consumers commit
  * @param commitInterval period of {@link CommitStrategy#AUTO} commits
- * @param assignment {@code plan}, {@code range}, {@code roundRobin} or {@code sticky}
+ * @param assignment {@code plan}, {@code range}, {@code round-robin} or {@code sticky}
  * @param sessionTimeout group session timeout
  * @param maxPollRecords records per poll of a consumer
  */
@@ -35,58 +35,59 @@ record LogEngineSettings(LogConfig log, ProducerConfig producer, CommitStrategy 
 
   /** When a consumer commits its offsets. */
   enum CommitStrategy {
-    /** Every {@code commit.interval}, like Kafka's enable.auto.commit. */
+    /** Every {@code consumer.auto-commit-interval}, like Kafka's enable.auto.commit. */
     AUTO,
     /** After every poll that delivered records (and when acknowledgements move the commit point). */
     AFTER_BATCH
   }
 
   /** The longest fsync interval: a timer, so {@link SettingSpec#LONGEST_TIMER}. */
-  private static final long MAX_FSYNC_INTERVAL_MILLIS = SettingSpec.LONGEST_TIMER.toMillis();
+  private static final Duration MAX_FSYNC_INTERVAL = SettingSpec.LONGEST_TIMER;
 
-  /** {@link FsyncPolicy#parse}'s forms, the interval from 1 ms to {@link #MAX_FSYNC_INTERVAL_MILLIS}. */
-  private static final Form FSYNC_FORM = Form.of(
-      "always, never or interval(<ms>) with <ms> from 1 to " + MAX_FSYNC_INTERVAL_MILLIS, text -> {
-        String intervalWrong = "the interval is not a whole number of milliseconds from 1 to " + MAX_FSYNC_INTERVAL_MILLIS;
-        FsyncPolicy policy;
-        try {
-          policy = FsyncPolicy.parse(text);
-        } catch (IllegalArgumentException e) {
-          return text.strip().startsWith("interval(") ? intervalWrong : "not one of these";
-        }
-        return policy.interval().toMillis() > MAX_FSYNC_INTERVAL_MILLIS ? intervalWrong : null;
-      });
+  static final String SEGMENT_SIZE = "segment.size";
+  static final String ACKS = "producer.acks";
+  static final String FSYNC = "fsync";
+  static final String BATCH_SIZE = "producer.batch-size";
+  static final String LINGER = "producer.linger";
+  static final String COMMIT = "consumer.commit";
+  static final String AUTO_COMMIT_INTERVAL = "consumer.auto-commit-interval";
+  static final String ASSIGNMENT = "consumer.assignment";
+  static final String SESSION_TIMEOUT = "consumer.session-timeout";
+  static final String MAX_POLL_RECORDS = "consumer.max-poll-records";
+  static final String RETENTION_SIZE = "retention.size";
+  static final String RETENTION_TIME = "retention.time";
+  static final String MIN_FREE_DISK = "min-free-disk";
+  static final String COMPACTION = "compaction";
+  static final String TOMBSTONE_RETENTION = "tombstone.retention";
 
   static final List<SettingSpec> SPECS = List.of(
-      SettingSpec.size("segment.bytes", "64MiB", LogConfig.MIN_SEGMENT_BYTES, LogConfig.MAX_SEGMENT_BYTES,
+      SettingSpec.size(SEGMENT_SIZE, "64MiB", LogConfig.MIN_SEGMENT_BYTES, LogConfig.MAX_SEGMENT_BYTES,
           "size at which a log segment is sealed and a new one started"),
-      SettingSpec.choice("acks", "afterWrite",
-          "when a send is confirmed: afterWrite (written to the page cache, as Kafka) or afterFsync (forced to disk)",
-          "afterWrite", "afterFsync"),
-      SettingSpec.text("fsync", "never", FSYNC_FORM,
-          "when the log is forced to disk: always (every batch), interval(<ms>) or never (left to the OS, as Kafka)"),
-      SettingSpec.size("batch.bytes", "16KiB", ProducerConfig.MIN_BATCH_BYTES, RecordBatch.MAX_BATCH_BYTES,
+      SettingSpec.choice(ACKS, "after-write",
+          "when a send is confirmed: after-write (written to the page cache, as Kafka) or after-fsync (forced to disk)",
+          "after-write", "after-fsync"),
+      SettingSpec.text(FSYNC, "never", FsyncSetting.form(MAX_FSYNC_INTERVAL),
+          "when the log is forced to disk: always (every batch), interval(d) (every d) or never (left to the OS, as Kafka)"),
+      SettingSpec.size(BATCH_SIZE, "16KiB", ProducerConfig.MIN_BATCH_BYTES, RecordBatch.MAX_BATCH_BYTES,
           "producer batch size per partition (Kafka batch.size)"),
-      SettingSpec.duration("batch.linger", "5ms", Duration.ZERO, SettingSpec.LONGEST_TIMER,
+      SettingSpec.duration(LINGER, "5ms", Duration.ZERO, SettingSpec.LONGEST_TIMER,
           "how long a producer batch waits for more records (Kafka linger.ms)"),
-      SettingSpec.choice("commit.strategy", "afterBatch",
-          "when consumers commit offsets: afterBatch (after every poll that delivered) or auto (every commit.interval)",
-          "afterBatch", "auto"),
-      SettingSpec.duration("commit.interval", "5s", Duration.ofMillis(1), SettingSpec.LONGEST_TIMER,
-          "period of commits with commit.strategy auto"),
-      SettingSpec.choice("assignment", "plan",
-          "partition assignment: plan (partition i to consumer i mod M, as the topology plan), range, roundRobin or sticky",
-          "plan", "range", "roundRobin", "sticky"),
-      SettingSpec.duration("session.timeout", "10s", Duration.ofMillis(1), SettingSpec.LONGEST_TIMER,
+      SettingSpec.choice(COMMIT, "after-batch", "when consumers commit offsets: after-batch (after every poll that"
+          + " delivered) or auto (every consumer.auto-commit-interval)", "after-batch", "auto"),
+      SettingSpec.duration(AUTO_COMMIT_INTERVAL, "5s", Duration.ofMillis(1), SettingSpec.LONGEST_TIMER,
+          "period of commits with consumer.commit auto"),
+      SettingSpec.choice(ASSIGNMENT, "plan", "partition assignment: plan (partition i to consumer i mod M, as the"
+          + " topology plan), range, round-robin or sticky", "plan", "range", "round-robin", "sticky"),
+      SettingSpec.duration(SESSION_TIMEOUT, "10s", Duration.ofMillis(1), SettingSpec.LONGEST_TIMER,
           "a consumer silent for longer leaves its group"),
-      SettingSpec.integer("max.poll.records", "500", 1, Integer.MAX_VALUE, "records handed out per poll (Kafka max.poll.records)"),
-      SettingSpec.size("retention.bytes", null, Range.atLeast(0),
+      SettingSpec.integer(MAX_POLL_RECORDS, "500", 1, Integer.MAX_VALUE, "records handed out per poll (Kafka max.poll.records)"),
+      SettingSpec.size(RETENTION_SIZE, null, Range.atLeast(0),
           "per partition: delete the oldest segments beyond this size; unlimited when unset"),
-      SettingSpec.duration("retention.time", null, Duration.ZERO, SettingSpec.LONGEST_DURATION,
+      SettingSpec.duration(RETENTION_TIME, null, Duration.ZERO, SettingSpec.LONGEST_DURATION,
           "delete segments whose newest record is older; unlimited when unset"),
-      SettingSpec.size("min.free.disk", "256MiB", Range.atLeast(0), "refuse to start a segment unless this much disk stays free"),
-      SettingSpec.of("compaction", SettingType.BOOLEAN, "false", "compact sealed segments: keep only the latest record of each key"),
-      SettingSpec.duration("tombstone.retention", "24h", Duration.ZERO, SettingSpec.LONGEST_DURATION,
+      SettingSpec.size(MIN_FREE_DISK, "256MiB", Range.atLeast(0), "refuse to start a segment unless this much disk stays free"),
+      SettingSpec.of(COMPACTION, SettingType.BOOLEAN, "false", "compact sealed segments: keep only the latest record of each key"),
+      SettingSpec.duration(TOMBSTONE_RETENTION, "24h", Duration.ZERO, SettingSpec.LONGEST_DURATION,
           "with compaction: how long a tombstone (null value) is kept"));
 
   /**
@@ -95,24 +96,29 @@ record LogEngineSettings(LogConfig log, ProducerConfig producer, CommitStrategy 
    * @throws SettingsException for settings that contradict each other
    */
   static LogEngineSettings parse(Settings s) {
-    FsyncPolicy fsync = FsyncPolicy.parse(s.getString("fsync"));
-    Acks acks = Acks.parse(s.getString("acks"));
+    FsyncSetting setting = FsyncSetting.parse(s.getString(FSYNC));
+    FsyncPolicy fsync = switch (setting.kind()) {
+      case ALWAYS -> FsyncPolicy.always();
+      case NEVER -> FsyncPolicy.never();
+      case INTERVAL -> FsyncPolicy.interval(setting.interval());
+    };
+    Acks acks = s.getString(ACKS).equals("after-fsync") ? Acks.AFTER_FSYNC : Acks.AFTER_WRITE;
     if (acks == Acks.AFTER_FSYNC && fsync.mode() == FsyncPolicy.Mode.NEVER) {
-      throw new SettingsException("acks", "setting 'acks' afterFsync needs fsync always or interval(<ms>); fsync is never");
+      throw new SettingsException(ACKS, "setting '" + ACKS + "' after-fsync needs fsync always or interval(d); fsync is never");
     }
     LogConfig log = LogConfig.defaults()
-        .withSegmentBytes((int) s.getBytes("segment.bytes"))
+        .withSegmentBytes((int) s.getBytes(SEGMENT_SIZE))
         .withFsync(fsync)
-        .withRetention(s.has("retention.time") ? s.getDuration("retention.time") : null,
-            s.has("retention.bytes") ? s.getBytes("retention.bytes") : -1)
+        .withRetention(s.has(RETENTION_TIME) ? s.getDuration(RETENTION_TIME) : null,
+            s.has(RETENTION_SIZE) ? s.getBytes(RETENTION_SIZE) : -1)
         .withRetentionCheckInterval(Duration.ofSeconds(5))
-        .withMinFreeDiskBytes(s.getBytes("min.free.disk"))
-        .withCompaction(s.getBoolean("compaction"), s.getDuration("tombstone.retention"));
-    ProducerConfig producer = ProducerConfig.defaults().withBatchBytes((int) s.getBytes("batch.bytes"))
-        .withLinger(s.getDuration("batch.linger")).withAcks(acks);
-    CommitStrategy commit = s.getString("commit.strategy").equals("auto") ? CommitStrategy.AUTO : CommitStrategy.AFTER_BATCH;
-    return new LogEngineSettings(log, producer, commit, s.getDuration("commit.interval"), s.getString("assignment"),
-        s.getDuration("session.timeout"), s.getInt("max.poll.records"));
+        .withMinFreeDiskBytes(s.getBytes(MIN_FREE_DISK))
+        .withCompaction(s.getBoolean(COMPACTION), s.getDuration(TOMBSTONE_RETENTION));
+    ProducerConfig producer = ProducerConfig.defaults().withBatchBytes((int) s.getBytes(BATCH_SIZE))
+        .withLinger(s.getDuration(LINGER)).withAcks(acks);
+    CommitStrategy commit = s.getString(COMMIT).equals("auto") ? CommitStrategy.AUTO : CommitStrategy.AFTER_BATCH;
+    return new LogEngineSettings(log, producer, commit, s.getDuration(AUTO_COMMIT_INTERVAL), s.getString(ASSIGNMENT),
+        s.getDuration(SESSION_TIMEOUT), s.getInt(MAX_POLL_RECORDS));
   }
 
   /**
@@ -121,16 +127,16 @@ record LogEngineSettings(LogConfig log, ProducerConfig producer, CommitStrategy 
    *
    * <ul>
    *   <li>{@code fsync: always}: the append forces the batch before it is acknowledged, whatever
-   *       {@code acks} says; {@code acks: afterFsync} with {@code fsync: interval(ms)}: acknowledged
+   *       {@code producer.acks} says; {@code producer.acks: after-fsync} with {@code fsync: interval(d)}: acknowledged
    *       once the flusher forced it. Either way every acknowledged record survives a kill and a
    *       power loss;
-   *   <li>{@code acks: afterWrite} with {@code fsync: interval(ms)} or {@code never}: acknowledged
+   *   <li>{@code producer.acks: after-write} with {@code fsync: interval(d)} or {@code never}: acknowledged
    *       once written to the page cache; a kill loses nothing acknowledged, a power loss loses
    *       what was not yet forced (at most the last interval with {@code interval}).
    * </ul>
    */
   Guarantee guarantee() {
-    String basis = "acks=" + acksSetting() + ", fsync=" + log.fsync();
+    String basis = ACKS + "=" + acksSetting() + ", " + FSYNC + "=" + fsyncSetting();
     if (log.fsync().mode() == FsyncPolicy.Mode.ALWAYS || producer.acks() == Acks.AFTER_FSYNC) {
       return new Guarantee(ConfirmPoint.FSYNC, 1, Survival.ALL_CONFIRMED, Survival.ALL_CONFIRMED, basis);
     }
@@ -139,15 +145,25 @@ record LogEngineSettings(LogConfig log, ProducerConfig producer, CommitStrategy 
 
   /**
    * The settings that have no effect in this run, each with its {@link TargetInfo#notApplicable}
-   * value, to replace the value in {@link TargetInfo#settings()}: {@code acks} under {@code fsync:
+   * value, to replace the value in {@link TargetInfo#settings()}: {@code producer.acks} under {@code fsync:
    * always}, which forces every batch before it is acknowledged.
    */
   Map<String, String> inapplicableSettings() {
     if (log.fsync().mode() != FsyncPolicy.Mode.ALWAYS) return Map.of();
-    return Map.of("acks", TargetInfo.notApplicable("fsync always forces every batch before it is acknowledged"));
+    return Map.of(ACKS, TargetInfo.notApplicable("fsync always forces every batch before it is acknowledged"));
   }
 
   private String acksSetting() {
-    return producer.acks() == Acks.AFTER_FSYNC ? "afterFsync" : "afterWrite";
+    return producer.acks() == Acks.AFTER_FSYNC ? "after-fsync" : "after-write";
+  }
+
+  /** {@code fsync} as a scenario writes it. */
+  private String fsyncSetting() {
+    FsyncPolicy fsync = log.fsync();
+    return switch (fsync.mode()) {
+      case ALWAYS -> "always";
+      case NEVER -> "never";
+      case INTERVAL -> new FsyncSetting(FsyncSetting.Kind.INTERVAL, fsync.interval()).toString();
+    };
   }
 }

@@ -1,14 +1,19 @@
 package io.brokerbench.adapter.builtin.queue;
 
-import static io.brokerbench.adapter.builtin.queue.QueueEngineTargetProvider.*;
-
+import io.brokerbench.adapter.builtin.FsyncSetting;
+import io.brokerbench.engine.queue.EngineConfig;
 import io.brokerbench.engine.queue.FsyncPolicy;
 import io.brokerbench.engine.queue.Overflow;
 import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Guarantee.ConfirmPoint;
 import io.brokerbench.spi.Guarantee.Survival;
+import io.brokerbench.spi.SettingSpec;
+import io.brokerbench.spi.SettingSpec.Range;
+import io.brokerbench.spi.SettingType;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.TargetInfo;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -34,12 +39,55 @@ record QueueEngineSettings(boolean durable, boolean persistent, FsyncPolicy fsyn
     Overflow overflow, long ttlMillis, boolean deadLetter, int deliveryLimit, boolean mandatory, boolean prefetchPerQueue,
     long flowLimitBytes) {
 
-  /** Reads settings validated against {@link QueueEngineTargetProvider#settings()}, which bound every value. */
+  static final String DURABLE = "queue.durable";
+  static final String PERSISTENT = "message.persistent";
+  static final String FSYNC = "fsync";
+  static final String SEGMENT_SIZE = "segment.size";
+  static final String FLOW_LIMIT = "queue.flow-limit";
+  static final String MAX_LENGTH = "queue.max-length";
+  static final String OVERFLOW = "queue.overflow";
+  static final String TTL = "queue.message-ttl";
+  static final String DEAD_LETTER = "queue.dead-letter";
+  static final String DELIVERY_LIMIT = "queue.delivery-limit";
+  static final String MANDATORY = "producer.mandatory";
+  static final String PREFETCH_SCOPE = "consumer.prefetch-scope";
+
+  static final List<SettingSpec> SPECS = List.of(
+      SettingSpec.of(DURABLE, SettingType.BOOLEAN, "false",
+          "declare durable exchanges and queues, kept in a journal under the run's work directory"),
+      SettingSpec.of(PERSISTENT, SettingType.BOOLEAN, "false",
+          "publish persistent messages (journaled, and confirmed per fsync, when the queue is durable)"),
+      SettingSpec.text(FSYNC, "always", FsyncSetting.form(Duration.ofMillis(FsyncPolicy.MAX_INTERVAL_MILLIS)),
+          "when the journal forces to the device: always (group commit), interval(d) (every d), never"),
+      SettingSpec.size(SEGMENT_SIZE, "64MiB", EngineConfig.MIN_SEGMENT_BYTES, EngineConfig.MAX_SEGMENT_BYTES,
+          "journal segment file size"),
+      SettingSpec.size(FLOW_LIMIT, "16MiB", Range.atLeast(0),
+          "flow control: a queue holding this many message bytes (ready and unacked) blocks publishers until"
+              + " consumers catch up, as RabbitMQ's flow control does; 0B for none (queues then grow without bound)"),
+      SettingSpec.integer(MAX_LENGTH, "-1", Range.atLeast(0).or(-1, "no limit"), "most ready messages per queue"),
+      SettingSpec.choice(OVERFLOW, "drop-head", "what a full queue does: drop-head or reject-publish",
+          "drop-head", "reject-publish"),
+      SettingSpec.millis(TTL, null, Duration.ZERO, SettingSpec.LONGEST_DURATION,
+          "per-queue message TTL (e.g. 10s); none when absent"),
+      SettingSpec.of(DEAD_LETTER, SettingType.BOOLEAN, "false",
+          "dead-letter rejected, expired and dropped messages to a fanout exchange bb-<run>-dlx bound to queue bb-<run>-dead"),
+      SettingSpec.integer(DELIVERY_LIMIT, "-1", Range.of(1, Integer.MAX_VALUE).or(-1, "no limit"),
+          "most deliveries of one message before it is dead-lettered"),
+      SettingSpec.of(MANDATORY, SettingType.BOOLEAN, "false",
+          "publish mandatory: a message that reaches no queue fails its send"),
+      SettingSpec.choice(PREFETCH_SCOPE, "consumer",
+          "what the workload's prefetch bounds: consumer (a harness consumer across all its queues, basic.qos global)"
+              + " or queue (each queue it consumes separately, RabbitMQ's default; the consumer may then hold"
+              + " prefetch x queues, so the target no longer declares PREFETCH_BOUND)",
+          "consumer", "queue"));
+
+  /** Reads settings validated against {@link #SPECS}, which bound every value. */
   static QueueEngineSettings from(Settings s) {
-    FsyncPolicy fsync = switch (s.getString(FSYNC)) {
-      case "always" -> FsyncPolicy.always();
-      case "never" -> FsyncPolicy.never();
-      default -> FsyncPolicy.interval(s.getLong(FSYNC_INTERVAL_MS));
+    FsyncSetting setting = FsyncSetting.parse(s.getString(FSYNC));
+    FsyncPolicy fsync = switch (setting.kind()) {
+      case ALWAYS -> FsyncPolicy.always();
+      case NEVER -> FsyncPolicy.never();
+      case INTERVAL -> FsyncPolicy.interval(setting.interval().toMillis());
     };
     Overflow overflow = s.getString(OVERFLOW).equals("reject-publish") ? Overflow.REJECT_PUBLISH : Overflow.DROP_HEAD;
     long ttl = s.has(TTL) ? s.getDuration(TTL).toMillis() : -1;
@@ -50,9 +98,9 @@ record QueueEngineSettings(boolean durable, boolean persistent, FsyncPolicy fsyn
 
   /**
    * Why the journal holds no message in this run, or empty when it does. The engine journals a
-   * message only when it is persistent and reaches a durable queue; without that, {@code fsync},
-   * {@code fsyncIntervalMs} and {@code segmentSize} have no effect, and neither has {@code
-   * persistent} when no queue is durable.
+   * message only when it is persistent and reaches a durable queue; without that, {@code fsync}
+   * and {@code segment.size} have no effect, and neither has {@code message.persistent} when no
+   * queue is durable.
    */
   Optional<String> unjournaledReason() {
     if (!persistent) return Optional.of("no message is persistent");
@@ -66,7 +114,7 @@ record QueueEngineSettings(boolean durable, boolean persistent, FsyncPolicy fsyn
    * <ul>
    *   <li>not journaled (transient messages or transient queues): confirmed on receipt, in memory;
    *       a kill or power loss loses every message;
-   *   <li>journaled, {@code fsync} {@code always} or {@code interval}: confirmed after the journal
+   *   <li>journaled, {@code fsync} {@code always} or {@code interval(d)}: confirmed after the journal
    *       force that covers the record; every confirmed message survives a kill and a power loss;
    *   <li>journaled, {@code fsync} {@code never}: confirmed once the record is written to the
    *       operating system (page cache); a kill loses nothing confirmed, a power loss loses what
@@ -74,7 +122,7 @@ record QueueEngineSettings(boolean durable, boolean persistent, FsyncPolicy fsyn
    * </ul>
    */
   Guarantee guarantee() {
-    String basis = "durable=" + durable + ", persistent=" + persistent;
+    String basis = DURABLE + "=" + durable + ", " + PERSISTENT + "=" + persistent;
     if (unjournaledReason().isPresent()) return Guarantee.inMemory(basis);
     basis += ", fsync=" + fsync;
     return switch (fsync.kind()) {
@@ -85,18 +133,15 @@ record QueueEngineSettings(boolean durable, boolean persistent, FsyncPolicy fsyn
 
   /**
    * The settings that have no effect in this run, each with its {@link TargetInfo#notApplicable}
-   * value, to replace the value in {@link TargetInfo#settings()}; the derived {@code fsyncPolicy}
-   * included.
+   * value, to replace the value in {@link TargetInfo#settings()}.
    */
   Map<String, String> inapplicableSettings() {
     Map<String, String> out = new TreeMap<>();
     Optional<String> unjournaled = unjournaledReason();
     if (unjournaled.isPresent()) {
       String na = TargetInfo.notApplicable(unjournaled.get());
-      for (String name : new String[] {FSYNC, FSYNC_INTERVAL_MS, FSYNC_POLICY, SEGMENT_SIZE}) out.put(name, na);
+      for (String name : new String[] {FSYNC, SEGMENT_SIZE}) out.put(name, na);
       if (!durable) out.put(PERSISTENT, na);
-    } else if (fsync.kind() != FsyncPolicy.Kind.INTERVAL) {
-      out.put(FSYNC_INTERVAL_MS, TargetInfo.notApplicable("fsync is " + fsync));
     }
     return out;
   }

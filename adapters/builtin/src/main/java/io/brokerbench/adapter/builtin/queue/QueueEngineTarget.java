@@ -89,7 +89,6 @@ final class QueueEngineTarget implements Target {
     engine = QueueEngine.open(config);
     Map<String, String> applied = new TreeMap<>(raw.asMap());
     applied.put("dataDirectory", dataDirectory == null ? "(none: transient)" : dataDirectory.toString());
-    applied.put(QueueEngineTargetProvider.FSYNC_POLICY, settings.fsync().toString());
     applied.putAll(settings.inapplicableSettings());
     Guarantee guarantee = settings.guarantee();
     if (settings.durable()) {

@@ -13,6 +13,6 @@ class LogEngineConformanceTest extends TargetConformanceKit {
 
   @Override
   protected Map<String, Object> settings() {
-    return Map.of("segment.bytes", "256KiB", "min.free.disk", "16MiB");
+    return Map.of("segment.size", "256KiB", "min-free-disk", "16MiB");
   }
 }

@@ -23,7 +23,7 @@ class LogEngineGuaranteeTest {
   @TempDir Path dir;
 
   private static LogEngineSettings settings(String acks, String fsync) {
-    return LogEngineSettings.parse(Settings.of(PROVIDER.settings(), Map.of("acks", acks, "fsync", fsync)));
+    return LogEngineSettings.parse(Settings.of(PROVIDER.settings(), Map.of("producer.acks", acks, "fsync", fsync)));
   }
 
   private static void assertGuarantee(ConfirmPoint when, Survival kill, Survival powerLoss, Guarantee g) {
@@ -37,56 +37,56 @@ class LogEngineGuaranteeTest {
   void theDefaultsAcknowledgeFromThePageCacheWhichSurvivesAKillButNotAPowerLoss() {
     Guarantee g = LogEngineSettings.parse(Settings.defaults(PROVIDER.settings())).guarantee();
     assertGuarantee(ConfirmPoint.PAGE_CACHE, Survival.ALL_CONFIRMED, Survival.SOME_CONFIRMED, g);
-    assertEquals("acks=afterWrite, fsync=never", g.basis());
+    assertEquals("producer.acks=after-write, fsync=never", g.basis());
   }
 
   @Test
   void afterWriteWithAnIntervalFlusherStillAcknowledgesBeforeTheForce() {
     assertGuarantee(ConfirmPoint.PAGE_CACHE, Survival.ALL_CONFIRMED, Survival.SOME_CONFIRMED,
-        settings("afterWrite", "interval(50)").guarantee());
+        settings("after-write", "interval(50ms)").guarantee());
   }
 
   @Test
   void afterFsyncOrFsyncAlwaysAcknowledgesAfterTheForce() {
-    for (Guarantee g : new Guarantee[] {settings("afterFsync", "interval(50)").guarantee(),
-        settings("afterFsync", "always").guarantee(), settings("afterWrite", "always").guarantee()}) {
+    for (Guarantee g : new Guarantee[] {settings("after-fsync", "interval(50ms)").guarantee(),
+        settings("after-fsync", "always").guarantee(), settings("after-write", "always").guarantee()}) {
       assertGuarantee(ConfirmPoint.FSYNC, Survival.ALL_CONFIRMED, Survival.ALL_CONFIRMED, g);
     }
   }
 
   @Test
   void flippingAcksOrFsyncChangesTheGuarantee() {
-    Guarantee defaults = settings("afterWrite", "interval(50)").guarantee();
-    assertFalse(defaults.sameAs(settings("afterFsync", "interval(50)").guarantee()), "acks");
-    assertFalse(defaults.sameAs(settings("afterWrite", "always").guarantee()), "fsync");
+    Guarantee defaults = settings("after-write", "interval(50ms)").guarantee();
+    assertFalse(defaults.sameAs(settings("after-fsync", "interval(50ms)").guarantee()), "producer.acks");
+    assertFalse(defaults.sameAs(settings("after-write", "always").guarantee()), "fsync");
     // Negative control: the flush interval narrows the window of a power loss, not the promise.
-    assertTrue(defaults.sameAs(settings("afterWrite", "interval(5000)").guarantee()), "fsync interval");
+    assertTrue(defaults.sameAs(settings("after-write", "interval(5000ms)").guarantee()), "fsync interval");
   }
 
   @Test
   void acksReadsNotApplicableUnderFsyncAlwaysOnly() {
     String na = TargetInfo.notApplicable("fsync always forces every batch before it is acknowledged");
-    assertEquals(Map.of("acks", na), settings("afterWrite", "always").inapplicableSettings());
-    assertEquals(Map.of("acks", na), settings("afterFsync", "always").inapplicableSettings());
-    assertEquals(Map.of(), settings("afterFsync", "interval(50)").inapplicableSettings());
-    assertEquals(Map.of(), settings("afterWrite", "never").inapplicableSettings());
+    assertEquals(Map.of("producer.acks", na), settings("after-write", "always").inapplicableSettings());
+    assertEquals(Map.of("producer.acks", na), settings("after-fsync", "always").inapplicableSettings());
+    assertEquals(Map.of(), settings("after-fsync", "interval(50ms)").inapplicableSettings());
+    assertEquals(Map.of(), settings("after-write", "never").inapplicableSettings());
   }
 
   private TargetInfo open(String acks, String fsync) throws Exception {
     try (Target t = PROVIDER.create(new TargetContext("g1", dir, System::nanoTime, line -> { }),
-        Settings.of(PROVIDER.settings(), Map.of("acks", acks, "fsync", fsync)))) {
+        Settings.of(PROVIDER.settings(), Map.of("producer.acks", acks, "fsync", fsync)))) {
       return t.open();
     }
   }
 
   @Test
   void openStatesTheGuaranteeOfItsSettings() throws Exception {
-    TargetInfo pageCache = open("afterWrite", "never");
+    TargetInfo pageCache = open("after-write", "never");
     assertGuarantee(ConfirmPoint.PAGE_CACHE, Survival.ALL_CONFIRMED, Survival.SOME_CONFIRMED, pageCache.guarantee());
-    assertEquals("afterWrite", pageCache.settings().get("acks"));
+    assertEquals("after-write", pageCache.settings().get("producer.acks"));
 
-    TargetInfo forced = open("afterWrite", "always");
+    TargetInfo forced = open("after-write", "always");
     assertGuarantee(ConfirmPoint.FSYNC, Survival.ALL_CONFIRMED, Survival.ALL_CONFIRMED, forced.guarantee());
-    assertTrue(forced.settings().get("acks").startsWith(TargetInfo.NOT_APPLICABLE), forced.settings().get("acks"));
+    assertTrue(forced.settings().get("producer.acks").startsWith(TargetInfo.NOT_APPLICABLE), forced.settings().get("producer.acks"));
   }
 }

@@ -44,7 +44,7 @@ class LogEngineSettingRangesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("edges")
   void theEngineTakesEveryRangeEndAndValidationRefusesWhatLiesBeyond(Edge edge) throws Exception {
-    Map<String, Object> raw = new HashMap<>(Map.of("commit.strategy", "auto", "compaction", true));
+    Map<String, Object> raw = new HashMap<>(Map.of("consumer.commit", "auto", "compaction", true));
     raw.put(edge.spec().name(), edge.value());
     if (!edge.inRange()) {
       SettingsException e = assertThrows(SettingsException.class, () -> Settings.of(PROVIDER.settings(), raw));
@@ -52,7 +52,7 @@ class LogEngineSettingRangesTest {
       return;
     }
     Settings settings = Settings.of(PROVIDER.settings(), raw);
-    if (edge.spec().name().equals("min.free.disk") && !edge.value().equals("0B")) {
+    if (edge.spec().name().equals("min-free-disk") && !edge.value().equals("0B")) {
       LogEngineSettings.parse(settings);
       return;
     }
@@ -71,27 +71,27 @@ class LogEngineSettingRangesTest {
   @Test
   void aSegmentBeyondAGibibyteFailsValidationAndAGibibytePasses() {
     SettingsException e = assertThrows(SettingsException.class,
-        () -> Settings.of(PROVIDER.settings(), Map.of("segment.bytes", "2GiB")));
-    assertEquals("setting 'segment.bytes' expects a size from 1KiB to 1GiB, found '2GiB'", e.getMessage());
-    LogEngineSettings.parse(Settings.of(PROVIDER.settings(), Map.of("segment.bytes", "1GiB")));
+        () -> Settings.of(PROVIDER.settings(), Map.of("segment.size", "2GiB")));
+    assertEquals("setting 'segment.size' expects a size from 1KiB to 1GiB, found '2GiB'", e.getMessage());
+    LogEngineSettings.parse(Settings.of(PROVIDER.settings(), Map.of("segment.size", "1GiB")));
   }
 
   @Test
   void anFsyncIntervalOfZeroIsRefusedAtValidation() {
     SettingsException e = assertThrows(SettingsException.class,
-        () -> Settings.of(PROVIDER.settings(), Map.of("fsync", "interval(0)")));
-    assertEquals("setting 'fsync' expects always, never or interval(<ms>) with <ms> from 1 to 604800000, found 'interval(0)':"
-        + " the interval is not a whole number of milliseconds from 1 to 604800000", e.getMessage());
-    assertThrows(SettingsException.class, () -> Settings.of(PROVIDER.settings(), Map.of("fsync", "interval(604800001)")));
+        () -> Settings.of(PROVIDER.settings(), Map.of("fsync", "interval(0ms)")));
+    assertEquals("setting 'fsync' expects always, never or interval(d) with d a duration from 1ms to 168h in whole"
+        + " milliseconds, found 'interval(0ms)': not one of these", e.getMessage());
+    assertThrows(SettingsException.class, () -> Settings.of(PROVIDER.settings(), Map.of("fsync", "interval(604800001ms)")));
     assertThrows(SettingsException.class, () -> Settings.of(PROVIDER.settings(), Map.of("fsync", "sometimes")));
-    LogEngineSettings.parse(Settings.of(PROVIDER.settings(), Map.of("fsync", "interval(1)")));
+    LogEngineSettings.parse(Settings.of(PROVIDER.settings(), Map.of("fsync", "interval(1ms)")));
     LogEngineSettings.parse(Settings.of(PROVIDER.settings(), Map.of("fsync", "interval(604800000ms)")));
   }
 
   @Test
   void aBatchAboveTheEnginesLargestIsRefused() {
     SettingsException e = assertThrows(SettingsException.class,
-        () -> Settings.of(PROVIDER.settings(), Map.of("batch.bytes", "65MiB")));
-    assertEquals("setting 'batch.bytes' expects a size from 64B to 64MiB, found '65MiB'", e.getMessage());
+        () -> Settings.of(PROVIDER.settings(), Map.of("producer.batch-size", "65MiB")));
+    assertEquals("setting 'producer.batch-size' expects a size from 64B to 64MiB, found '65MiB'", e.getMessage());
   }
 }

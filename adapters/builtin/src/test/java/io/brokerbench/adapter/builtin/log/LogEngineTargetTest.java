@@ -88,17 +88,17 @@ class LogEngineTargetTest {
 
   @Test
   void refusesAcksAfterFsyncWithoutFsync() {
-    SettingsException e = assertThrows(SettingsException.class, () -> target(Map.of("acks", "afterFsync")));
-    assertEquals("acks", e.setting());
+    SettingsException e = assertThrows(SettingsException.class, () -> target(Map.of("producer.acks", "after-fsync")));
+    assertEquals("producer.acks", e.setting());
     assertThrows(SettingsException.class, () -> target(Map.of("fsync", "sometimes")));
   }
 
   @Test
   void reportsItselfEmbeddedWithTheSettingsApplied() throws Exception {
-    try (Target t = target(Map.of("fsync", "interval(10)", "acks", "afterFsync"))) {
+    try (Target t = target(Map.of("fsync", "interval(10ms)", "producer.acks", "after-fsync"))) {
       TargetInfo info = t.open();
       assertEquals(TargetMode.EMBEDDED, info.mode());
-      assertEquals("interval(10)", info.settings().get("fsync"));
+      assertEquals("interval(10ms)", info.settings().get("fsync"));
       assertTrue(info.settings().get("dataDirectory").startsWith(dir.toString()));
     }
   }

@@ -13,6 +13,6 @@ class DurableQueueEngineConformanceTest extends TargetConformanceKit {
 
   @Override
   protected Map<String, Object> settings() {
-    return Map.of("durable", true, "persistent", true, "fsync", "always");
+    return Map.of("queue.durable", true, "message.persistent", true, "fsync", "always");
   }
 }

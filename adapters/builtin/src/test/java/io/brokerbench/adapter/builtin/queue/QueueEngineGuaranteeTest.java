@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The guarantee queue-engine states for its settings, and the settings it marks not applicable. */
 class QueueEngineGuaranteeTest {
   private static final QueueEngineTargetProvider PROVIDER = new QueueEngineTargetProvider();
-  private static final Map<String, Object> JOURNALED = Map.of("durable", true, "persistent", true, "fsync", "always");
+  private static final Map<String, Object> JOURNALED = Map.of("queue.durable", true, "message.persistent", true, "fsync", "always");
 
   @TempDir Path work;
 
@@ -46,12 +46,12 @@ class QueueEngineGuaranteeTest {
     Guarantee g = settings(JOURNALED).guarantee();
     assertGuarantee(ConfirmPoint.FSYNC, Survival.ALL_CONFIRMED, Survival.ALL_CONFIRMED, g);
     assertEquals(1, g.replicas());
-    assertEquals("durable=true, persistent=true, fsync=always", g.basis());
+    assertEquals("queue.durable=true, message.persistent=true, fsync=always", g.basis());
   }
 
   @Test
   void fsyncIntervalStillConfirmsAfterTheForce() {
-    Guarantee g = settings(with(JOURNALED, "fsync", "interval")).guarantee();
+    Guarantee g = settings(with(JOURNALED, "fsync", "interval(200ms)")).guarantee();
     assertGuarantee(ConfirmPoint.FSYNC, Survival.ALL_CONFIRMED, Survival.ALL_CONFIRMED, g);
     assertTrue(g.basis().contains("fsync=interval(200ms)"), g.basis());
   }
@@ -64,8 +64,8 @@ class QueueEngineGuaranteeTest {
 
   @Test
   void withoutPersistentMessagesOrWithoutDurableQueuesEverythingIsInMemory() {
-    for (Map<String, Object> values : List.of(Map.<String, Object>of(), with(JOURNALED, "persistent", false),
-        with(JOURNALED, "durable", false))) {
+    for (Map<String, Object> values : List.of(Map.<String, Object>of(), with(JOURNALED, "message.persistent", false),
+        with(JOURNALED, "queue.durable", false))) {
       Guarantee g = settings(values).guarantee();
       assertGuarantee(ConfirmPoint.RECEIVED, Survival.NONE, Survival.NONE, g);
       assertTrue(g.sameAs(Guarantee.inMemory("")), g::toString);
@@ -75,31 +75,31 @@ class QueueEngineGuaranteeTest {
   @Test
   void eachSettingThatDecidesTheGuaranteeChangesItWhenFlipped() {
     Guarantee journaled = settings(JOURNALED).guarantee();
-    assertFalse(journaled.sameAs(settings(with(JOURNALED, "persistent", false)).guarantee()), "persistent");
-    assertFalse(journaled.sameAs(settings(with(JOURNALED, "durable", false)).guarantee()), "durable");
+    assertFalse(journaled.sameAs(settings(with(JOURNALED, "message.persistent", false)).guarantee()), "message.persistent");
+    assertFalse(journaled.sameAs(settings(with(JOURNALED, "queue.durable", false)).guarantee()), "queue.durable");
     assertFalse(journaled.sameAs(settings(with(JOURNALED, "fsync", "never")).guarantee()), "fsync");
     // Negative control: a setting that has nothing to do with durability leaves it as it is.
-    assertTrue(journaled.sameAs(settings(with(JOURNALED, "maxLength", 10)).guarantee()), "maxLength");
+    assertTrue(journaled.sameAs(settings(with(JOURNALED, "queue.max-length", 10)).guarantee()), "queue.max-length");
   }
 
   @Test
   void withoutPersistentMessagesTheJournalSettingsReadNotApplicable() {
-    Map<String, String> na = settings(with(JOURNALED, "persistent", false)).inapplicableSettings();
+    Map<String, String> na = settings(with(JOURNALED, "message.persistent", false)).inapplicableSettings();
     String reason = TargetInfo.notApplicable("no message is persistent");
-    assertEquals(Map.of("fsync", reason, "fsyncIntervalMs", reason, "fsyncPolicy", reason, "segmentSize", reason), na);
+    assertEquals(Map.of("fsync", reason, "segment.size", reason), na);
   }
 
   @Test
   void withoutDurableQueuesPersistentReadsNotApplicableToo() {
-    Map<String, String> na = settings(with(JOURNALED, "durable", false)).inapplicableSettings();
-    assertEquals(TargetInfo.notApplicable("no queue is durable"), na.get("persistent"));
+    Map<String, String> na = settings(with(JOURNALED, "queue.durable", false)).inapplicableSettings();
+    assertEquals(TargetInfo.notApplicable("no queue is durable"), na.get("message.persistent"));
     assertEquals(TargetInfo.notApplicable("no queue is durable"), na.get("fsync"));
   }
 
   @Test
-  void aJournaledRunShowsFsyncAndOnlyTheIntervalOfAnIntervalPolicy() {
-    assertEquals(Map.of("fsyncIntervalMs", TargetInfo.notApplicable("fsync is always")), settings(JOURNALED).inapplicableSettings());
-    assertEquals(Map.of(), settings(with(JOURNALED, "fsync", "interval")).inapplicableSettings());
+  void aJournaledRunHasEveryJournalSettingInEffect() {
+    assertEquals(Map.of(), settings(JOURNALED).inapplicableSettings());
+    assertEquals(Map.of(), settings(with(JOURNALED, "fsync", "interval(200ms)")).inapplicableSettings());
   }
 
   private TargetInfo open(Map<String, ?> values) throws Exception {
@@ -111,14 +111,13 @@ class QueueEngineGuaranteeTest {
 
   @Test
   void openStatesTheGuaranteeAndMarksFsyncNotApplicableWithoutPersistentMessages() throws Exception {
-    TargetInfo transientRun = open(Map.of("durable", true, "fsync", "always"));
+    TargetInfo transientRun = open(Map.of("queue.durable", true, "fsync", "always"));
     assertGuarantee(ConfirmPoint.RECEIVED, Survival.NONE, Survival.NONE, transientRun.guarantee());
     assertEquals(TargetInfo.notApplicable("no message is persistent"), transientRun.settings().get("fsync"));
-    assertEquals("true", transientRun.settings().get("durable"));
+    assertEquals("true", transientRun.settings().get("queue.durable"));
 
     TargetInfo journaledRun = open(JOURNALED);
     assertGuarantee(ConfirmPoint.FSYNC, Survival.ALL_CONFIRMED, Survival.ALL_CONFIRMED, journaledRun.guarantee());
     assertEquals("always", journaledRun.settings().get("fsync"));
-    assertEquals("always", journaledRun.settings().get("fsyncPolicy"));
   }
 }

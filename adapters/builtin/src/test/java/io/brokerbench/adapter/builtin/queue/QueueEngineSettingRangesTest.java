@@ -40,7 +40,7 @@ class QueueEngineSettingRangesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("edges")
   void theEngineTakesEveryRangeEndAndValidationRefusesWhatLiesBeyond(Edge edge) throws Exception {
-    Map<String, Object> raw = new HashMap<>(Map.of("durable", true, "persistent", true, "fsync", "interval"));
+    Map<String, Object> raw = new HashMap<>(Map.of("queue.durable", true, "message.persistent", true, "fsync", "interval(200ms)"));
     raw.put(edge.spec().name(), edge.value());
     if (!edge.inRange()) {
       SettingsException e = assertThrows(SettingsException.class, () -> Settings.of(PROVIDER.settings(), raw));
@@ -63,24 +63,27 @@ class QueueEngineSettingRangesTest {
   @Test
   void aSegmentSizeTheJournalRefusesFailsValidationNamingTheRange() {
     SettingsException e = assertThrows(SettingsException.class,
-        () -> Settings.of(PROVIDER.settings(), Map.of("segmentSize", "4KiB")));
-    assertEquals("setting 'segmentSize' expects a size from 64KiB to 1GiB, found '4KiB'", e.getMessage());
-    Settings.of(PROVIDER.settings(), Map.of("segmentSize", "64KiB"));
+        () -> Settings.of(PROVIDER.settings(), Map.of("segment.size", "4KiB")));
+    assertEquals("setting 'segment.size' expects a size from 64KiB to 1GiB, found '4KiB'", e.getMessage());
+    Settings.of(PROVIDER.settings(), Map.of("segment.size", "64KiB"));
   }
 
   @Test
   void aDeliveryLimitOfZeroIsRefusedAndMinusOneMeansNone() {
     SettingsException e = assertThrows(SettingsException.class,
-        () -> Settings.of(PROVIDER.settings(), Map.of("deliveryLimit", 0)));
-    assertEquals("setting 'deliveryLimit' expects a whole number from 1 to 2147483647, or -1 for no limit, found '0'",
+        () -> Settings.of(PROVIDER.settings(), Map.of("queue.delivery-limit", 0)));
+    assertEquals("setting 'queue.delivery-limit' expects a whole number from 1 to 2147483647, or -1 for no limit, found '0'",
         e.getMessage());
-    assertEquals(-1, QueueEngineSettings.from(Settings.of(PROVIDER.settings(), Map.of("deliveryLimit", -1))).deliveryLimit());
+    assertEquals(-1, QueueEngineSettings.from(Settings.of(PROVIDER.settings(), Map.of("queue.delivery-limit", -1))).deliveryLimit());
   }
 
   @Test
   void anFsyncIntervalOverAMinuteIsRefused() {
     SettingsException e = assertThrows(SettingsException.class,
-        () -> Settings.of(PROVIDER.settings(), Map.of("fsyncIntervalMs", 60_001)));
-    assertEquals("setting 'fsyncIntervalMs' expects a whole number from 1 to 60000, found '60001'", e.getMessage());
+        () -> Settings.of(PROVIDER.settings(), Map.of("fsync", "interval(60001ms)")));
+    assertEquals("setting 'fsync' expects always, never or interval(d) with d a duration from 1ms to 60s in whole"
+        + " milliseconds, found 'interval(60001ms)': the interval is out of range", e.getMessage());
+    Settings.of(PROVIDER.settings(), Map.of("fsync", "interval(1m)"));
+    assertThrows(SettingsException.class, () -> Settings.of(PROVIDER.settings(), Map.of("fsync", "interval(1500us)")));
   }
 }

@@ -78,7 +78,7 @@ class QueueEngineTargetTest {
       TargetInfo info = t.open();
       assertEquals("queue-engine", info.name());
       assertEquals(TargetMode.EMBEDDED, info.mode());
-      assertEquals("false", info.settings().get("durable"));
+      assertEquals("false", info.settings().get("queue.durable"));
     }
   }
 
@@ -192,7 +192,7 @@ class QueueEngineTargetTest {
   @Test
   void prefetchBoundsTheConsumerAcrossItsQueuesUnlessScopedPerQueue() throws Exception {
     assertEquals(3, heldWithoutAcks(Map.of()));
-    assertEquals(6, heldWithoutAcks(Map.of("prefetchScope", "queue")));
+    assertEquals(6, heldWithoutAcks(Map.of("consumer.prefetch-scope", "queue")));
   }
 
   /** One consumer of two queues, prefetch 3, never acking: how many deliveries it gets. */
@@ -203,7 +203,7 @@ class QueueEngineTargetTest {
     try (Target t = target(settings)) {
       t.open();
       t.declare(plan);
-      boolean perQueue = settings.containsKey("prefetchScope");
+      boolean perQueue = settings.containsKey("consumer.prefetch-scope");
       assertEquals(!perQueue, t.capabilities().has(io.brokerbench.spi.Feature.PREFETCH_BOUND));
       t.createConsumer(new ConsumerSpec(0, 0, 3, AckMode.MANUAL), d -> held.incrementAndGet());
       TargetProducer producer = t.createProducer(0);
@@ -224,7 +224,7 @@ class QueueEngineTargetTest {
   void durableRunKeepsItsJournalUnderTheWorkDirectory() throws Exception {
     TopologyPlan plan = plan(Routing.DIRECT, 1, 2, List.of(Binding.ofKeys(List.of("k"))), 1, 10, AckMode.MANUAL,
         List.of(new MessageVariant("k", Map.of())));
-    try (Target t = target(Map.of("durable", true, "persistent", true, "fsync", "always"))) {
+    try (Target t = target(Map.of("queue.durable", true, "message.persistent", true, "fsync", "always"))) {
       TargetInfo info = t.open();
       t.declare(plan);
       TargetProducer producer = t.createProducer(0);

@@ -60,7 +60,7 @@ public final class KafkaProvisioner {
   public record ExternalAddress(String bootstrapServers, String source) {}
 
   /**
-   * Where an external broker is: the {@code bootstrap.servers} setting, else {@code
+   * Where an external broker is: the {@code bootstrap-servers} setting, else {@code
    * $BROKERBENCH_KAFKA_BOOTSTRAP}, else the file {@code kafka/bootstrap} that {@code scripts/brokers
    * start kafka} writes under {@code $BROKERBENCH_BROKERS_DIR} (default {@code ~/.brokerbench/brokers}),
    * else {@link #DEFAULT_BOOTSTRAP}.
@@ -69,7 +69,7 @@ public final class KafkaProvisioner {
    *     brokers directory
    */
   public static ExternalAddress externalAddress(Optional<String> fromSettings, Map<String, String> environment) {
-    if (fromSettings.isPresent()) return new ExternalAddress(fromSettings.get(), "settings bootstrap.servers");
+    if (fromSettings.isPresent()) return new ExternalAddress(fromSettings.get(), "settings bootstrap-servers");
     String env = environment.get(BOOTSTRAP_ENV);
     if (env != null && !env.isBlank()) return new ExternalAddress(env.trim(), "$" + BOOTSTRAP_ENV);
     Path file = brokersDirectory(environment).resolve("kafka").resolve("bootstrap");
@@ -97,7 +97,7 @@ public final class KafkaProvisioner {
         "the kafka_2.13 jars, which Maven resolves when adapters/kafka is built on this machine"
             + " (./mvnw -pl adapters/kafka -am package)",
         address.bootstrapServers() + " (" + address.source() + "; set BROKERBENCH_KAFKA_BOOTSTRAP or the"
-            + " bootstrap.servers setting, or run scripts/brokers start kafka)");
+            + " bootstrap-servers setting, or run scripts/brokers start kafka)");
   }
 
   /**

@@ -229,7 +229,7 @@ public final class LocalKafkaBroker implements KafkaBroker {
 
   private ProvisionException notReady(long startedNanos, String why) {
     return new ProvisionException("the local Kafka broker is not ready after "
-        + Duration.ofNanos(System.nanoTime() - startedNanos).toMillis() + "ms (ready.timeout " + options.readyTimeout()
+        + Duration.ofNanos(System.nanoTime() - startedNanos).toMillis() + "ms (local.start-timeout " + options.readyTimeout()
         + "): " + why + "; log " + logFile + ":\n" + process.logTail(30));
   }
 

@@ -151,10 +151,10 @@ class LocalNatsServerIT {
     NatsInstallation installation = installationOrSkip();
     Assumptions.assumeFalse(installation.version().atLeast(ServerVersion.SYNC_INTERVAL_SINCE),
         "the installed nats-server " + installation.version() + " has jetstream.sync_interval");
-    Target target = target(Map.of("provision", "local", "sync", "always"), new ArrayList<>());
+    Target target = target(Map.of("provision", "local", "fsync", "always"), new ArrayList<>());
     try {
       ProvisionException e = assertThrows(ProvisionException.class, target::open);
-      assertTrue(e.getMessage().startsWith("setting sync needs nats-server 2.10.0 or later (jetstream.sync_interval);"
+      assertTrue(e.getMessage().startsWith("setting fsync needs nats-server 2.10.0 or later (jetstream.sync_interval);"
           + " this server is " + installation.version()), e.getMessage());
       assertEquals(List.of(), target.processIds(), "nothing was started");
     } finally {

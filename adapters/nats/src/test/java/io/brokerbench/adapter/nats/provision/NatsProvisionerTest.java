@@ -95,7 +95,7 @@ class NatsProvisionerTest {
         dir.resolve("srv"), "n", FreePorts.allocate(), io.brokerbench.adapter.nats.SyncPolicy.parse("always"),
         Duration.ofSeconds(5), Duration.ofSeconds(5));
     ProvisionException e = assertThrows(ProvisionException.class, () -> LocalNatsServer.start(config, false, l -> { }));
-    assertTrue(e.getMessage().startsWith("setting sync needs nats-server 2.10.0 or later"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("setting fsync needs nats-server 2.10.0 or later"), e.getMessage());
     assertFalse(Files.exists(config.configFile()), "nothing was written or started");
   }
 }
