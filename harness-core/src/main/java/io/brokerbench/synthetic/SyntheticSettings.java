@@ -86,9 +86,11 @@ record SyntheticSettings(FaultScript script) {
           + SLOW_INTERVAL + " above 0ms");
     }
     return new SyntheticSettings(new FaultScript(
-        DelayDistribution.parse(s.getString(CONFIRM_DELAY), LONGEST_TIMER),
-        DelayDistribution.parse(s.getString(DELIVERY_DELAY), LONGEST_TIMER), s.getLong(SEED), stallEvery, stallFor,
-        s.getLong(DROP_EVERY), s.getLong(DUPLICATE_EVERY), s.getLong(REDELIVER_EVERY), s.getLong(REORDER_EVERY),
-        s.getLong(EXPIRE_EVERY), slowSubscription, slowInterval));
+        new FaultScript.Delays(DelayDistribution.parse(s.getString(CONFIRM_DELAY), LONGEST_TIMER),
+            DelayDistribution.parse(s.getString(DELIVERY_DELAY), LONGEST_TIMER), s.getLong(SEED)),
+        new FaultScript.Stalls(stallEvery, stallFor),
+        new FaultScript.MessageFaults(s.getLong(DROP_EVERY), s.getLong(DUPLICATE_EVERY), s.getLong(REDELIVER_EVERY),
+            s.getLong(REORDER_EVERY), s.getLong(EXPIRE_EVERY)),
+        new FaultScript.SlowSubscription(slowSubscription, slowInterval)));
   }
 }

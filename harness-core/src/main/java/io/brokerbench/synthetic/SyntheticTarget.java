@@ -56,7 +56,7 @@ public final class SyntheticTarget implements Target {
     this.appliedSettings = Map.copyOf(appliedSettings);
     this.clock = clock;
     this.scheduler = scheduler;
-    this.random = new SplittableRandom(script.seed());
+    this.random = new SplittableRandom(script.delays().seed());
   }
 
   private record Held(Slot slot, SyntheticDelivery delivery) {}
@@ -78,7 +78,7 @@ public final class SyntheticTarget implements Target {
     this.plan = plan;
     slots = new Slot[plan.subscriptionCount()][plan.consumersPerSubscription()];
     for (int s = 0; s < slots.length; s++) {
-      long interval = s == script.slowSubscription() ? script.slowIntervalNanos() : 0;
+      long interval = script.slow().intervalOf(s);
       for (int c = 0; c < slots[s].length; c++) slots[s][c] = new Slot(interval);
     }
   }
@@ -101,11 +101,11 @@ public final class SyntheticTarget implements Target {
     long n = ++arrivals;
     long now = clock.getAsLong();
     CompletableFuture<Void> confirm = new CompletableFuture<>();
-    scheduler.at(script.afterStall(t0, now + script.confirmDelay().sampleNanos(random)), () -> confirm.complete(null));
-    long deliverAt = script.afterStall(t0, now + script.deliveryDelay().sampleNanos(random));
-    if (FaultScript.hits(script.expireEvery(), n)) {
+    scheduler.at(script.afterStall(t0, now + script.delays().confirm().sampleNanos(random)), () -> confirm.complete(null));
+    long deliverAt = script.afterStall(t0, now + script.delays().delivery().sampleNanos(random));
+    if (FaultScript.hits(script.faults().expireEvery(), n)) {
       scheduler.at(deliverAt, () -> expire(m));
-    } else if (!FaultScript.hits(script.dropEvery(), n)) {
+    } else if (!FaultScript.hits(script.faults().dropEvery(), n)) {
       scheduler.at(deliverAt, () -> arrive(m, n));
     }
     return confirm;
@@ -139,7 +139,7 @@ public final class SyntheticTarget implements Target {
       Slot slot = slots[s][consumer];
       SyntheticDelivery d = new SyntheticDelivery(m, n, false, false, slot);
       long heldKey = ((long) s << 48) ^ ((long) Envelope.producer(p) << 24) ^ Envelope.key(p);
-      if (FaultScript.hits(script.reorderEvery(), n)) {
+      if (FaultScript.hits(script.faults().reorderEvery(), n)) {
         held.put(heldKey, new Held(slot, d));
         continue;
       }
@@ -279,7 +279,7 @@ public final class SyntheticTarget implements Target {
     public void ack() {
       synchronized (SyntheticTarget.this) {
         if (settled || owner == null) return;
-        if (!copy && !firstAckIgnored && FaultScript.hits(script.redeliverEvery(), arrival)) {
+        if (!copy && !firstAckIgnored && FaultScript.hits(script.faults().redeliverEvery(), arrival)) {
           firstAckIgnored = true;
           SyntheticDelivery copyOfThis = new SyntheticDelivery(message, arrival, true, true, slot);
           copyOfThis.standsForOriginal = true;
@@ -302,7 +302,7 @@ public final class SyntheticTarget implements Target {
     void settled(boolean requeue) {
       settled = true;
       owner.unacked.removeIf(d -> d.message == message);
-      if ((!copy || standsForOriginal) && !requeue && FaultScript.hits(script.duplicateEvery(), arrival)) {
+      if ((!copy || standsForOriginal) && !requeue && FaultScript.hits(script.faults().duplicateEvery(), arrival)) {
         scheduler.at(clock.getAsLong(), () -> slot.enqueue(new SyntheticDelivery(message, arrival, false, true, slot)));
       }
       if (requeue) slot.pending.addFirst(new SyntheticDelivery(message, arrival, true, true, slot));

@@ -52,8 +52,8 @@ class CoordinatedOmissionTest {
 
   @BeforeAll
   static void runOnceOnTheSimulatedClock() {
-    FaultScript script = new FaultScript(new DelayDistribution.Fixed(MS), new DelayDistribution.Fixed(MS), 1,
-        1000 * MS, 100 * MS, 0, 0, 0, 0);
+    FaultScript script = FaultScript.delays(new DelayDistribution.Fixed(MS), new DelayDistribution.Fixed(MS), 1)
+        .withStalls(new FaultScript.Stalls(1000 * MS, 100 * MS));
     Workload w = new Workload("stall", new Workload.Topology(1, 1, Routing.DIRECT, List.of(Binding.ofKeys(List.of("")))),
         new Workload.Producers(1, new Rate(500), 1), new Workload.Messages(100, 1, List.of(new MessageVariant("", Map.of()))),
         new Workload.Consumers(1, 1, 100, AckMode.MANUAL, Duration.ZERO),

@@ -50,8 +50,8 @@ class FaultLedgerTest {
 
   static FaultScript faults(long drop, long duplicate, long redeliver, long reorder) {
     long ms = 1_000_000;
-    return new FaultScript(new DelayDistribution.Uniform(ms, 3 * ms), new DelayDistribution.Fixed(2 * ms), 42, 0, 0,
-        drop, duplicate, redeliver, reorder);
+    return FaultScript.delays(new DelayDistribution.Uniform(ms, 3 * ms), new DelayDistribution.Fixed(2 * ms), 42)
+        .withFaults(new FaultScript.MessageFaults(drop, duplicate, redeliver, reorder, 0));
   }
 
   static long multiples(long every, java.util.function.LongPredicate also) {

@@ -50,8 +50,8 @@ class RatesAndSaturationTest {
   }
 
   static FaultScript delays(long confirmMillis, long deliveryMillis) {
-    return new FaultScript(new DelayDistribution.Fixed(confirmMillis * MS), new DelayDistribution.Fixed(deliveryMillis * MS),
-        1, 0, 0, 0, 0, 0, 0);
+    return FaultScript.delays(new DelayDistribution.Fixed(confirmMillis * MS),
+        new DelayDistribution.Fixed(deliveryMillis * MS), 1);
   }
 
   RunResult run(FaultScript script, Workload w) {

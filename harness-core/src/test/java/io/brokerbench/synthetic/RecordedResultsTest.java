@@ -50,8 +50,8 @@ class RecordedResultsTest {
             () -> RatesAndSaturationTest.steady(2, Duration.ofSeconds(1), 10_000)),
         new Recording("in-flight-bound", () -> RatesAndSaturationTest.delays(100, 1),
             () -> RatesAndSaturationTest.steady(1, Duration.ZERO, 10)),
-        new Recording("stalls", () -> new FaultScript(new DelayDistribution.Uniform(MS, 3 * MS),
-            new DelayDistribution.Exponential(2 * MS), 7, 1000 * MS, 100 * MS, 0, 0, 0, 0),
+        new Recording("stalls", () -> FaultScript.delays(new DelayDistribution.Uniform(MS, 3 * MS),
+                new DelayDistribution.Exponential(2 * MS), 7).withStalls(new FaultScript.Stalls(1000 * MS, 100 * MS)),
             () -> RatesAndSaturationTest.steady(1, Duration.ofSeconds(1), 50)));
   }
 

@@ -33,8 +33,8 @@ class RepetitionMergeTest {
   static void runThreeRepetitions() {
     for (int rep = 1; rep <= 3; rep++) {
       FaultScript script = rep == 2
-          ? new FaultScript(new DelayDistribution.Fixed(MS), new DelayDistribution.Fixed(MS), 1, 10_000 * MS, 2000 * MS, 0, 0, 0, 0)
-          : new FaultScript(new DelayDistribution.Fixed(MS), new DelayDistribution.Fixed(MS), 1, 0, 0, 0, 0, 0, 0);
+          ? RatesAndSaturationTest.delays(1, 1).withStalls(new FaultScript.Stalls(10_000 * MS, 2000 * MS))
+          : RatesAndSaturationTest.delays(1, 1);
       RunResult r = KnownAnswers.run(script, RatesAndSaturationTest.steady(1, Duration.ZERO, 10_000), dir.resolve("r" + rep));
       assertEquals(RunStatus.OK, r.status(), r.error());
       responses.add(r.latency().publish().response());
