@@ -31,13 +31,15 @@ public final class Metric {
       r -> r.throughput() == null ? null : r.throughput().offeredPerSec());
   public static final Metric CONFIRMED = of("throughput.confirmedPerSec", "confirmed", Unit.PER_SECOND,
       MetricGroup.THROUGHPUT, Better.HIGHER,
-      "Confirms that arrived inside the measured window, of messages whose intended send time falls in it, divided by"
-          + " the window's length. What arrives during the drain is in the ledger, not in the rate.",
+      "Confirms that arrived inside the measured window, divided by the window's length, whatever message they"
+          + " concern: a target catching up in the window on what it fell behind in the warm-up can exceed the offered"
+          + " rate. What arrives during the drain is in the ledger, not in the rate.",
       r -> r.throughput() == null ? null : r.throughput().confirmedPerSec());
   public static final Metric CONSUMED = of("throughput.consumedPerSec", "consumed", Unit.PER_SECOND,
       MetricGroup.THROUGHPUT, Better.HIGHER,
-      "First deliveries that arrived inside the measured window, over all subscriptions, of messages sent in it,"
-          + " divided by the window's length. With several subscriptions it exceeds the confirmed rate.",
+      "First deliveries that arrived inside the measured window, over all subscriptions, divided by the window's"
+          + " length, whatever message they concern (as the confirmed rate). With several subscriptions it exceeds the"
+          + " confirmed rate.",
       r -> r.throughput() == null ? null : r.throughput().consumedPerSec());
 
   public static final Metric PUBLISH_P50 = latency(LatencyKind.PUBLISH_RESPONSE, LatencyField.P50);

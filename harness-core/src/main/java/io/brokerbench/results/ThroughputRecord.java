@@ -7,9 +7,10 @@ import java.util.List;
  * window ÷ its length. What arrives during the drain is in the ledger, not in the rates.
  *
  * @param offeredPerSec what the schedule asked for; for max rate, equal to the confirmed rate
- * @param confirmedPerSec confirms that arrived in the window, of messages sent in it, ÷ window
- * @param consumedPerSec first deliveries (all subscriptions) that arrived in the window, of messages
- *     sent in it, ÷ window
+ * @param confirmedPerSec confirms that arrived in the window, whatever message they concern (a
+ *     warm-up message confirmed in the window counts), ÷ window
+ * @param consumedPerSec first deliveries (all subscriptions) that arrived in the window, whatever
+ *     message they concern, ÷ window
  * @param confirmedBytesPerSec {@code confirmedPerSec × message size}
  * @param consumedBytesPerSec {@code consumedPerSec × message size}
  * @param windowSeconds the measured window's length: the workload's duration, or for a counted or
