@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
     TargetCatalog catalog = TargetCatalog.fromClasspath();
     Scenario scenario;
     try {
-      scenario = new ScenarioLoader(catalog.settingsByName()).load(scenarioFile);
+      scenario = ScenarioLoader.of(catalog.all()).load(scenarioFile);
     } catch (ScenarioException e) {
       e.problems().forEach(err::println);
       return ExitCodes.INVALID_INPUT;

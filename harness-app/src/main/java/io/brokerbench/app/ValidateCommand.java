@@ -19,7 +19,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ScenarioLoader loader = new ScenarioLoader(TargetCatalog.fromClasspath().settingsByName());
+    ScenarioLoader loader = ScenarioLoader.of(TargetCatalog.fromClasspath().all());
     int bad = 0;
     for (Path file : files) {
       List<Problem> problems = loader.validate(file);

@@ -111,6 +111,11 @@ class BrokenInputsTest {
         new Case("--targets names a target not in the scenario",
             d -> new String[] {"run", write(d, "s.yaml", scenario("[loopback]", WORKLOAD)).toString(), "--targets", "kafka"},
             2, "which the scenario does not list"),
+        new Case("settings that contradict each other fail at load time, at the setting's line",
+            d -> new String[] {"run", write(d, "s.yaml", scenario(
+                "\n  - name: synthetic\n    settings:\n      stall.every: 10ms\n      stall.for: 20ms", WORKLOAD)).toString(),
+                "--out", d.resolve("out").toString()},
+            2, "s.yaml:6:7: target 'synthetic': stall.for must be shorter than stall.every"),
         new Case("a rate below one message per window",
             d -> new String[] {"validate", write(d, "w.yaml", WORKLOAD.replace("1000/s", "0.0000000001/s")).toString()},
             2, "fewer than one"),

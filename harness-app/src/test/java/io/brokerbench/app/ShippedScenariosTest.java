@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The scenarios the project ships validate against every target's real settings, as `bench validate` does. */
 class ShippedScenariosTest {
   static final Path ROOT = Path.of("..");
-  static final ScenarioLoader LOADER = new ScenarioLoader(TargetCatalog.fromClasspath().settingsByName());
+  static final ScenarioLoader LOADER = ScenarioLoader.of(TargetCatalog.fromClasspath().all());
 
   static Stream<Path> scenarioFiles() throws IOException {
     try (Stream<Path> files = Files.list(ROOT.resolve("scenarios"))) {

@@ -24,6 +24,12 @@ public final class LoopbackProvider implements TargetProvider {
     return LoopbackSettings.SPECS;
   }
 
+  /** Parses the settings as {@link #create} does, which throws for contradicting ones. */
+  @Override
+  public void checkSettings(Settings settings) {
+    LoopbackSettings.from(settings);
+  }
+
   @Override
   public Target create(TargetContext context, Settings settings) {
     return new LoopbackTarget(settings, LoopbackSettings.from(settings).capacity());

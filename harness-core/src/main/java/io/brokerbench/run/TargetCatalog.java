@@ -40,10 +40,4 @@ public final class TargetCatalog {
     return new TreeMap<>(byName).values().stream().toList();
   }
 
-  /** Name → declared settings, for validating scenarios. */
-  public Map<String, List<SettingSpec>> settingsByName() {
-    Map<String, List<SettingSpec>> out = new LinkedHashMap<>();
-    all().forEach(p -> out.put(p.name(), p.settings()));
-    return out;
-  }
 }

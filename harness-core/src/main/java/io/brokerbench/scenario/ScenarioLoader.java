@@ -4,15 +4,18 @@ import io.brokerbench.spi.SettingSpec;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.SettingsException;
 import io.brokerbench.spi.Suggestions;
+import io.brokerbench.spi.TargetProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -42,15 +45,39 @@ public final class ScenarioLoader {
   private record SettingLeaf(Node key, String value) {}
 
   private final Map<String, List<SettingSpec>> knownTargets;
+  /** Target name → its check of settings against each other ({@link TargetProvider#checkSettings}). */
+  private final Map<String, Consumer<Settings>> combinationChecks;
 
   /**
+   * A loader that checks each setting on its own, not settings against each other.
+   *
    * @param knownTargets provider name → the settings it declares; decides which target names a
    *     scenario may use and validates their settings
    */
   public ScenarioLoader(Map<String, List<SettingSpec>> knownTargets) {
+    this(knownTargets, Map.of());
+  }
+
+  private ScenarioLoader(Map<String, List<SettingSpec>> knownTargets, Map<String, Consumer<Settings>> combinationChecks) {
     Map<String, List<SettingSpec>> copy = new TreeMap<>();
     knownTargets.forEach((name, specs) -> copy.put(name, List.copyOf(specs)));
     this.knownTargets = Collections.unmodifiableMap(copy);
+    this.combinationChecks = Map.copyOf(combinationChecks);
+  }
+
+  /**
+   * A loader for these targets: it validates each target's settings one by one against its
+   * declared specs, then together as the target would read them, so every bad setting fails at
+   * load time at its line.
+   */
+  public static ScenarioLoader of(Collection<? extends TargetProvider> providers) {
+    Map<String, List<SettingSpec>> specs = new TreeMap<>();
+    Map<String, Consumer<Settings>> checks = new TreeMap<>();
+    for (TargetProvider p : providers) {
+      specs.put(p.name(), p.settings());
+      checks.put(p.name(), p::checkSettings);
+    }
+    return new ScenarioLoader(specs, checks);
   }
 
   /**
@@ -237,7 +264,7 @@ public final class ScenarioLoader {
       Map<String, SettingLeaf> leaves = new LinkedHashMap<>();
       Map<String, Object> raw = settingsMap(report, t.value("settings"), "", leaves);
       boolean valid = checkSettings(report, name, leaves);
-      if (raw != null && valid) settings = raw;
+      if (raw != null && valid && checkCombination(report, name, raw, leaves, t.value("settings"))) settings = raw;
     }
     if (report.count() > before) return null;
     return new TargetRef(name, label, settings);
@@ -259,6 +286,25 @@ public final class ScenarioLoader {
       }
     }
     return ok;
+  }
+
+  /**
+   * Checks settings that are each valid against each other, as the target will read them; a
+   * problem is reported at the setting it names, or at {@code settingsNode} when that one was not
+   * written (a default).
+   */
+  private boolean checkCombination(FileReport report, String target, Map<String, Object> raw,
+      Map<String, SettingLeaf> leaves, Node settingsNode) {
+    Consumer<Settings> check = combinationChecks.get(target);
+    if (check == null) return true;
+    try {
+      check.accept(Settings.of(target, knownTargets.get(target), raw));
+      return true;
+    } catch (SettingsException e) {
+      SettingLeaf leaf = leaves.get(e.setting());
+      report.at(leaf == null ? settingsNode : leaf.key(), "target '" + target + "': " + e.getMessage());
+      return false;
+    }
   }
 
   private boolean checkKnown(FileReport report, Node at, String name) {

@@ -20,6 +20,17 @@ public interface TargetProvider {
   List<SettingSpec> settings();
 
   /**
+   * Checks settings that are valid one by one against each other, as {@link #create} will read
+   * them, so that a contradiction fails when the scenario is loaded (exit 2, at the setting's line)
+   * rather than when its runs start. Pure: reads the settings, starts nothing. The default accepts
+   * every combination.
+   *
+   * @param settings validated against {@link #settings()}, with defaults filled in
+   * @throws SettingsException naming the setting at fault and what it contradicts
+   */
+  default void checkSettings(Settings settings) {}
+
+  /**
    * Creates a target for one run. Nothing is started yet: provisioning happens in
    * {@link Target#open()}.
    *

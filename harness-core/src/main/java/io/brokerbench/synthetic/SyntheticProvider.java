@@ -24,6 +24,12 @@ public final class SyntheticProvider implements TargetProvider {
     return SyntheticSettings.SPECS;
   }
 
+  /** Parses the settings as {@link #create} does, which throws for contradicting ones. */
+  @Override
+  public void checkSettings(Settings settings) {
+    SyntheticSettings.from(settings);
+  }
+
   @Override
   public Target create(TargetContext context, Settings settings) {
     return new SyntheticTarget(SyntheticSettings.from(settings).script(), settings.asMap(), context.nanoClock(),

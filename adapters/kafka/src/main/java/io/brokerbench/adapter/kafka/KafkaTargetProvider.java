@@ -27,6 +27,12 @@ public final class KafkaTargetProvider implements TargetProvider {
     return KafkaTargetSettings.specs();
   }
 
+  /** Parses the settings as {@link #create} does, which throws for contradicting ones. */
+  @Override
+  public void checkSettings(Settings settings) {
+    KafkaTargetSettings.from(settings);
+  }
+
   @Override
   public Target create(TargetContext context, Settings settings) {
     return new KafkaTarget(context, settings);

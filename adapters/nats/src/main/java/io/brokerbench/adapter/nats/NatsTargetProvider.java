@@ -26,6 +26,12 @@ public final class NatsTargetProvider implements TargetProvider {
   }
 
   /** @throws IllegalArgumentException when the settings combine values that cannot work */
+  /** Parses the settings as {@link #create} does, which throws for contradicting ones. */
+  @Override
+  public void checkSettings(Settings settings) {
+    NatsSettings.from(settings);
+  }
+
   @Override
   public Target create(TargetContext context, Settings settings) {
     return new NatsTarget(context, settings, System.getenv());

@@ -26,6 +26,12 @@ public final class RabbitMqTargetProvider implements TargetProvider {
   }
 
   /** @throws IllegalArgumentException when the settings combine values RabbitMQ refuses */
+  /** Parses the settings as {@link #create} does, which throws for contradicting ones. */
+  @Override
+  public void checkSettings(Settings settings) {
+    RabbitMqSettings.from(settings);
+  }
+
   @Override
   public Target create(TargetContext context, Settings settings) {
     return new RabbitMqTarget(context, settings, System.getenv());

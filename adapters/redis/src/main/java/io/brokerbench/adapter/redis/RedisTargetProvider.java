@@ -26,6 +26,12 @@ public final class RedisTargetProvider implements TargetProvider {
   }
 
   /** @throws IllegalArgumentException when the settings combine values that cannot work */
+  /** Parses the settings as {@link #create} does, which throws for contradicting ones. */
+  @Override
+  public void checkSettings(Settings settings) {
+    RedisSettings.from(settings);
+  }
+
   @Override
   public Target create(TargetContext context, Settings settings) {
     return new RedisTarget(context, settings, System.getenv());

@@ -25,6 +25,12 @@ public final class LogEngineProvider implements TargetProvider {
     return LogEngineSettings.SPECS;
   }
 
+  /** Parses the settings as {@link #create} does, which throws for contradicting ones. */
+  @Override
+  public void checkSettings(Settings settings) {
+    LogEngineSettings.parse(settings);
+  }
+
   @Override
   public Target create(TargetContext context, Settings settings) {
     return new LogEngineTarget(context, settings, LogEngineSettings.parse(settings));

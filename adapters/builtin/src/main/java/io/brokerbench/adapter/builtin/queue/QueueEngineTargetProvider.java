@@ -26,6 +26,12 @@ public final class QueueEngineTargetProvider implements TargetProvider {
     return QueueEngineSettings.SPECS;
   }
 
+  /** Parses the settings as {@link #create} does, which throws for contradicting ones. */
+  @Override
+  public void checkSettings(Settings settings) {
+    QueueEngineSettings.from(settings);
+  }
+
   @Override
   public Target create(TargetContext context, Settings settings) {
     return new QueueEngineTarget(context, QueueEngineSettings.from(settings), settings);
