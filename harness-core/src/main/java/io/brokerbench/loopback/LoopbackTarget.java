@@ -1,12 +1,13 @@
 package io.brokerbench.loopback;
 
+import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.ReferenceRouter;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
+import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.OutgoingMessage;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.Target;
@@ -103,7 +104,8 @@ final class LoopbackTarget implements Target {
   private CompletableFuture<Void> send(OutgoingMessage message) {
     TopologyPlan p = plan;
     boolean[] routed = routeOf(message);
-    int consumer = p.consumerOf(message.destination(), message.partition());
+    int consumer =
+        p.consumerOfMessage(Envelope.messageId(message.payload()), message.destination(), message.partition());
     Mailbox[][] boxes = mailboxes;
     for (int s = 0; s < routed.length; s++) {
       if (!routed[s]) continue;

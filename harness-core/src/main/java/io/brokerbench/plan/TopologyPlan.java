@@ -20,8 +20,10 @@ import java.util.List;
  *       choice of exchange, so direct, fanout, topic and headers all keep per-key order.
  *   <li><b>Log model</b>: destination {@code d} is topic {@link #topicName(int)} with {@code
  *       partitions} partitions; subscription {@code s} is consumer group {@link #groupName(int)}.
- *   <li>Queue or partition {@code i = d × partitions + p} of a subscription is consumed only by
- *       consumer {@code i mod consumersPerSubscription} ({@link #consumerOf}); extra consumers idle.
+ *   <li>{@link ConsumerSharing#PARTITIONED}: queue or partition {@code i = d × partitions + p} of a
+ *       subscription is consumed only by consumer {@code i mod consumersPerSubscription}
+ *       ({@link #consumerOf}); extra consumers idle. {@link ConsumerSharing#COMPETING}: every
+ *       consumer of a subscription consumes all its queues or partitions ({@link #queuesOf}).
  *   <li>Names carry the run id, so leftovers of an earlier run are never counted.
  * </ul>
  *
@@ -30,9 +32,8 @@ import java.util.List;
  * @param destinations number of destinations (exchanges or topics), at least 1
  * @param partitions partitions per destination, at least 1
  * @param subscriptions one binding per subscription; the list size is the subscription count
- * @param consumersPerSubscription consumers in each subscription, at least 1
- * @param prefetch prefetch per consumer
- * @param ackMode how consumers settle deliveries
+ * @param consumers each subscription's consumers: how many, their prefetch, how they settle and
+ *     how they share the queues or partitions
  * @param keys number of distinct keys, at least 1
  * @param variants routing attributes; message {@code id} carries variant {@code id % variants.size()}
  */
@@ -42,9 +43,7 @@ public record TopologyPlan(
     int destinations,
     int partitions,
     List<Binding> subscriptions,
-    int consumersPerSubscription,
-    int prefetch,
-    AckMode ackMode,
+    ConsumerPlan consumers,
     int keys,
     List<MessageVariant> variants) {
 
@@ -52,7 +51,7 @@ public record TopologyPlan(
     if (destinations < 1) throw new IllegalArgumentException("destinations must be >= 1, was " + destinations);
     if (partitions < 1) throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
     if (subscriptions.isEmpty()) throw new IllegalArgumentException("at least one subscription is needed");
-    if (consumersPerSubscription < 1) throw new IllegalArgumentException("consumers must be >= 1, was " + consumersPerSubscription);
+    if (consumers == null) throw new IllegalArgumentException("consumers must be set");
     if (keys < 1) throw new IllegalArgumentException("keys must be >= 1, was " + keys);
     if (variants.isEmpty()) throw new IllegalArgumentException("at least one message variant is needed");
     subscriptions = List.copyOf(subscriptions);
@@ -61,6 +60,26 @@ public record TopologyPlan(
 
   public int subscriptionCount() {
     return subscriptions.size();
+  }
+
+  /** Consumers in each subscription, at least 1. */
+  public int consumersPerSubscription() {
+    return consumers.perSubscription();
+  }
+
+  /** Most unacknowledged deliveries per consumer, at least 1. */
+  public int prefetch() {
+    return consumers.prefetch();
+  }
+
+  /** How consumers settle deliveries. */
+  public AckMode ackMode() {
+    return consumers.ackMode();
+  }
+
+  /** How a subscription's consumers share its queues or partitions. */
+  public ConsumerSharing sharing() {
+    return consumers.sharing();
   }
 
   /** Partition of key index {@code key}. */
@@ -83,17 +102,43 @@ public record TopologyPlan(
     return ReferenceRouter.matches(routing, subscriptions.get(subscription), variant.routingKey(), variant.headers());
   }
 
-  /** Consumer index of subscription that consumes queue or partition ({@code destination}, {@code partition}). */
+  /**
+   * The consumer index, in any subscription, that alone consumes queue or partition ({@code
+   * destination}, {@code partition}) under {@link ConsumerSharing#PARTITIONED}.
+   *
+   * @throws IllegalStateException under {@link ConsumerSharing#COMPETING}, where no consumer owns a
+   *     queue or partition
+   */
   public int consumerOf(int destination, int partition) {
-    return (destination * partitions + partition) % consumersPerSubscription;
+    if (sharing() != ConsumerSharing.PARTITIONED) {
+      throw new IllegalStateException(
+          "under " + sharing().yamlName() + " sharing no consumer owns a queue or partition");
+    }
+    return (destination * partitions + partition) % consumersPerSubscription();
   }
 
-  /** The queues or partitions consumer {@code consumerIndex} of any subscription consumes; may be empty. */
+  /**
+   * The consumer of a subscription that a target without queues of its own (loopback, synthetic)
+   * hands message {@code messageId} to: the owner of its queue or partition when partitioned; when
+   * competing, consumer {@code messageId mod consumersPerSubscription}, which spreads the dense
+   * message ids evenly, as a broker's round-robin dispatch does.
+   */
+  public int consumerOfMessage(long messageId, int destination, int partition) {
+    if (sharing() == ConsumerSharing.COMPETING) {
+      return (int) Math.floorMod(messageId, (long) consumersPerSubscription());
+    }
+    return consumerOf(destination, partition);
+  }
+
+  /**
+   * The queues or partitions consumer {@code consumerIndex} of any subscription consumes: those it
+   * owns when partitioned (possibly none), all of them when competing.
+   */
   public List<QueueRef> queuesOf(int consumerIndex) {
     List<QueueRef> out = new ArrayList<>();
     for (int d = 0; d < destinations; d++) {
       for (int p = 0; p < partitions; p++) {
-        if (consumerOf(d, p) == consumerIndex) out.add(new QueueRef(d, p));
+        if (sharing() == ConsumerSharing.COMPETING || consumerOf(d, p) == consumerIndex) out.add(new QueueRef(d, p));
       }
     }
     return out;

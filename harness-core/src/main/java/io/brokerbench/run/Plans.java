@@ -1,5 +1,6 @@
 package io.brokerbench.run;
 
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.scenario.Workload;
 
@@ -12,8 +13,9 @@ public final class Plans {
    *     run) share a queue or topic
    */
   public static TopologyPlan of(String planId, Workload w) {
+    Workload.Consumers c = w.consumers();
     return new TopologyPlan(planId, w.topology().routing(), w.topology().destinations(), w.topology().partitions(),
-        w.topology().bindings(), w.consumers().perSubscription(), w.consumers().prefetch(), w.consumers().ack(),
+        w.topology().bindings(), new ConsumerPlan(c.perSubscription(), c.prefetch(), c.ack(), c.sharing()),
         w.messages().keys(), w.messages().variants());
   }
 }

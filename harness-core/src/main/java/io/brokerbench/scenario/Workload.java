@@ -3,6 +3,7 @@ package io.brokerbench.scenario;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import java.time.Duration;
@@ -111,8 +112,10 @@ public record Workload(
    * @param prefetch unacknowledged deliveries per consumer, at least 1
    * @param ack how deliveries are settled
    * @param processing time a consumer spends on each delivery before settling it
+   * @param sharing how a subscription's consumers share its queues or partitions
    */
-  public record Consumers(int subscriptions, int perSubscription, int prefetch, AckMode ack, Duration processing) {
+  public record Consumers(int subscriptions, int perSubscription, int prefetch, AckMode ack, Duration processing,
+      ConsumerSharing sharing) {
     public Consumers {
       if (subscriptions < 1) throw new IllegalArgumentException("consumers.subscriptions must be >= 1, was " + subscriptions);
       if (perSubscription < 1) throw new IllegalArgumentException("consumers.count must be >= 1, was " + perSubscription);
@@ -121,6 +124,12 @@ public record Workload(
       if (processing == null || processing.isNegative()) {
         throw new IllegalArgumentException("consumers.processing must be >= 0, was " + processing);
       }
+      requireNonNull(sharing, "consumers.sharing");
+    }
+
+    /** Consumers that each own whole queues or partitions ({@link ConsumerSharing#PARTITIONED}). */
+    public Consumers(int subscriptions, int perSubscription, int prefetch, AckMode ack, Duration processing) {
+      this(subscriptions, perSubscription, prefetch, ack, processing, ConsumerSharing.PARTITIONED);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.brokerbench.scenario;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
@@ -30,7 +31,8 @@ final class WorkloadBinder {
   static final List<String> TOPOLOGY_FIELDS = List.of("destinations", "partitions", "routing", "bindings");
   static final List<String> PRODUCER_FIELDS = List.of("count", "rate", "maxInFlight");
   static final List<String> MESSAGE_FIELDS = List.of("size", "keys", "routingKeys", "headers");
-  static final List<String> CONSUMER_FIELDS = List.of("subscriptions", "count", "prefetch", "ack", "processing");
+  static final List<String> CONSUMER_FIELDS =
+      List.of("subscriptions", "count", "prefetch", "ack", "processing", "sharing");
   static final List<String> BINDING_FIELDS = List.of("subscription", "keys", "key", "pattern", "headers", "match");
   static final List<String> ROUTINGS =
       Arrays.stream(Routing.values()).map(Routing::yamlName).toList();
@@ -108,6 +110,8 @@ final class WorkloadBinder {
     int prefetch = consumers == null ? 100 : consumers.integer("prefetch", 100, 1);
     String ack = consumers == null ? "manual" : consumers.choice("ack", "manual", List.of("auto", "manual"));
     Duration processing = consumers == null ? Duration.ZERO : consumers.duration("processing", Duration.ZERO, true);
+    String sharing = consumers == null ? "partitioned" : consumers.choice("sharing", "partitioned",
+        Arrays.stream(ConsumerSharing.values()).map(ConsumerSharing::yamlName).toList());
 
     Duration warmup = f.duration("warmup", DEFAULT_WARMUP, true);
     Duration duration = f.duration("duration", null, false);
@@ -141,7 +145,8 @@ final class WorkloadBinder {
         new Workload.Producers(producerCount, rate, maxInFlight),
         new Workload.Messages(sizeBytes, keys, variants),
         new Workload.Consumers(subscriptions, perSubscription, prefetch,
-            AckMode.valueOf(ack.toUpperCase(Locale.ROOT)), processing),
+            AckMode.valueOf(ack.toUpperCase(Locale.ROOT)), processing,
+            ConsumerSharing.valueOf(sharing.toUpperCase(Locale.ROOT))),
         f.has("count")
             ? Timing.ofCount(warmup, count, drainTimeout)
             : Timing.ofDuration(warmup, duration, drainTimeout),

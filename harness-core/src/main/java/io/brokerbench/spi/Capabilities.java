@@ -1,7 +1,7 @@
 package io.brokerbench.spi;
 
 import io.brokerbench.plan.AckMode;
-
+import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
 import java.util.EnumSet;
@@ -37,6 +37,9 @@ public record Capabilities(Set<Routing> routings, Set<Feature> features) {
     }
     if (plan.subscriptionCount() > 1 && !has(Feature.MULTIPLE_SUBSCRIPTIONS)) {
       return Optional.of("several subscriptions are not supported");
+    }
+    if (plan.sharing() == ConsumerSharing.COMPETING && !has(Feature.COMPETING_CONSUMERS)) {
+      return Optional.of("competing consumers (consumers.sharing: competing) are not supported");
     }
     if (plan.ackMode() == AckMode.MANUAL && !has(Feature.MANUAL_ACK)) {
       return Optional.of("manual acknowledgements are not supported");

@@ -15,5 +15,10 @@ public enum Feature {
   /** Manual acknowledgements ({@link AckMode#MANUAL}). */
   MANUAL_ACK,
   /** Several independent subscriptions each receive the messages their binding selects. */
-  MULTIPLE_SUBSCRIPTIONS
+  MULTIPLE_SUBSCRIPTIONS,
+  /**
+   * Competing consumers ({@link io.brokerbench.plan.ConsumerSharing#COMPETING}): every consumer of a
+   * subscription takes from all its queues or partitions, each message delivered to one of them.
+   */
+  COMPETING_CONSUMERS
 }

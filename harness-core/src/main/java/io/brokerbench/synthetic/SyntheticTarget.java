@@ -1,14 +1,14 @@
 package io.brokerbench.synthetic;
 
 import io.brokerbench.envelope.Envelope;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.ReferenceRouter;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.spi.Guarantee;
-import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.DeliveryListener;
+import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.OutgoingMessage;
 import io.brokerbench.spi.RemovalListener;
 import io.brokerbench.spi.RemovalReason;
@@ -132,8 +132,8 @@ public final class SyntheticTarget implements Target {
 
   private synchronized void arrive(OutgoingMessage m, long n) {
     if (closed) return;
-    int consumer = plan.consumerOf(m.destination(), m.partition());
     byte[] p = m.payload();
+    int consumer = plan.consumerOfMessage(Envelope.messageId(p), m.destination(), m.partition());
     for (int s = 0; s < plan.subscriptionCount(); s++) {
       if (!ReferenceRouter.matches(plan.routing(), plan.subscriptions().get(s), m.routingKey(), m.headers())) continue;
       Slot slot = slots[s][consumer];

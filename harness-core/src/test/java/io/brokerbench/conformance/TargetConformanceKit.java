@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
+import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.KafkaPartitioner;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
@@ -177,8 +179,12 @@ public abstract class TargetConformanceKit {
     long nextId;
 
     Direct(int prefetch) throws Exception {
-      plan = new TopologyPlan(runId, Routing.DIRECT, 1, 1, List.of(Binding.ofKeys(List.of(""))), 1, prefetch,
-          AckMode.MANUAL, 1, List.of(new MessageVariant("", Map.of())));
+      this(ConsumerPlan.partitioned(1, prefetch, AckMode.MANUAL));
+    }
+
+    Direct(ConsumerPlan consumers) throws Exception {
+      plan = new TopologyPlan(runId, Routing.DIRECT, 1, 1, List.of(Binding.ofKeys(List.of(""))), consumers, 1,
+          List.of(new MessageVariant("", Map.of())));
       target.open();
       Optional<String> why = target.supports(plan);
       Assumptions.assumeTrue(why.isEmpty(), () -> provider().name() + " declares this unsupported: " + why.orElse(""));
@@ -307,5 +313,86 @@ public abstract class TargetConformanceKit {
       assertTrue(maxOutstanding.get() <= prefetch, "held " + maxOutstanding.get() + " unacked with prefetch " + prefetch);
       c.close();
     }
+  }
+
+  /**
+   * Two competing consumers of one queue with prefetch 5 and nothing acked: each is handed at most 5
+   * (so up to 10 in all, not 5); once they ack, every message is delivered once and both took a
+   * share. Negative control: the same two consumers partitioned over the single queue leave the
+   * second idle, which the "both took a share" check would catch.
+   */
+  @Test
+  void competingConsumersShareOneQueueWithinTheirPrefetch() throws Exception {
+    requireFeature(Feature.COMPETING_CONSUMERS);
+    int prefetch = 5;
+    int messages = 40;
+    Map<Integer, List<Long>> partitioned = deliveredPerConsumer(ConsumerPlan.partitioned(2, prefetch, AckMode.MANUAL),
+        messages, prefetch);
+    assertEquals(0, partitioned.get(1).size(), "partitioned: the second consumer owns no queue");
+    Map<Integer, List<Long>> competing = deliveredPerConsumer(
+        new ConsumerPlan(2, prefetch, AckMode.MANUAL, ConsumerSharing.COMPETING), messages, prefetch);
+    assertTrue(competing.get(0).size() > 0 && competing.get(1).size() > 0, "both competing consumers take a share: "
+        + competing.get(0).size() + " and " + competing.get(1).size());
+  }
+
+  /**
+   * Runs two consumers of {@code consumers}' plan holding their deliveries unacked, checks the
+   * prefetch bound of each, then acks until all {@code messages} are in; returns each consumer's ids.
+   */
+  private Map<Integer, List<Long>> deliveredPerConsumer(ConsumerPlan consumers, int messages, int prefetch)
+      throws Exception {
+    try (Direct d = new Direct(consumers)) {
+      Map<Integer, List<Delivery>> held = new ConcurrentHashMap<>();
+      Map<Integer, List<Long>> ids = new ConcurrentHashMap<>();
+      AtomicInteger total = new AtomicInteger();
+      List<TargetConsumer> opened = new ArrayList<>();
+      for (int c = 0; c < 2; c++) {
+        int index = c;
+        held.put(c, Collections.synchronizedList(new ArrayList<>()));
+        ids.put(c, new CopyOnWriteArrayList<>());
+        opened.add(d.target.createConsumer(new ConsumerSpec(0, c, prefetch, AckMode.MANUAL), delivery -> {
+          ids.get(index).add(Envelope.messageId(delivery.payload()));
+          held.get(index).add(delivery);
+          total.incrementAndGet();
+        }));
+      }
+      List<Long> sent = d.sendConfirmed(messages);
+      int owners = consumers.sharing() == ConsumerSharing.COMPETING ? 2 : 1;
+      assertTrue(await(() -> total.get() >= owners * prefetch), "fewer than prefetch deliveries per consumer arrived");
+      Thread.sleep(300); // a consumer beyond its prefetch would have more by now
+      for (int c = 0; c < 2; c++) {
+        assertTrue(ids.get(c).size() <= prefetch, "consumer " + c + " holds " + ids.get(c).size()
+            + " unacked deliveries with prefetch " + prefetch);
+      }
+      while (total.get() < messages) {
+        boolean acked = ackAll(held);
+        if (!acked) {
+          assertTrue(await(() -> total.get() >= messages || held.values().stream().anyMatch(h -> !h.isEmpty())),
+              "delivery stalled after acks; got " + total.get() + " of " + messages);
+        }
+      }
+      ackAll(held);
+      List<Long> all = new ArrayList<>(ids.get(0));
+      all.addAll(ids.get(1));
+      assertEquals(Set.copyOf(sent), Set.copyOf(all), "every message delivered");
+      assertEquals(sent.size(), all.size(), "each message delivered once");
+      for (TargetConsumer c : opened) c.close();
+      return ids;
+    }
+  }
+
+  /** Acks every delivery held; whether there was any. */
+  private static boolean ackAll(Map<Integer, List<Delivery>> held) {
+    boolean any = false;
+    for (List<Delivery> h : held.values()) {
+      List<Delivery> taken;
+      synchronized (h) {
+        taken = new ArrayList<>(h);
+        h.clear();
+      }
+      taken.forEach(Delivery::ack);
+      any |= !taken.isEmpty();
+    }
+    return any;
   }
 }

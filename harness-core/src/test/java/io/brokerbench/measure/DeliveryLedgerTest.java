@@ -2,7 +2,9 @@ package io.brokerbench.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
@@ -11,7 +13,6 @@ import io.brokerbench.results.OrderingRecord;
 import io.brokerbench.results.RemovedRecord;
 import io.brokerbench.results.SubscriptionLedger;
 import io.brokerbench.spi.RemovalReason;
-import io.brokerbench.plan.AckMode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class DeliveryLedgerTest {
   /** One producer, one key, ids 0..n-1 with sequence = id. */
   private static DeliveryLedger ledger(int subscriptions, List<MessageVariant> variants, List<Binding> bindings, Routing routing) {
-    TopologyPlan plan = new TopologyPlan("t", routing, 1, 1, bindings, 1, 10, AckMode.MANUAL, 1, variants);
+    TopologyPlan plan = new TopologyPlan("t", routing, 1, 1, bindings,
+        ConsumerPlan.partitioned(1, 10, AckMode.MANUAL), 1, variants);
     return new DeliveryLedger(plan, 1);
   }
 

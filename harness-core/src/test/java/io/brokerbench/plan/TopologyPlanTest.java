@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TopologyPlanTest {
   static TopologyPlan plan(int destinations, int partitions, int consumers, int keys) {
     return new TopologyPlan("r1", Routing.DIRECT, destinations, partitions, List.of(Binding.ofKeys(List.of(""))),
-        consumers, 10, AckMode.MANUAL, keys, List.of(new MessageVariant("", Map.of())));
+        ConsumerPlan.partitioned(consumers, 10, AckMode.MANUAL), keys, List.of(new MessageVariant("", Map.of())));
   }
 
   @Test

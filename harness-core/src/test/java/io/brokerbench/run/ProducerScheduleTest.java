@@ -3,11 +3,12 @@ package io.brokerbench.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.brokerbench.envelope.Envelope;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.OutgoingMessage;
 import io.brokerbench.spi.TargetProducer;
 import io.brokerbench.testing.VirtualRunClock;
@@ -49,8 +50,8 @@ class ProducerScheduleTest {
 
   static List<Sent> run(double ratePerSecond, int maxInFlight, long confirmAfter, long windowNanos) throws Exception {
     VirtualRunClock clock = new VirtualRunClock(START);
-    TopologyPlan plan = new TopologyPlan("p", Routing.DIRECT, 1, 1, List.of(Binding.ofKeys(List.of(""))), 1, 10,
-        AckMode.MANUAL, 1, List.of(new MessageVariant("", Map.of())));
+    TopologyPlan plan = new TopologyPlan("p", Routing.DIRECT, 1, 1, List.of(Binding.ofKeys(List.of(""))),
+        ConsumerPlan.partitioned(1, 10, AckMode.MANUAL), 1, List.of(new MessageVariant("", Map.of())));
     RunMeasurements m = new RunMeasurements(plan, 1);
     SlowTarget target = new SlowTarget(clock, confirmAfter);
     RunWindow window = new RunWindow(START, START, START + windowNanos, new long[0]);

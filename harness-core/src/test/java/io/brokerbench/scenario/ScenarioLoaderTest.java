@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.ReferenceRouter;
@@ -262,5 +263,14 @@ class ScenarioLoaderTest {
     List<Problem> problems = TestTargets.loader().validate(java.nio.file.Path.of("/dev/zero"));
     assertEquals(1, problems.size(), problems::toString);
     assertTrue(problems.get(0).message().contains("larger than 1048576 bytes"), problems.get(0).message());
+  }
+
+  @Test
+  void readsCompetingConsumersAndDefaultsToPartitioned(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    String workload = "name: w\nproducers: {rate: 1000/s}\nmessages: {size: 1KiB}\nconsumers: {count: 2%s}\nduration: 5s\n";
+    Path competing = java.nio.file.Files.writeString(dir.resolve("c.yaml"), String.format(workload, ", sharing: competing"));
+    Path plain = java.nio.file.Files.writeString(dir.resolve("p.yaml"), String.format(workload, ""));
+    assertEquals(ConsumerSharing.COMPETING, loader.loadWorkload(competing).consumers().sharing());
+    assertEquals(ConsumerSharing.PARTITIONED, loader.loadWorkload(plain).consumers().sharing());
   }
 }

@@ -3,11 +3,12 @@ package io.brokerbench.benchmarks.harness;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.measure.DeliveryLedger;
 import io.brokerbench.measure.LatencyRecorder;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.plan.AckMode;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +50,8 @@ public class RecordingCostBenchmark {
   @Setup(Level.Iteration)
   public void setUp() {
     recorder = new LatencyRecorder("bench");
-    TopologyPlan plan = new TopologyPlan("bench", Routing.DIRECT, 1, 1, List.of(Binding.ofKeys(List.of(""))), 1, 100,
-        AckMode.MANUAL, 1, List.of(new MessageVariant("", Map.of())));
+    TopologyPlan plan = new TopologyPlan("bench", Routing.DIRECT, 1, 1, List.of(Binding.ofKeys(List.of(""))),
+        ConsumerPlan.partitioned(1, 100, AckMode.MANUAL), 1, List.of(new MessageVariant("", Map.of())));
     ledger = new DeliveryLedger(plan, 1);
     id = 0;
     Envelope.write(buffer, 42L, 1, 0, 0, 0, 0, 1, 2);

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.adapter.kafka.testing.SharedLocalKafka;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.KafkaPartitioner;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.DeliveryListener;
@@ -80,7 +81,8 @@ class KafkaTargetIT {
       AckMode ackMode, List<String> routingKeys) {
     List<MessageVariant> variants = new ArrayList<>();
     for (String key : routingKeys) variants.add(new MessageVariant(key, Map.of()));
-    return new TopologyPlan(runId, routing, 1, partitions, subscriptions, consumers, 100, ackMode, 32, variants);
+    return new TopologyPlan(runId, routing, 1, partitions, subscriptions,
+        ConsumerPlan.partitioned(consumers, 100, ackMode), 32, variants);
   }
 
   /** Message {@code id}: key {@code id % keys}, the plan's partition for it, variant {@code id % variants}. */

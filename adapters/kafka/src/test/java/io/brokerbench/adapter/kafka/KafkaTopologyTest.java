@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.OutgoingMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,8 @@ class KafkaTopologyTest {
       List<String> routingKeys) {
     List<MessageVariant> variants = new ArrayList<>();
     for (String key : routingKeys) variants.add(new MessageVariant(key, Map.of()));
-    return new TopologyPlan("r1", routing, destinations, partitions, subscriptions, consumers, 10, AckMode.AUTO, 16, variants);
+    return new TopologyPlan("r1", routing, destinations, partitions, subscriptions,
+        ConsumerPlan.partitioned(consumers, 10, AckMode.AUTO), 16, variants);
   }
 
   private static OutgoingMessage message(int destination, String routingKey) {

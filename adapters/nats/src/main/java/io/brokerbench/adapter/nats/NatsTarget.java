@@ -6,10 +6,10 @@ import io.brokerbench.adapter.nats.provision.NatsInstallation;
 import io.brokerbench.adapter.nats.provision.NatsProvisioner;
 import io.brokerbench.adapter.nats.provision.ProvisionRequest;
 import io.brokerbench.plan.Routing;
+import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.provision.LocalServer;
 import io.brokerbench.provision.ProvisionDecision;
 import io.brokerbench.provision.ProvisionedBroker;
-import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
@@ -105,7 +105,10 @@ public final class NatsTarget implements Target {
    */
   @Override
   public Capabilities capabilities() {
-    return new Capabilities(EnumSet.of(Routing.DIRECT, Routing.FANOUT, Routing.TOPIC), EnumSet.allOf(Feature.class));
+    // Competing consumers would share a durable consumer, whose max ack pending is sized today for
+    // the one harness consumer that owns it.
+    return new Capabilities(EnumSet.of(Routing.DIRECT, Routing.FANOUT, Routing.TOPIC),
+        EnumSet.complementOf(EnumSet.of(Feature.COMPETING_CONSUMERS)));
   }
 
   @Override

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.adapter.nats.JetStreamTopology.ConsumerRef;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.plan.AckMode;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
@@ -32,7 +33,8 @@ class JetStreamTopologyTest {
   private static TopologyPlan plan(Routing routing, List<Binding> bindings, List<String> routingKeys, int consumers,
       AckMode ack, int prefetch) {
     List<MessageVariant> variants = routingKeys.stream().map(k -> new MessageVariant(k, Map.of())).toList();
-    return new TopologyPlan("r1", routing, 2, 3, bindings, consumers, prefetch, ack, 16, variants);
+    return new TopologyPlan("r1", routing, 2, 3, bindings,
+        ConsumerPlan.partitioned(consumers, prefetch, ack), 16, variants);
   }
 
   @Test

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.adapter.nats.provision.LocalServerConfig;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.provision.LocalServer;
-import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.Guarantee.ConfirmPoint;
@@ -56,7 +57,8 @@ class NatsTargetIT {
 
   private static TopologyPlan plan(String runId, Routing routing, List<String> keys, List<String> variants,
       AckMode ack) {
-    return new TopologyPlan(runId, routing, 1, 1, List.of(Binding.ofKeys(keys)), 1, 50, ack, 1,
+    return new TopologyPlan(runId, routing, 1, 1, List.of(Binding.ofKeys(keys)),
+        ConsumerPlan.partitioned(1, 50, ack), 1,
         variants.stream().map(k -> new MessageVariant(k, Map.of())).toList());
   }
 

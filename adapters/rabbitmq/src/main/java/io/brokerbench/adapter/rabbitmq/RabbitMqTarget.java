@@ -108,6 +108,9 @@ public final class RabbitMqTarget implements Target {
       features.add(Feature.REDELIVERY_ON_CONSUMER_CLOSE);
       features.add(Feature.REQUEUE_ON_REJECT);
       features.add(Feature.PREFETCH_BOUND);
+      // Consumers of one classic or quorum queue compete for its messages; consumers of a stream
+      // each read all of it.
+      features.add(Feature.COMPETING_CONSUMERS);
     }
     return new Capabilities(EnumSet.allOf(Routing.class), features);
   }

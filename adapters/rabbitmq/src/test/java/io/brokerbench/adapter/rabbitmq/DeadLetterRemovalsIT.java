@@ -11,6 +11,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
@@ -162,7 +163,8 @@ class DeadLetterRemovalsIT {
   }
 
   private static TopologyPlan directPlan(String runId) {
-    return new TopologyPlan(runId, Routing.DIRECT, 1, 1, List.of(Binding.ofKeys(List.of("a"))), 1, 1, AckMode.MANUAL, 1,
+    return new TopologyPlan(runId, Routing.DIRECT, 1, 1, List.of(Binding.ofKeys(List.of("a"))),
+        ConsumerPlan.partitioned(1, 1, AckMode.MANUAL), 1,
         List.of(new MessageVariant("a", Map.of())));
   }
 

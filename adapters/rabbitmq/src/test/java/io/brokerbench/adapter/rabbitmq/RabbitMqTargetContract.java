@@ -9,12 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Guarantee;
 import io.brokerbench.spi.Target;
@@ -64,7 +65,8 @@ abstract class RabbitMqTargetContract {
 
   private static TopologyPlan plan(String runId, Routing routing, int partitions, List<Binding> subscriptions,
       int consumers, int prefetch, AckMode ackMode, int keys, List<MessageVariant> variants) {
-    return new TopologyPlan(runId, routing, 1, partitions, subscriptions, consumers, prefetch, ackMode, keys, variants);
+    return new TopologyPlan(runId, routing, 1, partitions, subscriptions,
+        ConsumerPlan.partitioned(consumers, prefetch, ackMode), keys, variants);
   }
 
   private static final List<MessageVariant> KEY_A = List.of(new MessageVariant("a", Map.of()));

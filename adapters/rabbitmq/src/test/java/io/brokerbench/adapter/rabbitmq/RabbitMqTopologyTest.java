@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.rabbitmq.client.BuiltinExchangeType;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.plan.AckMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,8 @@ class RabbitMqTopologyTest {
   @Test
   void everyQueueNameMapsBackToItsSubscription() {
     TopologyPlan plan = new TopologyPlan("r1", Routing.DIRECT, 2, 3,
-        List.of(Binding.ofKeys(List.of("a")), Binding.ofKeys(List.of("b"))), 1, 10, AckMode.MANUAL, 4,
+        List.of(Binding.ofKeys(List.of("a")), Binding.ofKeys(List.of("b"))),
+        ConsumerPlan.partitioned(1, 10, AckMode.MANUAL), 4,
         List.of(new MessageVariant("a", Map.of())));
     Map<String, Integer> bySubscription = RabbitMqTopology.subscriptionsByQueue(plan);
     assertEquals(2 * 2 * 3, bySubscription.size());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
@@ -64,7 +65,8 @@ class RedisTargetIT {
   }
 
   private static TopologyPlan plan(String runId, List<String> keys, List<String> variants, AckMode ack) {
-    return new TopologyPlan(runId, Routing.DIRECT, 1, 1, List.of(Binding.ofKeys(keys)), 1, 50, ack, 1,
+    return new TopologyPlan(runId, Routing.DIRECT, 1, 1, List.of(Binding.ofKeys(keys)),
+        ConsumerPlan.partitioned(1, 50, ack), 1,
         variants.stream().map(k -> new MessageVariant(k, Map.of())).toList());
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokerbench.adapter.redis.StreamTopology.StreamRef;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
@@ -21,7 +22,8 @@ class StreamTopologyTest {
 
   private static TopologyPlan plan(Routing routing, int partitions, int consumers, List<Binding> bindings,
       String... variantKeys) {
-    return new TopologyPlan("r1", routing, 1, partitions, bindings, consumers, 10, AckMode.MANUAL, 4,
+    return new TopologyPlan("r1", routing, 1, partitions, bindings,
+        ConsumerPlan.partitioned(consumers, 10, AckMode.MANUAL), 4,
         java.util.Arrays.stream(variantKeys).map(k -> new MessageVariant(k, Map.of())).toList());
   }
 

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.envelope.Envelope;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.KafkaPartitioner;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.OutgoingMessage;
@@ -45,8 +46,8 @@ class LogEngineTargetTest {
   }
 
   private static TopologyPlan plan(int partitions, int consumers) {
-    return new TopologyPlan("t1", Routing.FANOUT, 2, partitions, List.of(Binding.ofKeys(List.of())), consumers, 100,
-        AckMode.MANUAL, 16, List.of(new MessageVariant("", Map.of())));
+    return new TopologyPlan("t1", Routing.FANOUT, 2, partitions, List.of(Binding.ofKeys(List.of())),
+        ConsumerPlan.partitioned(consumers, 100, AckMode.MANUAL), 16, List.of(new MessageVariant("", Map.of())));
   }
 
   private static boolean await(BooleanSupplier condition) throws InterruptedException {

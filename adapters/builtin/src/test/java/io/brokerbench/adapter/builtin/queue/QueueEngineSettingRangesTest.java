@@ -3,18 +3,19 @@ package io.brokerbench.adapter.builtin.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.SettingsException;
 import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetContext;
-import io.brokerbench.testing.SettingBoundaries;
 import io.brokerbench.testing.SettingBoundaries.Edge;
+import io.brokerbench.testing.SettingBoundaries;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every queue-engine setting's range is what the engine accepts, and validation enforces it. */
 class QueueEngineSettingRangesTest {
   static final QueueEngineTargetProvider PROVIDER = new QueueEngineTargetProvider();
-  static final TopologyPlan PLAN = new TopologyPlan("t1", Routing.DIRECT, 1, 1, List.of(Binding.ofKeys(List.of())), 1, 10,
-      AckMode.MANUAL, 1, List.of(new MessageVariant("", Map.of())));
+  static final TopologyPlan PLAN = new TopologyPlan("t1", Routing.DIRECT, 1, 1, List.of(Binding.ofKeys(List.of())),
+      ConsumerPlan.partitioned(1, 10, AckMode.MANUAL), 1, List.of(new MessageVariant("", Map.of())));
 
   @TempDir Path work;
 

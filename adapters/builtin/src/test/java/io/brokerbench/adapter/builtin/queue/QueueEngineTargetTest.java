@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.envelope.Envelope;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.HeaderMatch;
+import io.brokerbench.plan.KafkaPartitioner;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
-import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.OutgoingMessage;
@@ -25,7 +27,6 @@ import io.brokerbench.spi.TargetInfo;
 import io.brokerbench.spi.TargetMode;
 import io.brokerbench.spi.TargetProducer;
 import io.brokerbench.spi.TargetProvider;
-import io.brokerbench.plan.KafkaPartitioner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +59,8 @@ class QueueEngineTargetTest {
 
   private static TopologyPlan plan(Routing routing, int destinations, int partitions, List<Binding> subs, int consumers,
       int prefetch, AckMode ack, List<MessageVariant> variants) {
-    return new TopologyPlan("t1", routing, destinations, partitions, subs, consumers, prefetch, ack, 16, variants);
+    return new TopologyPlan("t1", routing, destinations, partitions, subs,
+        ConsumerPlan.partitioned(consumers, prefetch, ack), 16, variants);
   }
 
   private static OutgoingMessage message(TopologyPlan plan, int key, long id, long seq) {

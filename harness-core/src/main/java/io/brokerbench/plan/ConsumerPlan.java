@@ -1,0 +1,23 @@
+package io.brokerbench.plan;
+
+/**
+ * The consumers of every subscription of a plan.
+ *
+ * @param perSubscription consumers in each subscription, at least 1
+ * @param prefetch most unacknowledged deliveries per consumer, at least 1
+ * @param ackMode how consumers settle deliveries
+ * @param sharing how a subscription's consumers share its queues or partitions
+ */
+public record ConsumerPlan(int perSubscription, int prefetch, AckMode ackMode, ConsumerSharing sharing) {
+  public ConsumerPlan {
+    if (perSubscription < 1) throw new IllegalArgumentException("consumers must be >= 1, was " + perSubscription);
+    if (prefetch < 1) throw new IllegalArgumentException("prefetch must be >= 1, was " + prefetch);
+    if (ackMode == null) throw new IllegalArgumentException("ackMode must be set");
+    if (sharing == null) throw new IllegalArgumentException("sharing must be set");
+  }
+
+  /** Consumers that each own whole queues or partitions. */
+  public static ConsumerPlan partitioned(int perSubscription, int prefetch, AckMode ackMode) {
+    return new ConsumerPlan(perSubscription, prefetch, ackMode, ConsumerSharing.PARTITIONED);
+  }
+}
