@@ -100,7 +100,7 @@ public record KafkaTargetSettings(
   public static final String ASSIGNMENT = "consumer.assignment";
 
   /** The image {@code testcontainers} starts unless the settings name another. */
-  public static final String DEFAULT_IMAGE = "apache/kafka:4.1.1";
+  public static final String DEFAULT_IMAGE = "apache/kafka:4.4.0";
 
   /** Topic config: records a partition appends between two fsyncs; 1 fsyncs every append before it is acknowledged. */
   public static final String FLUSH_MESSAGES = "flush.messages";

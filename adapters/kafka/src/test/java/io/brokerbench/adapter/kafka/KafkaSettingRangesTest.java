@@ -94,6 +94,6 @@ class KafkaSettingRangesTest {
         () -> Settings.of(KafkaTargetSettings.specs(), Map.of("container.image", "redis:7")));
     assertEquals("setting 'container.image' expects an apache/kafka or apache/kafka-native image, found 'redis:7':"
         + " the Kafka module runs apache/kafka images only", e.getMessage());
-    Settings.of(KafkaTargetSettings.specs(), Map.of("container.image", "apache/kafka-native:4.1.1"));
+    Settings.of(KafkaTargetSettings.specs(), Map.of("container.image", "apache/kafka-native:4.4.0"));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.adapter.kafka.testing.KafkaVersion;
 import io.brokerbench.adapter.kafka.testing.SharedLocalKafka;
 import io.brokerbench.provision.DockerProbe;
 import io.brokerbench.spi.Guarantee;
@@ -52,7 +53,7 @@ class KafkaTargetLocalIT {
         // The decision itself must be quick when nothing answers: no Docker socket, no port probes.
         assertTrue(choiceMillis < 2000, "auto chose after " + choiceMillis + " ms");
       }
-      assertEquals("4.1.1", info.version());
+      assertEquals(KafkaVersion.built(), info.version(), "the broker runs kafka.version");
       assertEquals(TargetMode.LOCAL, info.mode());
       assertEquals("local", info.settings().get("provision.chosen"));
       assertTrue(info.settings().containsKey("local.log"));

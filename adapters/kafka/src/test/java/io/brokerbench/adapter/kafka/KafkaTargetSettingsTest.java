@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.adapter.kafka.testing.KafkaVersion;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.SettingsException;
@@ -30,6 +31,12 @@ class KafkaTargetSettingsTest {
     assertEquals(5, s.maxInFlight());
     assertEquals(CommitStrategy.AUTO, s.commit());
     assertEquals(AssignmentMode.STATIC, s.assignment());
+  }
+
+  @Test
+  void defaultImageRunsTheBuiltKafkaVersion() {
+    assertEquals("apache/kafka:" + KafkaVersion.built(), KafkaTargetSettings.DEFAULT_IMAGE,
+        "kafka-clients, kafka_2.13 (the local broker) and the image share one version");
   }
 
   @Test

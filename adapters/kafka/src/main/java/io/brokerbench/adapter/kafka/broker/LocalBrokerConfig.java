@@ -15,6 +15,13 @@ import java.util.Map;
  * from replication, of which a single node has none); {@code log.flush.*} in {@link #overrides}
  * changes that.
  *
+ * <p>Share groups (KIP-932) need nothing to be switched on: the storage is formatted at the
+ * release's own metadata version, which from Kafka 4.2 finalizes the feature {@code share.version}
+ * at 1 or above, and that feature alone enables them ({@code group.share.enable} is gone, {@code
+ * group.coordinator.rebalance.protocols} is deprecated and not consulted for them). One node needs
+ * the share coordinator's state topic {@code __share_group_state} at one replica with a minimum ISR
+ * of 1 (the defaults 3 and 2 would leave it uncreatable, and every share group failing).
+ *
  * @param nodeId the KRaft node id, 0 or more
  * @param brokerPort PLAINTEXT listener port on 127.0.0.1 (clients)
  * @param controllerPort CONTROLLER listener port on 127.0.0.1 (KRaft quorum)
@@ -25,8 +32,12 @@ public record LocalBrokerConfig(int nodeId, int brokerPort, int controllerPort, 
 
   /**
    * Settings that make one node behave well for benchmarks and fault scenarios: internal topics with
-   * replication factor 1, consumer groups that start without delay and may use session timeouts
-   * down to 500 ms, a controller that fences a dead broker after 3 s instead of 9 s.
+   * replication factor 1 (the share-group state topic too), consumer groups that start without delay
+   * and may use session timeouts down to 500 ms, share groups that may set ({@code
+   * share.session.timeout.ms}, {@code share.heartbeat.interval.ms}, {@code
+   * share.record.lock.duration.ms} group configs) session timeouts and heartbeats down to 500 ms and
+   * record locks down to 1 s, a controller that fences a dead broker after 3 s instead of 9 s. Kafka's
+   * own defaults stay in force for groups that set nothing.
    */
   public static final Map<String, String> FAST_SINGLE_NODE = fastSingleNode();
 
@@ -57,6 +68,9 @@ public record LocalBrokerConfig(int nodeId, int brokerPort, int controllerPort, 
     p.put("group.min.session.timeout.ms", "500");
     p.put("group.consumer.min.session.timeout.ms", "500");
     p.put("group.consumer.min.heartbeat.interval.ms", "500");
+    p.put("group.share.min.session.timeout.ms", "500");
+    p.put("group.share.min.heartbeat.interval.ms", "500");
+    p.put("group.share.min.record.lock.duration.ms", "1000");
     p.put("broker.session.timeout.ms", "3000");
     p.put("broker.heartbeat.interval.ms", "500");
     return Map.copyOf(p);

@@ -3,6 +3,7 @@ package io.brokerbench.adapter.kafka.broker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.brokerbench.adapter.kafka.KafkaTargetSettings;
+import io.brokerbench.adapter.kafka.testing.KafkaVersion;
 import io.brokerbench.provision.DockerProbe;
 import java.time.Duration;
 import java.util.Map;
@@ -25,7 +26,7 @@ class ContainerKafkaBrokerIT {
     try (ContainerKafkaBroker broker = ContainerKafkaBroker.start(KafkaTargetSettings.DEFAULT_IMAGE, Duration.ofSeconds(120));
         Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       assertEquals(1, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
-      assertEquals("4.1.1", broker.reportedVersion().orElseThrow());
+      assertEquals(KafkaVersion.built(), broker.reportedVersion().orElseThrow(), "the image runs kafka.version");
     }
   }
 }

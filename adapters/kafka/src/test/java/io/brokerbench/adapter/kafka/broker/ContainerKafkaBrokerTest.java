@@ -20,6 +20,9 @@ class ContainerKafkaBrokerTest {
     assertEquals("3000", env.get("KAFKA_BROKER_SESSION_TIMEOUT_MS"));
     assertEquals("0", env.get("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS"));
     assertEquals("8", env.get("KAFKA_OFFSETS_TOPIC_NUM_PARTITIONS"), "ours replaces the module's default of 1");
+    assertEquals("1", env.get("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR"), "share groups on one node");
+    assertEquals("1", env.get("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR"));
+    assertEquals("500", env.get("KAFKA_GROUP_SHARE_MIN_SESSION_TIMEOUT_MS"));
     assertEquals("broker,controller", env.get("KAFKA_PROCESS_ROLES"), "the module's KRaft single node stays");
     assertTrue(container.getExposedPorts().contains(9092));
   }

@@ -45,9 +45,9 @@ class LocalBrokerClasspathTest {
 
   @Test
   void aMissingJarIsReportedWithHowToResolveIt() {
-    LocalBrokerClasspath broken = new LocalBrokerClasspath(List.of(Path.of("/nonexistent/kafka_2.13-4.1.1.jar")));
+    LocalBrokerClasspath broken = new LocalBrokerClasspath(List.of(Path.of("/nonexistent/kafka_2.13-4.4.0.jar")));
     assertFalse(broken.complete());
-    assertTrue(broken.problem().contains("/nonexistent/kafka_2.13-4.1.1.jar"), broken.problem());
+    assertTrue(broken.problem().contains("/nonexistent/kafka_2.13-4.4.0.jar"), broken.problem());
     assertTrue(broken.problem().contains("./mvnw"), broken.problem());
   }
 }

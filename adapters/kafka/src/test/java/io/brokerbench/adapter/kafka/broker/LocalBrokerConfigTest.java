@@ -34,6 +34,18 @@ class LocalBrokerConfigTest {
   }
 
   @Test
+  void shareGroupsRunOnOneNodeAndMayUseShortTimeouts() {
+    Map<String, String> p = new LocalBrokerConfig(1, 1, 2, Path.of("d"), Map.of()).properties();
+    assertEquals("1", p.get("share.coordinator.state.topic.replication.factor"));
+    assertEquals("1", p.get("share.coordinator.state.topic.min.isr"));
+    assertEquals("500", p.get("group.share.min.session.timeout.ms"));
+    assertEquals("500", p.get("group.share.min.heartbeat.interval.ms"));
+    assertEquals("1000", p.get("group.share.min.record.lock.duration.ms"));
+    assertTrue(!p.containsKey("group.share.enable") && !p.containsKey("group.coordinator.rebalance.protocols"),
+        "from Kafka 4.2 the finalized feature share.version enables share groups");
+  }
+
+  @Test
   void overridesComeLast() {
     Map<String, String> p = new LocalBrokerConfig(1, 1, 2, Path.of("d"), Map.of("num.partitions", "3")).properties();
     assertEquals("3", p.get("num.partitions"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.adapter.kafka.testing.KafkaVersion;
 import io.brokerbench.adapter.kafka.testing.SharedLocalKafka;
 import io.brokerbench.provision.ProvisionException;
 import io.brokerbench.testing.RealEnvironment;
@@ -32,7 +33,7 @@ class LocalKafkaBrokerIT {
     System.out.println("local Kafka broker: storage format " + broker.formatTime().toMillis() + " ms, broker start to ready "
         + broker.timeToReady().toMillis() + " ms");
     try {
-      assertEquals("4.1.1", broker.reportedVersion().orElseThrow());
+      assertEquals(KafkaVersion.built(), broker.reportedVersion().orElseThrow(), "the broker runs kafka.version");
       assertTrue(Files.size(broker.logFile()) > 0, "the broker logs to " + broker.logFile());
       try (Admin admin = admin(broker.bootstrapServers())) {
         assertEquals(1, admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size());
