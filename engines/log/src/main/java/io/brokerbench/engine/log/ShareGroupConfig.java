@@ -34,7 +34,8 @@ public record ShareGroupConfig(OffsetReset autoOffsetReset, Duration recordLockD
 
   /**
    * Kafka's defaults: start at the latest offset, 30 s record locks, 5 deliveries, 2000 in-flight
-   * records per share-partition.
+   * records per share-partition (recent Kafka; 4.0 had 200). Kafka accepts 2 to 10 deliveries and,
+   * by default, locks of 15 s to 60 s; the wider ranges here let tests use small values.
    */
   public static ShareGroupConfig defaults() {
     return new ShareGroupConfig(OffsetReset.LATEST, Duration.ofSeconds(30), 5, 2000);
