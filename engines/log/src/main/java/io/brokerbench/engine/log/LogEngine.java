@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A log broker in the Kafka model, in process: topics of partitions, each an append-only segmented
  * log ({@link PartitionLog}); producers ({@link LogProducer}), consumers ({@link LogConsumer}) and
- * consumer groups ({@link GroupCoordinator}) with committed offsets in an internal log.
+ * consumer groups ({@link GroupCoordinator}) with committed offsets in an internal log; share groups
+ * ({@link ShareGroupCoordinator}, {@link ShareConsumer}) whose members take records one by one.
  *
  * <h2>Directory layout</h2>
  * <pre>
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>Threads</h2>
  * One daemon scheduler thread ({@code log-engine-scheduler}) runs the periodic flush (for {@code
- * fsync interval}) and retention. Producers own a sender thread each. Everything is stopped by
+ * fsync interval}), retention, and every second the share groups' record lock timeouts. Producers own a sender thread each. Everything is stopped by
  * {@link #close()} (clean: flushes and writes indexes) or {@link #crash()} (nothing flushed).
  *
  * <h2>Thread-safety</h2>
@@ -52,6 +53,7 @@ public final class LogEngine implements AutoCloseable {
   private final Map<String, Integer> topicSizesView = Collections.unmodifiableMap(topicSizes);
   private final OffsetStore offsetStore;
   private final GroupCoordinator coordinator;
+  private final ShareGroupCoordinator shareGroups;
   private final AtomicLong producerIds = new AtomicLong();
   private final ScheduledExecutorService scheduler;
   private final Set<AutoCloseable> clients = ConcurrentHashMap.newKeySet();
@@ -112,6 +114,7 @@ public final class LogEngine implements AutoCloseable {
       throw e;
     }
     this.coordinator = new GroupCoordinator(() -> topicSizesView, offsetStore, time);
+    this.shareGroups = new ShareGroupCoordinator(() -> topicSizesView, this::partition, time);
     ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "log-engine-scheduler");
       t.setDaemon(true);
@@ -128,6 +131,7 @@ public final class LogEngine implements AutoCloseable {
       long ms = config.retentionCheckInterval().toMillis();
       scheduler.scheduleWithFixedDelay(this::retentionQuietly, ms, ms, TimeUnit.MILLISECONDS);
     }
+    scheduler.scheduleWithFixedDelay(this::expireShareLocksQuietly, 1, 1, TimeUnit.SECONDS);
   }
 
   /**
@@ -196,6 +200,7 @@ public final class LogEngine implements AutoCloseable {
       topicSizes.put(topic, partitions);
     }
     coordinator.topicsChanged();
+    shareGroups.topicsChanged();
   }
 
   /** Topic names and partition counts (internal topics excluded), a live read-only view. */
@@ -224,6 +229,11 @@ public final class LogEngine implements AutoCloseable {
     return coordinator;
   }
 
+  /** Share groups (KIP-932): members taking records of the same partitions record by record. */
+  public ShareGroupCoordinator shareGroups() {
+    return shareGroups;
+  }
+
   /** A fresh idempotent producer id, never handed out before by an engine on this directory. */
   long nextProducerId() {
     return producerIds.getAndIncrement();
@@ -241,6 +251,14 @@ public final class LogEngine implements AutoCloseable {
   public LogConsumer consumer(ConsumerConfig consumerConfig) {
     ensureOpen();
     LogConsumer c = new LogConsumer(this, consumerConfig);
+    clients.add(c);
+    return c;
+  }
+
+  /** Creates a share group member (KIP-932); it is closed with the engine. */
+  public ShareConsumer shareConsumer(ShareConsumerConfig shareConsumerConfig) {
+    ensureOpen();
+    ShareConsumer c = new ShareConsumer(this, shareConsumerConfig);
     clients.add(c);
     return c;
   }
@@ -302,6 +320,14 @@ public final class LogEngine implements AutoCloseable {
       compact();
     } catch (IOException | RuntimeException e) {
       if (!closed) LOG.log(System.Logger.Level.WARNING, "retention failed in " + dataDirectory, e);
+    }
+  }
+
+  private void expireShareLocksQuietly() {
+    try {
+      shareGroups.expireLocks();
+    } catch (RuntimeException e) {
+      if (!closed) LOG.log(System.Logger.Level.WARNING, "expiring share group record locks failed in " + dataDirectory, e);
     }
   }
 
@@ -372,6 +398,7 @@ public final class LogEngine implements AutoCloseable {
     for (AutoCloseable c : new ArrayList<>(clients)) {
       if (c instanceof LogProducer p) p.abort();
       if (c instanceof LogConsumer k) k.abort();
+      if (c instanceof ShareConsumer k) k.abort();
     }
     awaitScheduler();
     closeQuietly(dirLock);

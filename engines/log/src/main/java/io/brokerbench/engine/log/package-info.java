@@ -6,7 +6,9 @@
  * indexes; producers ({@link io.brokerbench.engine.log.LogProducer}) with batching, Kafka's
  * partitioner and idempotence; consumers ({@link io.brokerbench.engine.log.LogConsumer}) with long
  * polls; consumer groups ({@link io.brokerbench.engine.log.GroupCoordinator}) with generations,
- * assignors and durable committed offsets. The on-disk formats, recovery, threading and defaults
+ * assignors and durable committed offsets; share groups ({@link
+ * io.brokerbench.engine.log.ShareGroupCoordinator}, {@link io.brokerbench.engine.log.ShareConsumer})
+ * whose members take the records of the same partitions one by one (KIP-932). The on-disk formats, recovery, threading and defaults
  * are described in {@code engines/log/README.md} and on {@link
  * io.brokerbench.engine.log.RecordBatch}, {@link io.brokerbench.engine.log.OffsetIndex} and {@link
  * io.brokerbench.engine.log.TimeIndex}.
