@@ -133,6 +133,18 @@ final class TopicLayout {
     return subscriptions.get(subscription);
   }
 
+  /**
+   * The topics of this layout that subscription {@code subscription} reads, in {@link #topics()}
+   * order: its named topics, or those its pattern matches. A share consumer subscribes by name only,
+   * and every topic of the layout exists once the plan is declared, so this is the whole set.
+   */
+  Set<String> topicsOf(int subscription) {
+    Subscription s = subscriptions.get(subscription);
+    Set<String> out = new LinkedHashSet<>();
+    for (String t : topics) if (s.covers(t)) out.add(t);
+    return out;
+  }
+
   String group(int subscription) {
     return plan.groupName(subscription);
   }

@@ -4,10 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.commons.Murmur2;
+import io.brokerbench.plan.AckMode;
+import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerPlan;
+import io.brokerbench.plan.ConsumerSharing;
+import io.brokerbench.plan.MessageVariant;
+import io.brokerbench.plan.Routing;
+import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.plan.KafkaPartitioner;
 import io.brokerbench.plan.ReferenceRouter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +65,20 @@ class TopicLayoutTest {
         assertEquals(KafkaPartitioner.partition(key, partitions), Murmur2.partitionForKey(key, partitions), "key-" + k);
       }
     }
+  }
+
+  @Test
+  void namesTheTopicsASubscriptionPatternCovers() {
+    List<MessageVariant> variants = List.of(new MessageVariant("eu.orders", Map.of()), new MessageVariant("us.orders", Map.of()),
+        new MessageVariant("eu.refunds", Map.of()));
+    TopologyPlan plan = new TopologyPlan("r1", Routing.TOPIC, 2, 1,
+        List.of(Binding.ofKeys(List.of("eu.*")), Binding.ofKeys(List.of("#.orders")), Binding.ofKeys(List.of("none"))),
+        new ConsumerPlan(2, 10, AckMode.MANUAL, ConsumerSharing.COMPETING), 4, variants);
+    TopicLayout layout = new TopicLayout(plan);
+    assertEquals(Set.of(plan.topicName(0, "eu.orders"), plan.topicName(0, "eu.refunds"), plan.topicName(1, "eu.orders"),
+        plan.topicName(1, "eu.refunds")), layout.topicsOf(0));
+    assertEquals(Set.of(plan.topicName(0, "eu.orders"), plan.topicName(0, "us.orders"), plan.topicName(1, "eu.orders"),
+        plan.topicName(1, "us.orders")), layout.topicsOf(1));
+    assertEquals(Set.of(), layout.topicsOf(2));
   }
 }
