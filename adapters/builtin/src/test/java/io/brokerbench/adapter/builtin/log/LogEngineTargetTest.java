@@ -9,6 +9,7 @@ import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.ConsumerPlan;
+import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.KafkaPartitioner;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
@@ -16,6 +17,7 @@ import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.OutgoingMessage;
+import io.brokerbench.spi.RemovalReason;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.SettingsException;
 import io.brokerbench.spi.Target;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -145,6 +148,66 @@ class LogEngineTargetTest {
       long redelivered = byZero.stream().filter(Delivery::redelivered).count();
       assertEquals(unacked, redelivered, "every unacknowledged record came back flagged, and nothing else");
       c0.close();
+    }
+  }
+
+  private static TopologyPlan competingPlan(int partitions, int consumers) {
+    return new TopologyPlan("t1", Routing.FANOUT, 2, partitions, List.of(Binding.ofKeys(List.of())),
+        new ConsumerPlan(consumers, 100, AckMode.MANUAL, ConsumerSharing.COMPETING), 16, List.of(new MessageVariant("", Map.of())));
+  }
+
+  @Test
+  void competingConsumersGetBackWhatAClosingConsumerHeldFlaggedRedelivered() throws Exception {
+    TopologyPlan plan = competingPlan(2, 2);
+    try (Target t = target(Map.of())) {
+      t.open();
+      t.declare(plan);
+      List<Delivery> byZero = new CopyOnWriteArrayList<>();
+      List<Delivery> heldByOne = new CopyOnWriteArrayList<>();
+      TargetConsumer c0 = t.createConsumer(new ConsumerSpec(0, 0, 1000, AckMode.MANUAL), d -> { byZero.add(snapshot(d)); d.ack(); });
+      TargetConsumer c1 = t.createConsumer(new ConsumerSpec(0, 1, 1000, AckMode.MANUAL), d -> heldByOne.add(snapshot(d)));
+      sendAll(t.createProducer(0), plan, 400);
+      assertTrue(await(() -> byZero.size() + heldByOne.size() >= 400), "delivered " + (byZero.size() + heldByOne.size()));
+      int unacked = heldByOne.size();
+      for (Delivery d : heldByOne) assertFalse(d.redelivered());
+      c1.close();
+      assertTrue(await(() -> byZero.size() >= 400), "consumer 0 took the released records: " + byZero.size());
+      long redelivered = byZero.stream().filter(Delivery::redelivered).count();
+      assertEquals(unacked, redelivered, "every record the closed consumer held came back flagged, and nothing else");
+      c0.close();
+    }
+  }
+
+  @Test
+  void reportsRecordsRejectedOrArchivedAtTheDeliveryLimitAsRemoved() throws Exception {
+    TopologyPlan plan = competingPlan(1, 1);
+    try (Target t = target(Map.of())) {
+      t.open();
+      t.declare(plan);
+      Map<Long, RemovalReason> removed = new ConcurrentHashMap<>();
+      List<RemovalReason> reports = new CopyOnWriteArrayList<>();
+      AutoCloseable watch = t.watchRemovals((s, payload, length, reason) -> {
+        assertEquals(0, s);
+        removed.put(Envelope.messageId(payload), reason);
+        reports.add(reason);
+      });
+      Map<Long, Integer> deliveries = new ConcurrentHashMap<>();
+      TargetConsumer c = t.createConsumer(new ConsumerSpec(0, 0, 10, AckMode.MANUAL), d -> {
+        long id = Envelope.messageId(d.payload());
+        int n = deliveries.merge(id, 1, Integer::sum);
+        assertEquals(n > 1, d.redelivered(), "message " + id + " delivery " + n);
+        d.reject(id % 2 == 1); // odd: released until the limit archives them; even: rejected at once
+      });
+      sendAll(t.createProducer(0), plan, 20);
+      assertTrue(await(() -> reports.size() >= 20), "removals reported: " + reports.size());
+      Thread.sleep(100);
+      assertEquals(20, reports.size(), "each removal reported once");
+      for (long id = 0; id < 20; id++) {
+        assertEquals(id % 2 == 1 ? RemovalReason.DELIVERY_LIMIT : RemovalReason.REJECTED, removed.get(id), "message " + id);
+        assertEquals(id % 2 == 1 ? 5 : 1, deliveries.get(id), "deliveries of message " + id);
+      }
+      watch.close();
+      c.close();
     }
   }
 
