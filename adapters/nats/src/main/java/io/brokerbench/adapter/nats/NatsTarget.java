@@ -11,6 +11,7 @@ import io.brokerbench.provision.AppliedSettings;
 import io.brokerbench.provision.LocalServer;
 import io.brokerbench.provision.ProvisionDecision;
 import io.brokerbench.provision.ProvisionedBroker;
+import io.brokerbench.provision.UserInfoUrl;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
@@ -76,11 +77,11 @@ public final class NatsTarget implements Target {
     ServerInfo server = admin.getServerInfo();
     ServerVersion version = ServerVersion.parse(server.getVersion());
     if (!server.isJetStreamAvailable()) {
-      throw new IllegalStateException("nats-server " + version + " at " + ExternalAddress.redact(broker.url())
+      throw new IllegalStateException("nats-server " + version + " at " + UserInfoUrl.redact(broker.url())
           + " has JetStream off; start it with -js (or jetstream {} in its configuration)");
     }
     if (settings.sync() != null) SyncPolicy.requireSupportedBy(version);
-    Map<String, String> applied = AppliedSettings.ofProvisioned(rawSettings, "url", ExternalAddress::redact,
+    Map<String, String> applied = AppliedSettings.ofProvisioned(rawSettings, "url", UserInfoUrl::redact,
         decision.choice(), broker);
     applied.put("server.name", server.getServerName());
     applied.put("client", "jnats " + Nats.CLIENT_VERSION);

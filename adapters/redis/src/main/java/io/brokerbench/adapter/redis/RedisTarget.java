@@ -11,6 +11,7 @@ import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.provision.AppliedSettings;
 import io.brokerbench.provision.ProvisionDecision;
 import io.brokerbench.provision.ProvisionedBroker;
+import io.brokerbench.provision.UserInfoUrl;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
@@ -85,9 +86,9 @@ public final class RedisTarget implements Target {
     RedisCommands<String, byte[]> redis = admin.sync();
     ServerFacts server = ServerFacts.parse(redis.info("server"));
     server.unusableReason().ifPresent(reason -> {
-      throw new IllegalStateException(reason + " (" + ExternalAddress.redact(broker.url()) + ")");
+      throw new IllegalStateException(reason + " (" + UserInfoUrl.redact(broker.url()) + ")");
     });
-    Map<String, String> applied = AppliedSettings.ofProvisioned(rawSettings, "url", ExternalAddress::redact,
+    Map<String, String> applied = AppliedSettings.ofProvisioned(rawSettings, "url", UserInfoUrl::redact,
         decision.choice(), broker);
     applied.put("client", RedisConnections.clientVersion());
     settings.withoutEffect(broker.mode()).forEach((name, why) -> applied.put(name, TargetInfo.notApplicable(why)));
