@@ -281,6 +281,28 @@ public abstract class TargetConformanceKit {
   }
 
   @Test
+  void requeuesARejectedDeliveryFlaggedRedelivered() throws Exception {
+    requireFeature(Feature.REQUEUE_ON_REJECT);
+    try (Direct d = new Direct(10)) {
+      // Read during the listener call: a target may reuse its delivery object afterwards.
+      List<Long> ids = new CopyOnWriteArrayList<>();
+      List<Boolean> redelivered = new CopyOnWriteArrayList<>();
+      TargetConsumer c = d.target.createConsumer(new ConsumerSpec(0, 0, 10, AckMode.MANUAL), delivery -> {
+        ids.add(Envelope.messageId(java.util.Arrays.copyOf(delivery.payload(), delivery.payloadLength())));
+        redelivered.add(delivery.redelivered());
+        if (ids.size() == 1) delivery.reject(true);
+        else delivery.ack();
+      });
+      List<Long> sent = d.sendConfirmed(1);
+      assertTrue(await(() -> ids.size() >= 2), "a message rejected with requeue did not come back within " + patience());
+      c.close();
+      assertEquals(List.of(false, true), redelivered.subList(0, 2),
+          "a first delivery is not flagged redelivered; one requeued by a reject is");
+      assertEquals(List.of(sent.get(0), sent.get(0)), ids.subList(0, 2));
+    }
+  }
+
+  @Test
   void neverExceedsPrefetch() throws Exception {
     requireFeature(Feature.PREFETCH_BOUND);
     int prefetch = 5;

@@ -1,6 +1,7 @@
 package io.brokerbench.adapter.kafka;
 
 import io.brokerbench.adapter.shared.LogRedeliveries;
+import io.brokerbench.adapter.shared.OffsetDelivery;
 import io.brokerbench.adapter.shared.SettledOffsets;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.DeliveryListener;
@@ -88,6 +89,12 @@ final class KafkaTargetConsumer implements TargetConsumer {
   private final LongSupplier nanoClock;
   private final Consumer<String> log;
   private final SettledOffsets<TopicPartition> settlements = new SettledOffsets<>();
+  /**
+   * How the harness settles a delivery: with manual acks, an ack or a reject settles it for the
+   * commit and a reject with requeue rewinds its partition to it, so it is fetched and delivered
+   * again (flagged redelivered), as Kafka has no dead-lettering; with automatic acks, nothing.
+   */
+  private final OffsetDelivery.Settlement<TopicPartition> harnessSettlement;
   private final ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
   private final Thread thread;
 
@@ -131,6 +138,8 @@ final class KafkaTargetConsumer implements TargetConsumer {
     this.listener = listener;
     this.tracker = tracker;
     this.manualAck = ackMode == AckMode.MANUAL;
+    this.harnessSettlement = manualAck ? new OffsetDelivery.Settlement<>(settlements::settle, settlements::rewind)
+        : OffsetDelivery.Settlement.onDelivery();
     this.prefetch = prefetch;
     this.commit = settings.commit();
     this.kafkaAutoCommit = KafkaClientConfigs.kafkaAutoCommit(settings, ackMode);
@@ -196,8 +205,9 @@ final class KafkaTargetConsumer implements TargetConsumer {
       selectPartition(record);
       boolean redelivered = LogRedeliveries.markDelivered(lastHighest, record.offset());
       if (tracksCommits) settlements.delivered(lastTopicPartition, record.offset());
-      KafkaDelivery delivery = new KafkaDelivery(record.value(), record.key(), topology.destinationOf(record.topic()),
-          lastTopicPartition, record.offset(), redelivered, manualAck ? settlements : null);
+      OffsetDelivery<TopicPartition> delivery = new OffsetDelivery<>(record.value(), record.value().length, record.key(),
+          topology.destinationOf(record.topic()), lastTopicPartition, record.partition(), record.offset(), redelivered,
+          harnessSettlement);
       listener.onDelivery(delivery);
       if (!manualAck && tracksCommits) settlements.settle(lastTopicPartition, record.offset());
       if (manualAck) applyRewinds();

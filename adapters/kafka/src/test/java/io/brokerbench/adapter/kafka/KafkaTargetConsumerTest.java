@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.adapter.shared.LogRedeliveries;
+import io.brokerbench.adapter.shared.OffsetDelivery;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.Routing;
@@ -77,7 +78,7 @@ class KafkaTargetConsumerTest {
 
   private static List<Long> offsets(List<Delivery> deliveries) {
     List<Long> out = new ArrayList<>();
-    for (Delivery d : deliveries) out.add(((KafkaDelivery) d).offset());
+    for (Delivery d : deliveries) out.add(((OffsetDelivery<?>) d).offset());
     return out;
   }
 

@@ -1,6 +1,8 @@
 package io.brokerbench.adapter.nats;
 
 import io.brokerbench.adapter.nats.JetStreamTopology.ConsumerRef;
+import io.brokerbench.adapter.shared.KeylessDelivery;
+import io.brokerbench.adapter.shared.ListenerFailureLog;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
@@ -75,7 +77,7 @@ final class NatsConsumer implements TargetConsumer {
   /** Deliveries handed to the listener and not yet settled, by their ack subject (unique per delivery). */
   private final Map<String, Message> unsettled = new ConcurrentHashMap<>();
   private volatile boolean closed;
-  private volatile boolean listenerFailureReported;
+  private final ListenerFailureLog listenerFailures;
 
   private NatsConsumer(Connection connection, DeliveryListener listener, boolean manualAck, boolean nakOnClose,
       Consumer<String> log) {
@@ -85,6 +87,7 @@ final class NatsConsumer implements TargetConsumer {
     this.manualAck = manualAck;
     this.nakOnClose = nakOnClose;
     this.log = log;
+    this.listenerFailures = new ListenerFailureLog(log, "a delivery listener", "of this consumer");
   }
 
   /**
@@ -140,52 +143,19 @@ final class NatsConsumer implements TargetConsumer {
       listener.onDelivery(new NatsDelivery(msg, ref.destination(), ref.partition(), redelivered));
     } catch (RuntimeException e) {
       // Thrown into the client, it would only reach the error listener; say so once here.
-      if (!listenerFailureReported) {
-        listenerFailureReported = true;
-        log.accept("a delivery listener threw " + e + "; further failures of this consumer are not reported");
-      }
+      listenerFailures.report(e);
     } finally {
       dispatch.unlock();
     }
   }
 
   /** One delivery; settles through this consumer's connection. */
-  private final class NatsDelivery implements Delivery {
+  private final class NatsDelivery extends KeylessDelivery {
     private final Message message;
-    private final int destination;
-    private final int partition;
-    private final boolean redelivered;
 
     NatsDelivery(Message message, int destination, int partition, boolean redelivered) {
+      super(message.getData(), destination, partition, redelivered);
       this.message = message;
-      this.destination = destination;
-      this.partition = partition;
-      this.redelivered = redelivered;
-    }
-
-    @Override
-    public byte[] payload() {
-      return message.getData();
-    }
-
-    @Override
-    public byte[] key() {
-      return null;
-    }
-
-    @Override
-    public int destination() {
-      return destination;
-    }
-
-    @Override
-    public int partition() {
-      return partition;
-    }
-
-    @Override
-    public boolean redelivered() {
-      return redelivered;
     }
 
     /** {@code +ACK}; nothing when the consumer already handed the message back at close. */

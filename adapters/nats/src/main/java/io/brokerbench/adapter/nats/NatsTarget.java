@@ -5,11 +5,14 @@ import io.brokerbench.adapter.nats.provision.ExternalAddress;
 import io.brokerbench.adapter.nats.provision.NatsInstallation;
 import io.brokerbench.adapter.nats.provision.NatsProvisioner;
 import io.brokerbench.adapter.nats.provision.ProvisionRequest;
+import io.brokerbench.adapter.shared.TargetResources;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.provision.AppliedSettings;
 import io.brokerbench.provision.LocalServer;
 import io.brokerbench.provision.ProvisionDecision;
 import io.brokerbench.provision.ProvisionedBroker;
+import io.brokerbench.provision.UserInfoUrl;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
@@ -25,10 +28,9 @@ import io.brokerbench.spi.TargetProducer;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.api.ServerInfo;
+import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,19 +51,16 @@ public final class NatsTarget implements Target {
   private final Settings rawSettings;
   private final NatsSettings settings;
   private final Map<String, String> environment;
-  private final List<AutoCloseable> clients = new ArrayList<>();
-  private final List<JetStreamTopology> declared = new ArrayList<>();
-  private ProvisionedBroker broker;
+  private final TargetResources<JetStreamTopology> resources;
   private NatsConnections connections;
   private Connection admin;
-  private JetStreamTopology topology;
-  private boolean closed;
 
   NatsTarget(TargetContext context, Settings rawSettings, Map<String, String> environment) {
     this.context = context;
     this.rawSettings = rawSettings;
     this.settings = NatsSettings.from(rawSettings);
     this.environment = Map.copyOf(environment);
+    this.resources = new TargetResources<>(settings.cleanup(), "streams", context.log());
   }
 
   @Override
@@ -72,21 +71,18 @@ public final class NatsTarget implements Target {
         context.workDirectory());
     NatsProvisioner provisioner = new NatsProvisioner(environment);
     ProvisionDecision<NatsInstallation, ExternalAddress> decision = provisioner.choose(request);
-    broker = provisioner.provision(decision, request, context.runId(), context.log());
+    ProvisionedBroker broker = resources.provisioned(provisioner.provision(decision, request, context.runId(), context.log()));
     connections = new NatsConnections(broker.url(), "brokerbench-" + context.runId(), context.log());
     admin = connections.open("admin");
     ServerInfo server = admin.getServerInfo();
     ServerVersion version = ServerVersion.parse(server.getVersion());
     if (!server.isJetStreamAvailable()) {
-      throw new IllegalStateException("nats-server " + version + " at " + ExternalAddress.redact(broker.url())
+      throw new IllegalStateException("nats-server " + version + " at " + UserInfoUrl.redact(broker.url())
           + " has JetStream off; start it with -js (or jetstream {} in its configuration)");
     }
     if (settings.sync() != null) SyncPolicy.requireSupportedBy(version);
-    Map<String, String> applied = new LinkedHashMap<>(rawSettings.asMap());
-    if (applied.containsKey("url")) applied.put("url", ExternalAddress.redact(applied.get("url")));
-    applied.put("provision.chosen", decision.choice().mode().yamlName());
-    applied.put("provision.reason", decision.choice().reason());
-    applied.putAll(broker.describe());
+    Map<String, String> applied = AppliedSettings.ofProvisioned(rawSettings, "url", UserInfoUrl::redact,
+        decision.choice(), broker);
     applied.put("server.name", server.getServerName());
     applied.put("client", "jnats " + Nats.CLIENT_VERSION);
     settings.withoutEffect().forEach((name, why) -> applied.put(name, TargetInfo.notApplicable(why)));
@@ -119,21 +115,18 @@ public final class NatsTarget implements Target {
 
   @Override
   public void declare(TopologyPlan plan) throws Exception {
-    requireOpen();
+    resources.requireOpen();
     JetStreamTopology mapped = new JetStreamTopology(plan);
     mapped.declare(admin.jetStreamManagement(), settings.storage(), settings.consumerMode(), settings.ackWait());
-    topology = mapped;
-    declared.add(mapped);
+    resources.declared(mapped);
   }
 
   @Override
   public TargetProducer createProducer(int producerIndex) throws Exception {
-    requireDeclared();
+    JetStreamTopology topology = resources.current();
     Connection connection = connections.open("producer-" + producerIndex);
     try {
-      NatsProducer producer = new NatsProducer(connection, topology);
-      clients.add(producer);
-      return producer;
+      return resources.track(new NatsProducer(connection, topology));
     } catch (Exception e) {
       closeQuietly(connection, Duration.ZERO);
       throw e;
@@ -142,21 +135,19 @@ public final class NatsTarget implements Target {
 
   @Override
   public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws Exception {
-    requireDeclared();
+    JetStreamTopology topology = resources.current();
     Connection connection = connections.open("consumer-s" + spec.subscription() + "-c" + spec.consumerIndex());
-    NatsConsumer consumer = NatsConsumer.start(connection, topology, spec, listener, settings, context.log());
-    clients.add(consumer);
-    return consumer;
+    return resources.track(NatsConsumer.start(connection, topology, spec, listener, settings, context.log()));
   }
 
   @Override
   public List<Long> processIds() {
-    return broker == null ? List.of() : broker.processIds();
+    return resources.processIds();
   }
 
   /** The provisioned server, for tests and fault scenarios (e.g. {@link LocalServer#kill()}); null before open. */
   public ProvisionedBroker broker() {
-    return broker;
+    return resources.broker();
   }
 
   /** The settings as typed. */
@@ -166,41 +157,12 @@ public final class NatsTarget implements Target {
 
   @Override
   public void close() {
-    if (closed) return;
-    closed = true;
-    try {
-      for (AutoCloseable client : List.copyOf(clients)) {
-        try {
-          client.close();
-        } catch (Exception ignored) {
-          // Closing after a server failure: the client is gone either way.
-        }
-      }
-      clients.clear();
-      if (admin != null && settings.cleanup() && broker.mode() == TargetMode.EXTERNAL) deleteDeclared();
-    } finally {
-      if (admin != null) closeQuietly(admin, Duration.ofSeconds(5));
-      if (broker != null) broker.close();
-    }
+    resources.close(this::deleteDeclared, () -> closeQuietly(admin, Duration.ofSeconds(5)));
   }
 
-  private void deleteDeclared() {
-    try {
-      var jsm = admin.jetStreamManagement();
-      for (JetStreamTopology t : declared) t.delete(jsm);
-    } catch (Exception e) {
-      context.log().accept("could not delete the run's streams: " + e.getMessage());
-    }
-  }
-
-  private void requireOpen() {
-    if (closed) throw new IllegalStateException("target is closed");
-    if (admin == null) throw new IllegalStateException("target is not open: call open() first");
-  }
-
-  private void requireDeclared() {
-    requireOpen();
-    if (topology == null) throw new IllegalStateException("no topology declared: call declare(plan) first");
+  private void deleteDeclared(List<JetStreamTopology> declared) throws IOException {
+    var jsm = admin.jetStreamManagement();
+    for (JetStreamTopology t : declared) t.delete(jsm);
   }
 
   /**

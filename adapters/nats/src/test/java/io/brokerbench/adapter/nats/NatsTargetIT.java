@@ -18,6 +18,7 @@ import io.brokerbench.spi.Guarantee.ConfirmPoint;
 import io.brokerbench.spi.TargetConsumer;
 import io.brokerbench.spi.TargetInfo;
 import io.brokerbench.spi.TargetMode;
+import io.brokerbench.testing.TargetRun;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.nio.file.Files;
@@ -64,8 +65,8 @@ class NatsTargetIT {
 
   @Test
   void openReportsTheServersVersionTheGuaranteeAndTheClient() throws Exception {
-    TargetFixture f = new TargetFixture(dir);
-    try (NatsTarget target = f.create(TargetFixture.external(server.url()))) {
+    TargetRun f = new TargetRun(dir);
+    try (NatsTarget target = TargetFixture.create(f, TargetFixture.external(server.url()))) {
       TargetInfo info = target.open();
       assertEquals(config.installation().version().text(), info.version());
       assertEquals(TargetMode.EXTERNAL, info.mode());
@@ -80,18 +81,18 @@ class NatsTargetIT {
   @ParameterizedTest(name = "{0} consumers, ack {1}")
   @CsvSource({"pull, MANUAL", "pull, AUTO", "push, MANUAL", "push, AUTO"})
   void aConsumerCreatedAfterPublishingReplaysEveryMessageOnce(String mode, AckMode ack) throws Exception {
-    TargetFixture f = new TargetFixture(dir);
-    try (NatsTarget target = f.create(TargetFixture.external(server.url(), "consumer.mode", mode))) {
+    TargetRun f = new TargetRun(dir);
+    try (NatsTarget target = TargetFixture.create(f, TargetFixture.external(server.url(), "consumer.mode", mode))) {
       target.open();
       TopologyPlan plan = plan(f.runId, Routing.DIRECT, List.of(""), List.of(""), ack);
       target.declare(plan);
       f.sendConfirmed(target, plan, 500);
       List<Long> ids = new CopyOnWriteArrayList<>();
       TargetConsumer consumer = target.createConsumer(new ConsumerSpec(0, 0, 50, ack), d -> {
-        ids.add(TargetFixture.id(d));
+        ids.add(TargetRun.id(d));
         d.ack();
       });
-      assertTrue(TargetFixture.await(() -> ids.size() >= 500, Duration.ofSeconds(10)),
+      assertTrue(TargetRun.await(() -> ids.size() >= 500, Duration.ofSeconds(10)),
           "replayed " + ids.size() + " of 500 within 10 s (ack_wait is 30 s)");
       Thread.sleep(200);
       consumer.close();
@@ -102,31 +103,22 @@ class NatsTargetIT {
 
   @Test
   void topicHashAlsoSelectsTheBareWordsAndNothingElse() throws Exception {
-    TargetFixture f = new TargetFixture(dir);
-    try (NatsTarget target = f.create(TargetFixture.external(server.url()))) {
+    TargetRun f = new TargetRun(dir);
+    try (NatsTarget target = TargetFixture.create(f, TargetFixture.external(server.url()))) {
       target.open();
       TopologyPlan plan = plan(f.runId, Routing.TOPIC, List.of("orders.#"),
           List.of("orders", "orders.eu", "orders.eu.new", "audit.orders", "audit"), AckMode.MANUAL);
       assertEquals(java.util.Optional.empty(), target.supports(plan));
       target.declare(plan);
-      Set<Long> ids = new java.util.concurrent.ConcurrentSkipListSet<>();
-      TargetConsumer consumer = target.createConsumer(new ConsumerSpec(0, 0, 50, AckMode.MANUAL), d -> {
-        ids.add(TargetFixture.id(d));
-        d.ack();
-      });
-      f.sendConfirmed(target, plan, 10);
       // Variants 0, 1, 2 (orders, orders.eu, orders.eu.new) match orders.#; 3 and 4 do not.
-      assertTrue(TargetFixture.await(() -> ids.size() >= 6, Duration.ofSeconds(10)), "got " + ids);
-      Thread.sleep(300);
-      consumer.close();
-      assertEquals(Set.of(0L, 1L, 2L, 5L, 6L, 7L), ids);
+      assertEquals(Set.of(0L, 1L, 2L, 5L, 6L, 7L), f.idsReceived(target, plan, 10, 6));
     }
   }
 
   @Test
   void patternsNatsCannotExpressAreDeclaredUnsupportedWithTheReason() throws Exception {
-    TargetFixture f = new TargetFixture(dir);
-    try (NatsTarget target = f.create(TargetFixture.external(server.url()))) {
+    TargetRun f = new TargetRun(dir);
+    try (NatsTarget target = TargetFixture.create(f, TargetFixture.external(server.url()))) {
       TopologyPlan plan = plan(f.runId, Routing.TOPIC, List.of("orders.#.new"), List.of("orders.eu.new"), AckMode.MANUAL);
       String reason = target.supports(plan).orElseThrow();
       assertTrue(reason.contains("AMQP # matches zero or more words anywhere, NATS > only one or more tokens at the end"),
@@ -135,31 +127,9 @@ class NatsTargetIT {
   }
 
   @Test
-  void aRejectedDeliveryWithRequeueComesBackFlagged() throws Exception {
-    TargetFixture f = new TargetFixture(dir);
-    try (NatsTarget target = f.create(TargetFixture.external(server.url()))) {
-      target.open();
-      TopologyPlan plan = plan(f.runId, Routing.DIRECT, List.of(""), List.of(""), AckMode.MANUAL);
-      target.declare(plan);
-      List<Delivery> seen = new CopyOnWriteArrayList<>();
-      TargetConsumer consumer = target.createConsumer(new ConsumerSpec(0, 0, 10, AckMode.MANUAL), d -> {
-        seen.add(d);
-        if (seen.size() == 1) d.reject(true);
-        else d.ack();
-      });
-      f.sendConfirmed(target, plan, 1);
-      assertTrue(TargetFixture.await(() -> seen.size() >= 2, Duration.ofSeconds(5)), "got " + seen.size());
-      consumer.close();
-      assertFalse(seen.get(0).redelivered());
-      assertTrue(seen.get(1).redelivered());
-      assertEquals(TargetFixture.id(seen.get(0)), TargetFixture.id(seen.get(1)));
-    }
-  }
-
-  @Test
   void withoutNakOnCloseUnackedMessagesComeBackAfterAckWait() throws Exception {
-    TargetFixture f = new TargetFixture(dir);
-    try (NatsTarget target = f.create(TargetFixture.external(server.url(), "consumer.nak-on-close", false,
+    TargetRun f = new TargetRun(dir);
+    try (NatsTarget target = TargetFixture.create(f, TargetFixture.external(server.url(), "consumer.nak-on-close", false,
         "consumer.ack-wait", "1s"))) {
       target.open();
       TopologyPlan plan = plan(f.runId, Routing.DIRECT, List.of(""), List.of(""), AckMode.MANUAL);
@@ -167,7 +137,7 @@ class NatsTargetIT {
       List<Delivery> first = new CopyOnWriteArrayList<>();
       TargetConsumer a = target.createConsumer(new ConsumerSpec(0, 0, 10, AckMode.MANUAL), first::add);
       f.sendConfirmed(target, plan, 3);
-      assertTrue(TargetFixture.await(() -> first.size() >= 3, Duration.ofSeconds(5)));
+      assertTrue(TargetRun.await(() -> first.size() >= 3, Duration.ofSeconds(5)));
       a.close();
       long closedAt = System.nanoTime();
       List<Delivery> second = new CopyOnWriteArrayList<>();
@@ -175,7 +145,7 @@ class NatsTargetIT {
         second.add(d);
         d.ack();
       });
-      assertTrue(TargetFixture.await(() -> second.size() >= 3, Duration.ofSeconds(10)));
+      assertTrue(TargetRun.await(() -> second.size() >= 3, Duration.ofSeconds(10)));
       long afterMillis = (System.nanoTime() - closedAt) / 1_000_000;
       b.close();
       assertTrue(afterMillis >= 700, "came back after " + afterMillis + " ms, before the 1 s ack wait");
@@ -185,11 +155,11 @@ class NatsTargetIT {
 
   @Test
   void closeDeletesTheRunsStreamsFromAnExternalServerUnlessCleanupIsOff() throws Exception {
-    TargetFixture kept = new TargetFixture(dir);
-    TargetFixture cleaned = new TargetFixture(dir);
+    TargetRun kept = new TargetRun(dir);
+    TargetRun cleaned = new TargetRun(dir);
     try (Connection nc = Nats.connect(server.url())) {
-      for (TargetFixture f : List.of(kept, cleaned)) {
-        try (NatsTarget target = f.create(TargetFixture.external(server.url(), "cleanup", f == cleaned))) {
+      for (TargetRun f : List.of(kept, cleaned)) {
+        try (NatsTarget target = TargetFixture.create(f, TargetFixture.external(server.url(), "cleanup", f == cleaned))) {
           target.open();
           target.declare(plan(f.runId, Routing.DIRECT, List.of(""), List.of(""), AckMode.MANUAL));
           assertTrue(nc.jetStreamManagement().getStreamNames().contains("bb-" + f.runId + "-d0"));

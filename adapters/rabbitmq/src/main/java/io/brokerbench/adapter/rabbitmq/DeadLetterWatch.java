@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import io.brokerbench.adapter.shared.ListenerFailureLog;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.spi.RemovalListener;
 import io.brokerbench.spi.RemovalReason;
@@ -44,7 +45,7 @@ final class DeadLetterWatch extends DefaultConsumer implements AutoCloseable {
   private final Consumer<String> log;
   private final AtomicLong unattributed = new AtomicLong();
   private boolean closed;
-  private boolean listenerFailureReported;
+  private final ListenerFailureLog listenerFailures;
 
   private DeadLetterWatch(Channel channel, AutoCloseable connectionLease, TopologyPlan plan, RemovalListener listener,
       Consumer<String> log) {
@@ -53,6 +54,7 @@ final class DeadLetterWatch extends DefaultConsumer implements AutoCloseable {
     this.subscriptionsByQueue = RabbitMqTopology.subscriptionsByQueue(plan);
     this.listener = listener;
     this.log = log;
+    this.listenerFailures = new ListenerFailureLog(log, "a removal listener", "");
   }
 
   /**
@@ -77,10 +79,7 @@ final class DeadLetterWatch extends DefaultConsumer implements AutoCloseable {
         listener.onRemoved(removal.get().subscription(), body, body.length, removal.get().reason());
       } catch (RuntimeException e) {
         // An exception here would make the client close the channel and silently stop watching.
-        if (!listenerFailureReported) {
-          listenerFailureReported = true;
-          log.accept("a removal listener threw " + e + "; further failures are not reported");
-        }
+        listenerFailures.report(e);
       }
     } else if (unattributed.getAndIncrement() == 0) {
       log.accept("a dead letter without a known queue and reason in x-death was not counted as removed ("

@@ -5,6 +5,8 @@ import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import io.brokerbench.adapter.shared.KeylessDelivery;
+import io.brokerbench.adapter.shared.ListenerFailureLog;
 import io.brokerbench.plan.QueueRef;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.plan.AckMode;
@@ -51,7 +53,7 @@ final class RabbitMqConsumer implements TargetConsumer {
   private final Consumer<String> log;
   private final ReentrantLock dispatch = new ReentrantLock();
   private volatile boolean closed;
-  private volatile boolean listenerFailureReported;
+  private final ListenerFailureLog listenerFailures;
 
   RabbitMqConsumer(Channel channel, AutoCloseable connectionLease, TopologyPlan plan, ConsumerSpec spec,
       DeliveryListener listener, RabbitMqSettings settings, Consumer<String> log) throws IOException {
@@ -59,6 +61,7 @@ final class RabbitMqConsumer implements TargetConsumer {
     this.connectionLease = connectionLease;
     this.listener = listener;
     this.log = log;
+    this.listenerFailures = new ListenerFailureLog(log, "a delivery listener", "of this consumer");
     boolean stream = settings.queueType() == QueueType.STREAM;
     this.manualAck = spec.ackMode() == AckMode.MANUAL;
     this.selfAck = stream && !manualAck;
@@ -102,10 +105,7 @@ final class RabbitMqConsumer implements TargetConsumer {
             envelope.getDeliveryTag()));
       } catch (RuntimeException e) {
         // An exception here would make the client close the channel and silently stop consuming.
-        if (!listenerFailureReported) {
-          listenerFailureReported = true;
-          log.accept("a delivery listener threw " + e + "; further failures of this consumer are not reported");
-        }
+        listenerFailures.report(e);
       } finally {
         dispatch.unlock();
       }
@@ -113,44 +113,12 @@ final class RabbitMqConsumer implements TargetConsumer {
   }
 
   /** One delivery; settles through this consumer's channel. */
-  private final class RabbitMqDelivery implements Delivery {
-    private final byte[] payload;
-    private final int destination;
-    private final int partition;
-    private final boolean redelivered;
+  private final class RabbitMqDelivery extends KeylessDelivery {
     private final long deliveryTag;
 
     RabbitMqDelivery(byte[] payload, int destination, int partition, boolean redelivered, long deliveryTag) {
-      this.payload = payload;
-      this.destination = destination;
-      this.partition = partition;
-      this.redelivered = redelivered;
+      super(payload, destination, partition, redelivered);
       this.deliveryTag = deliveryTag;
-    }
-
-    @Override
-    public byte[] payload() {
-      return payload;
-    }
-
-    @Override
-    public byte[] key() {
-      return null;
-    }
-
-    @Override
-    public int destination() {
-      return destination;
-    }
-
-    @Override
-    public int partition() {
-      return partition;
-    }
-
-    @Override
-    public boolean redelivered() {
-      return redelivered;
     }
 
     @Override

@@ -10,8 +10,10 @@ import io.brokerbench.adapter.rabbitmq.provision.LocalRabbitNode;
 import io.brokerbench.adapter.rabbitmq.provision.ProvisionRequest;
 import io.brokerbench.adapter.rabbitmq.provision.RabbitInstallation;
 import io.brokerbench.adapter.rabbitmq.provision.RabbitProvisioner;
+import io.brokerbench.adapter.shared.TargetResources;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.provision.AppliedSettings;
 import io.brokerbench.provision.ProvisionDecision;
 import io.brokerbench.provision.ProvisionedBroker;
 import io.brokerbench.spi.Capabilities;
@@ -25,12 +27,9 @@ import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetConsumer;
 import io.brokerbench.spi.TargetContext;
 import io.brokerbench.spi.TargetInfo;
-import io.brokerbench.spi.TargetMode;
 import io.brokerbench.spi.TargetProducer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,18 +48,15 @@ public final class RabbitMqTarget implements Target {
   private final Settings rawSettings;
   private final RabbitMqSettings settings;
   private final Map<String, String> environment;
-  private final List<AutoCloseable> clients = new ArrayList<>();
-  private final List<TopologyPlan> declared = new ArrayList<>();
-  private ProvisionedBroker broker;
+  private final TargetResources<TopologyPlan> resources;
   private Connections connections;
-  private TopologyPlan plan;
-  private boolean closed;
 
   RabbitMqTarget(TargetContext context, Settings rawSettings, Map<String, String> environment) {
     this.context = context;
     this.rawSettings = rawSettings;
     this.settings = RabbitMqSettings.from(rawSettings);
     this.environment = Map.copyOf(environment);
+    this.resources = new TargetResources<>(settings.cleanup(), "queues and exchanges", context.log());
   }
 
   @Override
@@ -71,7 +67,7 @@ public final class RabbitMqTarget implements Target {
         context.workDirectory(), Path.of(System.getProperty("user.home")));
     RabbitProvisioner provisioner = new RabbitProvisioner(environment);
     ProvisionDecision<RabbitInstallation, ExternalAddress> decision = provisioner.choose(request);
-    broker = provisioner.provision(decision, request, context.runId(), context.log());
+    ProvisionedBroker broker = resources.provisioned(provisioner.provision(decision, request, context.runId(), context.log()));
     ConnectionFactory factory = new ConnectionFactory();
     factory.setUri(broker.url());
     factory.setAutomaticRecoveryEnabled(false);
@@ -85,11 +81,8 @@ public final class RabbitMqTarget implements Target {
       version = String.valueOf(server.getOrDefault("version", "unknown"));
       product = String.valueOf(server.getOrDefault("product", "RabbitMQ"));
     }
-    Map<String, String> applied = new LinkedHashMap<>(rawSettings.asMap());
-    if (applied.containsKey("uri")) applied.put("uri", ExternalAddress.redact(applied.get("uri")));
-    applied.put("provision.chosen", decision.choice().mode().yamlName());
-    applied.put("provision.reason", decision.choice().reason());
-    applied.putAll(broker.describe());
+    Map<String, String> applied = AppliedSettings.ofProvisioned(rawSettings, "uri", ExternalAddress::redact,
+        decision.choice(), broker);
     applied.put("server.product", product);
     applied.put("client", "amqp-client " + ClientVersion.VERSION);
     applied.put("queue.dead-letter", String.valueOf(settings.limits().deadLetters()));
@@ -122,22 +115,19 @@ public final class RabbitMqTarget implements Target {
 
   @Override
   public void declare(TopologyPlan plan) throws Exception {
-    requireOpen();
+    resources.requireOpen();
     try (Connection admin = connections.admin(); Channel channel = admin.createChannel()) {
       RabbitMqTopology.declare(channel, plan, settings.queueType(), settings.durable(), settings.limits());
     }
-    this.plan = plan;
-    if (!declared.contains(plan)) declared.add(plan);
+    resources.declared(plan);
   }
 
   @Override
   public TargetProducer createProducer(int producerIndex) throws Exception {
-    requireDeclared();
+    TopologyPlan plan = resources.current();
     Connections.Lease lease = connections.open(true, "producer-" + producerIndex);
     try {
-      RabbitMqProducer producer = new RabbitMqProducer(lease.channel(), lease.release(), plan, settings);
-      clients.add(producer);
-      return producer;
+      return resources.track(new RabbitMqProducer(lease.channel(), lease.release(), plan, settings));
     } catch (Exception e) {
       closeQuietly(lease.channel());
       closeQuietly(lease.release());
@@ -147,14 +137,12 @@ public final class RabbitMqTarget implements Target {
 
   @Override
   public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws Exception {
-    requireDeclared();
+    TopologyPlan plan = resources.current();
     Connections.Lease lease = connections.open(false,
         "consumer-s" + spec.subscription() + "-c" + spec.consumerIndex());
     try {
-      RabbitMqConsumer consumer = new RabbitMqConsumer(lease.channel(), lease.release(), plan, spec, listener, settings,
-          context.log());
-      clients.add(consumer);
-      return consumer;
+      return resources.track(new RabbitMqConsumer(lease.channel(), lease.release(), plan, spec, listener, settings,
+          context.log()));
     } catch (Exception e) {
       closeQuietly(lease.channel());
       closeQuietly(lease.release());
@@ -170,13 +158,11 @@ public final class RabbitMqTarget implements Target {
    */
   @Override
   public AutoCloseable watchRemovals(RemovalListener listener) throws Exception {
-    requireDeclared();
+    TopologyPlan plan = resources.current();
     if (!settings.limits().deadLetters()) return () -> { };
     Connections.Lease lease = connections.open(false, "dead-letters");
     try {
-      DeadLetterWatch watch = DeadLetterWatch.start(lease.channel(), lease.release(), plan, listener, context.log());
-      clients.add(watch);
-      return watch;
+      return resources.track(DeadLetterWatch.start(lease.channel(), lease.release(), plan, listener, context.log()));
     } catch (Exception e) {
       closeQuietly(lease.channel());
       closeQuietly(lease.release());
@@ -186,12 +172,12 @@ public final class RabbitMqTarget implements Target {
 
   @Override
   public List<Long> processIds() {
-    return broker == null ? List.of() : broker.processIds();
+    return resources.processIds();
   }
 
   /** The provisioned broker, for tests and fault scenarios (e.g. {@link LocalRabbitNode#kill()}); null before open. */
   public ProvisionedBroker broker() {
-    return broker;
+    return resources.broker();
   }
 
   /** The settings as typed. */
@@ -201,36 +187,13 @@ public final class RabbitMqTarget implements Target {
 
   @Override
   public void close() {
-    if (closed) return;
-    closed = true;
-    try {
-      for (AutoCloseable client : List.copyOf(clients)) closeQuietly(client);
-      clients.clear();
-      if (connections != null && settings.cleanup() && broker != null && broker.mode() == TargetMode.EXTERNAL) {
-        deleteDeclared();
-      }
-    } finally {
-      if (connections != null) connections.close();
-      if (broker != null) broker.close();
-    }
+    resources.close(this::deleteDeclared, connections);
   }
 
-  private void deleteDeclared() {
+  private void deleteDeclared(List<TopologyPlan> declared) throws Exception {
     try (Connection admin = connections.admin(); Channel channel = admin.createChannel()) {
       for (TopologyPlan p : declared) RabbitMqTopology.delete(channel, p);
-    } catch (Exception e) {
-      context.log().accept("could not delete the run's queues and exchanges: " + e.getMessage());
     }
-  }
-
-  private void requireOpen() {
-    if (closed) throw new IllegalStateException("target is closed");
-    if (connections == null) throw new IllegalStateException("target is not open: call open() first");
-  }
-
-  private void requireDeclared() {
-    requireOpen();
-    if (plan == null) throw new IllegalStateException("no topology declared: call declare(plan) first");
   }
 
   static void closeQuietly(AutoCloseable closeable) {

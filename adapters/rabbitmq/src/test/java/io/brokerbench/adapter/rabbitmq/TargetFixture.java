@@ -4,44 +4,28 @@ import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.spi.OutgoingMessage;
-import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.Target;
-import io.brokerbench.spi.TargetContext;
+import io.brokerbench.testing.TargetRun;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
-/** Creates targets and messages the way the harness does, for tests against a real broker. */
+/** The RabbitMQ pieces of a test against a real broker; the run itself is a {@link TargetRun}. */
 final class TargetFixture {
-  final List<String> log = new ArrayList<>();
-  final String runId = "t" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
-  final long runTag = Envelope.runTag(runId);
-  private final Path workDirectory;
+  private final TargetRun run;
+  final String runId;
 
   TargetFixture(Path workDirectory) {
-    this.workDirectory = workDirectory;
+    this.run = new TargetRun(workDirectory);
+    this.runId = run.runId;
   }
 
   Target create(Map<String, Object> settings) {
-    RabbitMqTargetProvider provider = new RabbitMqTargetProvider();
-    TargetContext context = new TargetContext(runId, workDirectory, System::nanoTime, line -> {
-      synchronized (log) {
-        log.add(line);
-      }
-    });
-    return provider.create(context, Settings.of(provider.settings(), settings));
+    return run.create(new RabbitMqTargetProvider(), settings);
   }
 
   /** Settings for a server at {@code uri} plus {@code extra}. */
   static Map<String, Object> external(String uri, Object... extra) {
-    Map<String, Object> out = new HashMap<>();
-    out.put("provision", "external");
-    out.put("uri", uri);
-    for (int i = 0; i < extra.length; i += 2) out.put((String) extra[i], extra[i + 1]);
-    return out;
+    return TargetRun.external("uri", uri, extra);
   }
 
   /**
@@ -51,7 +35,7 @@ final class TargetFixture {
   OutgoingMessage message(TopologyPlan plan, int destination, int key, long sequence, long messageId, int size) {
     byte[] payload = new byte[size];
     long now = System.nanoTime();
-    Envelope.write(payload, runTag, 1, 0, key, sequence, messageId, now, now);
+    Envelope.write(payload, run.runTag, 1, 0, key, sequence, messageId, now, now);
     MessageVariant variant = plan.variantOf(messageId);
     int partition = plan.partitionOfKey(key);
     return new OutgoingMessage(destination, partition, io.brokerbench.plan.KafkaPartitioner.keyBytes(key),

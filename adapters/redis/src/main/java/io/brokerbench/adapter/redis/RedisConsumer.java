@@ -1,6 +1,8 @@
 package io.brokerbench.adapter.redis;
 
 import io.brokerbench.adapter.redis.StreamTopology.StreamRef;
+import io.brokerbench.adapter.shared.KeylessDelivery;
+import io.brokerbench.adapter.shared.ListenerFailureLog;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
@@ -102,7 +104,7 @@ final class RedisConsumer implements TargetConsumer {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean stopping;
   private volatile boolean listenerCut;
-  private final AtomicBoolean listenerFailureLogged = new AtomicBoolean();
+  private final ListenerFailureLog listenerFailures;
   private final AtomicBoolean settleFailureLogged = new AtomicBoolean();
 
   /**
@@ -129,6 +131,7 @@ final class RedisConsumer implements TargetConsumer {
     this.claimIdle = claimIdle;
     this.removals = removals;
     this.log = log;
+    this.listenerFailures = new ListenerFailureLog(log, "a delivery listener of " + group, "");
     if (manualAck) streams.keySet().forEach(key -> sweepCursors.put(key, "0-0"));
     this.thread = new Thread(this::loop, "bb-redis-" + group + "-c" + spec.consumerIndex());
     thread.setDaemon(true);
@@ -216,51 +219,21 @@ final class RedisConsumer implements TargetConsumer {
       try {
         listener.onDelivery(new RedisDelivery(stream, m.getId(), payload, redelivered));
       } catch (RuntimeException e) {
-        if (listenerFailureLogged.compareAndSet(false, true)) {
-          log.accept("a delivery listener of " + group + " threw " + e + "; further failures are not reported");
-        }
+        listenerFailures.report(e);
       }
     }
   }
 
   /** One delivery; settles through the consumer's settling connection, at most once. */
-  private final class RedisDelivery implements Delivery {
+  private final class RedisDelivery extends KeylessDelivery {
     final StreamRef stream;
     final String id;
-    final byte[] payload;
-    final boolean redelivered;
     final AtomicBoolean settled = new AtomicBoolean();
 
     RedisDelivery(StreamRef stream, String id, byte[] payload, boolean redelivered) {
+      super(payload, stream.destination(), stream.partition(), redelivered);
       this.stream = stream;
       this.id = id;
-      this.payload = payload;
-      this.redelivered = redelivered;
-    }
-
-    @Override
-    public byte[] payload() {
-      return payload;
-    }
-
-    @Override
-    public byte[] key() {
-      return null;
-    }
-
-    @Override
-    public int destination() {
-      return stream.destination();
-    }
-
-    @Override
-    public int partition() {
-      return stream.partition();
-    }
-
-    @Override
-    public boolean redelivered() {
-      return redelivered;
     }
 
     /** {@code XACK}; nothing under {@code ack: auto} or when already settled. */
@@ -280,7 +253,7 @@ final class RedisConsumer implements TargetConsumer {
         requeued.add(this);
       } else {
         acknowledge();
-        removals.removed(subscription, Arrays.copyOf(payload, Math.min(payload.length, Envelope.SIZE)),
+        removals.removed(subscription, Arrays.copyOf(payload(), Math.min(payload().length, Envelope.SIZE)),
             RemovalReason.REJECTED);
       }
     }

@@ -5,10 +5,13 @@ import io.brokerbench.adapter.redis.provision.ExternalAddress;
 import io.brokerbench.adapter.redis.provision.ProvisionRequest;
 import io.brokerbench.adapter.redis.provision.RedisInstallation;
 import io.brokerbench.adapter.redis.provision.RedisProvisioner;
+import io.brokerbench.adapter.shared.TargetResources;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.provision.AppliedSettings;
 import io.brokerbench.provision.ProvisionDecision;
 import io.brokerbench.provision.ProvisionedBroker;
+import io.brokerbench.provision.UserInfoUrl;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
@@ -28,9 +31,7 @@ import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,23 +56,20 @@ public final class RedisTarget implements Target {
   private final Settings rawSettings;
   private final RedisSettings settings;
   private final Map<String, String> environment;
-  private final List<AutoCloseable> clients = new ArrayList<>();
-  private final List<StreamTopology> declared = new ArrayList<>();
+  private final TargetResources<StreamTopology> resources;
   private final RemovalSink removals = new RemovalSink();
   private final AtomicInteger consumersStarted = new AtomicInteger();
-  private ProvisionedBroker broker;
   private RedisConnections connections;
   private StatefulRedisConnection<String, byte[]> admin;
-  private StreamTopology topology;
   private CappedAppend cappedAppend;
   private TrimAccounting trims;
-  private boolean closed;
 
   RedisTarget(TargetContext context, Settings rawSettings, Map<String, String> environment) {
     this.context = context;
     this.rawSettings = rawSettings;
     this.settings = RedisSettings.from(rawSettings);
     this.environment = Map.copyOf(environment);
+    this.resources = new TargetResources<>(settings.cleanup(), "streams", context.log());
   }
 
   @Override
@@ -82,19 +80,16 @@ public final class RedisTarget implements Target {
         new ContainerConfig(settings.containerImage(), settings.startTimeout(), wanted), context.workDirectory());
     RedisProvisioner provisioner = new RedisProvisioner(environment);
     ProvisionDecision<RedisInstallation, ExternalAddress> decision = provisioner.choose(request);
-    broker = provisioner.provision(decision, request, context.log());
+    ProvisionedBroker broker = resources.provisioned(provisioner.provision(decision, request, context.log()));
     connections = new RedisConnections(broker.url(), "brokerbench-" + context.runId());
     admin = connections.open("admin");
     RedisCommands<String, byte[]> redis = admin.sync();
     ServerFacts server = ServerFacts.parse(redis.info("server"));
     server.unusableReason().ifPresent(reason -> {
-      throw new IllegalStateException(reason + " (" + ExternalAddress.redact(broker.url()) + ")");
+      throw new IllegalStateException(reason + " (" + UserInfoUrl.redact(broker.url()) + ")");
     });
-    Map<String, String> applied = new LinkedHashMap<>(rawSettings.asMap());
-    if (applied.containsKey("url")) applied.put("url", ExternalAddress.redact(applied.get("url")));
-    applied.put("provision.chosen", decision.choice().mode().yamlName());
-    applied.put("provision.reason", decision.choice().reason());
-    applied.putAll(broker.describe());
+    Map<String, String> applied = AppliedSettings.ofProvisioned(rawSettings, "url", UserInfoUrl::redact,
+        decision.choice(), broker);
     applied.put("client", RedisConnections.clientVersion());
     settings.withoutEffect(broker.mode()).forEach((name, why) -> applied.put(name, TargetInfo.notApplicable(why)));
     Guarantee guarantee;
@@ -138,10 +133,10 @@ public final class RedisTarget implements Target {
    */
   @Override
   public void declare(TopologyPlan plan) throws Exception {
-    requireOpen();
+    resources.requireOpen();
     StreamTopology mapped = new StreamTopology(plan);
     RedisCommands<String, byte[]> redis = admin.sync();
-    declared.add(mapped);
+    resources.declared(mapped);
     for (Map.Entry<String, List<String>> stream : mapped.groupsByStream().entrySet()) {
       for (String group : stream.getValue()) {
         try {
@@ -155,20 +150,18 @@ public final class RedisTarget implements Target {
       cappedAppend = new CappedAppend(settings.retention(), RedisProducer.PAYLOAD_FIELD, redis.scriptLoad(CappedAppend.SCRIPT));
       trims = new TrimAccounting(mapped, removals);
     }
-    topology = mapped;
   }
 
   @Override
   public TargetProducer createProducer(int producerIndex) throws Exception {
-    requireDeclared();
-    RedisProducer producer = new RedisProducer(connections.open("producer-" + producerIndex), topology, cappedAppend, trims);
-    clients.add(producer);
-    return producer;
+    StreamTopology topology = resources.current();
+    return resources.track(
+        new RedisProducer(connections.open("producer-" + producerIndex), topology, cappedAppend, trims));
   }
 
   @Override
   public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws Exception {
-    requireDeclared();
+    StreamTopology topology = resources.current();
     String name = "c" + spec.consumerIndex() + "-" + consumersStarted.incrementAndGet();
     String role = "consumer-s" + spec.subscription() + "-" + name;
     StatefulRedisConnection<String, byte[]> reader = connections.open(role + "-read");
@@ -179,10 +172,8 @@ public final class RedisTarget implements Target {
       RedisConnections.closeQuietly(reader);
       throw e;
     }
-    RedisConsumer consumer = new RedisConsumer(reader, settler, topology, spec, name, listener, settings.claimIdle(),
-        removals, context.log());
-    clients.add(consumer);
-    return consumer;
+    return resources.track(new RedisConsumer(reader, settler, topology, spec, name, listener, settings.claimIdle(),
+        removals, context.log()));
   }
 
   /**
@@ -196,12 +187,12 @@ public final class RedisTarget implements Target {
 
   @Override
   public List<Long> processIds() {
-    return broker == null ? List.of() : broker.processIds();
+    return resources.processIds();
   }
 
   /** The provisioned server, for tests and fault scenarios; null before open. */
   public ProvisionedBroker broker() {
-    return broker;
+    return resources.broker();
   }
 
   /** The settings as typed. */
@@ -211,40 +202,13 @@ public final class RedisTarget implements Target {
 
   @Override
   public void close() {
-    if (closed) return;
-    closed = true;
-    try {
-      for (AutoCloseable client : List.copyOf(clients)) {
-        try {
-          client.close();
-        } catch (Exception ignored) {
-          // Closing after a server failure: the client is gone either way.
-        }
-      }
-      clients.clear();
-      if (admin != null && settings.cleanup() && broker.mode() == TargetMode.EXTERNAL) deleteDeclared();
-    } finally {
+    resources.close(this::deleteDeclared, () -> {
       RedisConnections.closeQuietly(admin);
       if (connections != null) connections.close();
-      if (broker != null) broker.close();
-    }
+    });
   }
 
-  private void deleteDeclared() {
-    try {
-      for (StreamTopology t : declared) admin.sync().del(t.allStreams().toArray(String[]::new));
-    } catch (RedisException e) {
-      context.log().accept("could not delete the run's streams: " + e.getMessage());
-    }
-  }
-
-  private void requireOpen() {
-    if (closed) throw new IllegalStateException("target is closed");
-    if (admin == null) throw new IllegalStateException("target is not open: call open() first");
-  }
-
-  private void requireDeclared() {
-    requireOpen();
-    if (topology == null) throw new IllegalStateException("no topology declared: call declare(plan) first");
+  private void deleteDeclared(List<StreamTopology> declared) {
+    for (StreamTopology t : declared) admin.sync().del(t.allStreams().toArray(String[]::new));
   }
 }

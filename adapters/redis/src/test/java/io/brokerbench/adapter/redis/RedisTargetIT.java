@@ -18,6 +18,7 @@ import io.brokerbench.spi.RemovalReason;
 import io.brokerbench.spi.TargetConsumer;
 import io.brokerbench.spi.TargetInfo;
 import io.brokerbench.spi.TargetMode;
+import io.brokerbench.testing.TargetRun;
 import io.lettuce.core.AclSetuserArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -72,8 +73,8 @@ class RedisTargetIT {
 
   @Test
   void openReportsTheServersVersionItsPersistenceTheGuaranteeAndTheClient() throws Exception {
-    TargetFixture f = new TargetFixture(dir);
-    try (RedisTarget target = f.create(TargetFixture.external(server.url(), "appendfsync", "always"))) {
+    TargetRun f = new TargetRun(dir);
+    try (RedisTarget target = TargetFixture.create(f, TargetFixture.external(server.url(), "appendfsync", "always"))) {
       TargetInfo info = target.open();
       assertEquals(Servers.installationOrSkip().version(), info.version());
       assertEquals(TargetMode.EXTERNAL, info.mode());
@@ -93,9 +94,9 @@ class RedisTargetIT {
     // A user who may do everything the target needs except CONFIG.
     direct.sync().aclSetuser("bb-limited", AclSetuserArgs.Builder.on().addPassword("pw").allKeys().allChannels()
         .allCommands().removeCommand(CommandType.CONFIG));
-    TargetFixture f = new TargetFixture(dir);
+    TargetRun f = new TargetRun(dir);
     String limited = server.url().replace("redis://", "redis://bb-limited:pw@");
-    try (RedisTarget target = f.create(TargetFixture.external(limited))) {
+    try (RedisTarget target = TargetFixture.create(f, TargetFixture.external(limited))) {
       TargetInfo info = target.open();
       assertEquals(ConfirmPoint.UNSTATED, info.guarantee().confirmedWhen());
       assertTrue(info.guarantee().basis().startsWith("the server's persistence is unknown: CONFIG GET failed: NOPERM"),
@@ -109,18 +110,18 @@ class RedisTargetIT {
   @ParameterizedTest(name = "ack {0}")
   @EnumSource(AckMode.class)
   void aConsumerCreatedAfterPublishingReadsEveryMessageOnce(AckMode ack) throws Exception {
-    TargetFixture f = new TargetFixture(dir);
-    try (RedisTarget target = f.create(TargetFixture.external(server.url()))) {
+    TargetRun f = new TargetRun(dir);
+    try (RedisTarget target = TargetFixture.create(f, TargetFixture.external(server.url()))) {
       target.open();
       TopologyPlan plan = plan(f.runId, List.of(""), List.of(""), ack);
       target.declare(plan);
       f.sendConfirmed(target, plan, 500);
       List<Long> ids = new CopyOnWriteArrayList<>();
       TargetConsumer consumer = target.createConsumer(new ConsumerSpec(0, 0, 50, ack), d -> {
-        ids.add(TargetFixture.id(d));
+        ids.add(TargetRun.id(d));
         d.ack();
       });
-      assertTrue(TargetFixture.await(() -> ids.size() >= 500, Duration.ofSeconds(10)), "read " + ids.size() + " of 500");
+      assertTrue(TargetRun.await(() -> ids.size() >= 500, Duration.ofSeconds(10)), "read " + ids.size() + " of 500");
       Thread.sleep(200);
       consumer.close();
       assertEquals(500, ids.size(), "no message twice");
@@ -131,44 +132,22 @@ class RedisTargetIT {
   }
 
   @Test
-  void aRejectedDeliveryWithRequeueComesBackFlagged() throws Exception {
-    TargetFixture f = new TargetFixture(dir);
-    try (RedisTarget target = f.create(TargetFixture.external(server.url()))) {
-      target.open();
-      TopologyPlan plan = plan(f.runId, List.of(""), List.of(""), AckMode.MANUAL);
-      target.declare(plan);
-      List<Delivery> seen = new CopyOnWriteArrayList<>();
-      TargetConsumer consumer = target.createConsumer(new ConsumerSpec(0, 0, 10, AckMode.MANUAL), d -> {
-        seen.add(d);
-        if (seen.size() == 1) d.reject(true);
-        else d.ack();
-      });
-      f.sendConfirmed(target, plan, 1);
-      assertTrue(TargetFixture.await(() -> seen.size() >= 2, Duration.ofSeconds(5)), "got " + seen.size());
-      consumer.close();
-      assertFalse(seen.get(0).redelivered());
-      assertTrue(seen.get(1).redelivered());
-      assertEquals(TargetFixture.id(seen.get(0)), TargetFixture.id(seen.get(1)));
-    }
-  }
-
-  @Test
   void aRejectedDeliveryWithoutRequeueIsAcknowledgedAndReportedRemoved() throws Exception {
-    TargetFixture f = new TargetFixture(dir);
-    try (RedisTarget target = f.create(TargetFixture.external(server.url()))) {
+    TargetRun f = new TargetRun(dir);
+    try (RedisTarget target = TargetFixture.create(f, TargetFixture.external(server.url()))) {
       target.open();
       TopologyPlan plan = plan(f.runId, List.of(""), List.of(""), AckMode.MANUAL);
       target.declare(plan);
       List<String> removed = new CopyOnWriteArrayList<>();
       AutoCloseable watch = target.watchRemovals((s, payload, length, reason) ->
-          removed.add(s + ":" + TargetFixture.id(payload, length) + ":" + reason));
+          removed.add(s + ":" + TargetRun.id(payload, length) + ":" + reason));
       List<Delivery> seen = new CopyOnWriteArrayList<>();
       TargetConsumer consumer = target.createConsumer(new ConsumerSpec(0, 0, 10, AckMode.MANUAL), d -> {
         seen.add(d);
         d.reject(false);
       });
       f.sendConfirmed(target, plan, 1);
-      assertTrue(TargetFixture.await(() -> !removed.isEmpty(), Duration.ofSeconds(5)));
+      assertTrue(TargetRun.await(() -> !removed.isEmpty(), Duration.ofSeconds(5)));
       Thread.sleep(300);
       consumer.close();
       watch.close();
@@ -180,8 +159,8 @@ class RedisTargetIT {
 
   @Test
   void anEntryLeftUnacknowledgedLongerThanClaimIdleIsDeliveredAgainFlagged() throws Exception {
-    TargetFixture f = new TargetFixture(dir);
-    try (RedisTarget target = f.create(TargetFixture.external(server.url(), "consumer.claim-idle", "1s"))) {
+    TargetRun f = new TargetRun(dir);
+    try (RedisTarget target = TargetFixture.create(f, TargetFixture.external(server.url(), "consumer.claim-idle", "1s"))) {
       target.open();
       TopologyPlan plan = plan(f.runId, List.of(""), List.of(""), AckMode.MANUAL);
       target.declare(plan);
@@ -192,7 +171,7 @@ class RedisTargetIT {
       });
       long sent = System.nanoTime();
       f.sendConfirmed(target, plan, 1);
-      assertTrue(TargetFixture.await(() -> seen.size() >= 2, Duration.ofSeconds(10)), "got " + seen.size());
+      assertTrue(TargetRun.await(() -> seen.size() >= 2, Duration.ofSeconds(10)), "got " + seen.size());
       long afterMillis = (System.nanoTime() - sent) / 1_000_000;
       consumer.close();
       assertTrue(afterMillis >= 900, "came back after " + afterMillis + " ms, before the 1 s claim-idle");
@@ -203,19 +182,19 @@ class RedisTargetIT {
 
   @Test
   void entriesTrimmedWhilePendingAreNeitherDeliveredAgainNorCountedRemoved() throws Exception {
-    TargetFixture f = new TargetFixture(dir);
-    try (RedisTarget target = f.create(TargetFixture.external(server.url(), "stream.max-length", 2))) {
+    TargetRun f = new TargetRun(dir);
+    try (RedisTarget target = TargetFixture.create(f, TargetFixture.external(server.url(), "stream.max-length", 2))) {
       target.open();
       TopologyPlan plan = plan(f.runId, List.of(""), List.of(""), AckMode.MANUAL);
       target.declare(plan);
       List<String> removed = new CopyOnWriteArrayList<>();
       AutoCloseable watch = target.watchRemovals((s, payload, length, reason) ->
-          removed.add(TargetFixture.id(payload, length) + ":" + reason));
+          removed.add(TargetRun.id(payload, length) + ":" + reason));
       List<Delivery> first = new CopyOnWriteArrayList<>();
       TargetConsumer a = target.createConsumer(new ConsumerSpec(0, 0, 10, AckMode.MANUAL), first::add);
       try (var producer = target.createProducer(0)) {
         for (long id = 0; id < 2; id++) producer.send(f.message(plan, id)).get();
-        assertTrue(TargetFixture.await(() -> first.size() >= 2, Duration.ofSeconds(5)));
+        assertTrue(TargetRun.await(() -> first.size() >= 2, Duration.ofSeconds(5)));
         a.close(); // 0 and 1 stay pending, unacknowledged
         for (long id = 2; id < 4; id++) producer.send(f.message(plan, id)).get(); // trims 0 and 1
       }
@@ -224,11 +203,11 @@ class RedisTargetIT {
         second.add(d);
         d.ack();
       });
-      assertTrue(TargetFixture.await(() -> second.size() >= 2, Duration.ofSeconds(5)), "got " + second.size());
+      assertTrue(TargetRun.await(() -> second.size() >= 2, Duration.ofSeconds(5)), "got " + second.size());
       Thread.sleep(300);
       b.close();
       watch.close();
-      assertEquals(List.of(2L, 3L), second.stream().map(TargetFixture::id).toList(),
+      assertEquals(List.of(2L, 3L), second.stream().map(TargetRun::id).toList(),
           "the claim finds 0 and 1 deleted (XAUTOCLAIM reports them apart) and the consumer reads on");
       assertFalse(second.get(0).redelivered());
       assertEquals(List.of(), removed, "0 and 1 had been delivered before the trim");
@@ -237,8 +216,8 @@ class RedisTargetIT {
 
   @Test
   void aCappedAppendLoadsItsScriptAgainWhenTheServerForgotIt() throws Exception {
-    TargetFixture f = new TargetFixture(dir);
-    try (RedisTarget target = f.create(TargetFixture.external(server.url(), "stream.max-length", 10))) {
+    TargetRun f = new TargetRun(dir);
+    try (RedisTarget target = TargetFixture.create(f, TargetFixture.external(server.url(), "stream.max-length", 10))) {
       target.open();
       TopologyPlan plan = plan(f.runId, List.of(""), List.of(""), AckMode.MANUAL);
       target.declare(plan);
@@ -254,30 +233,22 @@ class RedisTargetIT {
 
   @Test
   void directRoutingDeliversOnlyTheBoundKeys() throws Exception {
-    TargetFixture f = new TargetFixture(dir);
-    try (RedisTarget target = f.create(TargetFixture.external(server.url()))) {
+    TargetRun f = new TargetRun(dir);
+    try (RedisTarget target = TargetFixture.create(f, TargetFixture.external(server.url()))) {
       target.open();
       TopologyPlan plan = plan(f.runId, List.of("eu", "audit"), List.of("eu", "us", "audit"), AckMode.MANUAL);
       target.declare(plan);
-      Set<Long> ids = new java.util.concurrent.ConcurrentSkipListSet<>();
-      TargetConsumer consumer = target.createConsumer(new ConsumerSpec(0, 0, 50, AckMode.MANUAL), d -> {
-        ids.add(TargetFixture.id(d));
-        d.ack();
-      });
-      f.sendConfirmed(target, plan, 9);
-      assertTrue(TargetFixture.await(() -> ids.size() >= 6, Duration.ofSeconds(10)), "got " + ids);
-      Thread.sleep(300);
-      consumer.close();
-      assertEquals(Set.of(0L, 2L, 3L, 5L, 6L, 8L), ids, "variants 0 (eu) and 2 (audit), not 1 (us)");
+      assertEquals(Set.of(0L, 2L, 3L, 5L, 6L, 8L), f.idsReceived(target, plan, 9, 6),
+          "variants 0 (eu) and 2 (audit), not 1 (us)");
     }
   }
 
   @Test
   void closeDeletesTheRunsStreamsFromAnExternalServerUnlessCleanupIsOff() throws Exception {
-    TargetFixture kept = new TargetFixture(dir);
-    TargetFixture cleaned = new TargetFixture(dir);
-    for (TargetFixture f : List.of(kept, cleaned)) {
-      try (RedisTarget target = f.create(TargetFixture.external(server.url(), "cleanup", f == cleaned))) {
+    TargetRun kept = new TargetRun(dir);
+    TargetRun cleaned = new TargetRun(dir);
+    for (TargetRun f : List.of(kept, cleaned)) {
+      try (RedisTarget target = TargetFixture.create(f, TargetFixture.external(server.url(), "cleanup", f == cleaned))) {
         target.open();
         TopologyPlan plan = plan(f.runId, List.of("a"), List.of("a", "b"), AckMode.MANUAL);
         target.declare(plan);

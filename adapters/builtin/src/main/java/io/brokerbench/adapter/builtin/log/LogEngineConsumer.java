@@ -1,6 +1,7 @@
 package io.brokerbench.adapter.builtin.log;
 
 import io.brokerbench.adapter.shared.LogRedeliveries;
+import io.brokerbench.adapter.shared.OffsetDelivery;
 import io.brokerbench.adapter.shared.SettledOffsets;
 import io.brokerbench.engine.log.DataSignal;
 import io.brokerbench.engine.log.EngineClosedException;
@@ -51,6 +52,12 @@ final class LogEngineConsumer implements TargetConsumer {
   /** Deliveries not yet settled, with manual acks only. */
   private final SettledOffsets<TopicPartition> settlements = new SettledOffsets<>();
   private final DataSignal settledSignal = new DataSignal();
+  /**
+   * How the harness settles a delivery: a log cannot drop or requeue one record, so the record
+   * counts as processed either way and the consumer moves on (REQUEUE_ON_REJECT is not declared).
+   */
+  private final OffsetDelivery.Settlement<TopicPartition> harnessSettlement =
+      new OffsetDelivery.Settlement<>(this::settle, this::settle);
   private final Thread thread;
   private byte[] buffer = new byte[1024];
   private volatile boolean settledSinceCommit;
@@ -131,12 +138,12 @@ final class LogEngineConsumer implements TargetConsumer {
     long offset = r.offset();
     boolean redelivered = LogRedeliveries.markDelivered(redeliveries.highestDelivered(group, tp.topic(), tp.partition()), offset);
     if (manual) settlements.delivered(tp, offset);
-    listener.onDelivery(new LogDelivery(this, buffer, Math.max(length, 0), r.key(), layout.destinationOf(tp.topic()), tp,
-        offset, redelivered));
+    listener.onDelivery(new OffsetDelivery<>(buffer, Math.max(length, 0), r.key(), layout.destinationOf(tp.topic()), tp,
+        tp.partition(), offset, redelivered, harnessSettlement));
   }
 
-  /** Called by {@link LogDelivery#ack()} and reject, from any thread. */
-  void settle(TopicPartition partition, long offset) {
+  /** Called by {@link OffsetDelivery#ack()} and reject, from any thread. */
+  private void settle(TopicPartition partition, long offset) {
     if (!manual) return;
     if (settlements.settle(partition, offset)) {
       settledSinceCommit = true;

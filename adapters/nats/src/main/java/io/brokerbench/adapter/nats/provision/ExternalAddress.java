@@ -1,6 +1,7 @@
 package io.brokerbench.adapter.nats.provision;
 
-import io.brokerbench.provision.ExternalEndpoint;
+import io.brokerbench.provision.GivenAddress;
+import io.brokerbench.provision.UserInfoUrl;
 import java.net.URI;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  * @param url a {@code nats://} or {@code tls://} URL, credentials allowed
  * @param source where it came from, for messages
  */
-public record ExternalAddress(String url, String source) implements ExternalEndpoint {
+public record ExternalAddress(String url, String source) implements UserInfoUrl {
   public static final String ENV = "BROKERBENCH_NATS_URL";
   public static final String DEFAULT_URL = "nats://127.0.0.1:4222";
   /** The port a {@code nats://} URL without one means. */
@@ -24,14 +25,16 @@ public record ExternalAddress(String url, String source) implements ExternalEndp
     try {
       parsed = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("NATS URL from " + source + " is not a URL: '" + redact(url) + "'");
+      throw new IllegalArgumentException("NATS URL from " + source + " is not a URL: '" + UserInfoUrl.redact(url)
+          + "'");
     }
     if (!"nats".equals(parsed.getScheme()) && !"tls".equals(parsed.getScheme())) {
       throw new IllegalArgumentException("NATS URL from " + source + " must start with nats:// or tls://, found '"
-          + redact(url) + "'");
+          + UserInfoUrl.redact(url) + "'");
     }
     if (parsed.getHost() == null) {
-      throw new IllegalArgumentException("NATS URL from " + source + " has no host: '" + redact(url) + "'");
+      throw new IllegalArgumentException("NATS URL from " + source + " has no host: '" + UserInfoUrl.redact(url)
+          + "'");
     }
   }
 
@@ -42,33 +45,12 @@ public record ExternalAddress(String url, String source) implements ExternalEndp
    * @param environment as {@link System#getenv()}
    */
   public static ExternalAddress resolve(String setting, Map<String, String> environment) {
-    if (setting != null && !setting.isBlank()) return new ExternalAddress(setting.strip(), "the url setting");
-    String env = environment.get(ENV);
-    if (env != null && !env.isBlank()) return new ExternalAddress(env.strip(), ENV);
-    return new ExternalAddress(DEFAULT_URL, "the default");
+    return GivenAddress.resolve(setting, "url", environment, ENV, DEFAULT_URL, ExternalAddress::new);
   }
 
   @Override
-  public String host() {
-    return URI.create(url).getHost();
-  }
-
-  /** The port, or 4222 when the URL has none. */
-  @Override
-  public int port() {
-    int port = URI.create(url).getPort();
-    return port == -1 ? DEFAULT_PORT : port;
-  }
-
-  /** The URL without its password or token, for messages and reports. */
-  @Override
-  public String redacted() {
-    return redact(url);
-  }
-
-  /** {@code url} with any user information ({@code user:pass@}, {@code token@}) replaced by {@code ***}. */
-  public static String redact(String url) {
-    return url.replaceAll("(://)[^/@]*@", "$1***@");
+  public int defaultPort() {
+    return DEFAULT_PORT;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.brokerbench.adapter.nats.provision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.brokerbench.provision.UserInfoUrl;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class ExternalAddressTest {
     ExternalAddress a = new ExternalAddress("nats://user:secret@h:4222", "test");
     assertEquals("nats://***@h:4222", a.redacted());
     assertEquals("nats://***@h:4222 (from test)", a.toString());
-    assertEquals("nats://***@h:4222", ExternalAddress.redact("nats://token@h:4222"));
+    assertEquals("nats://***@h:4222", UserInfoUrl.redact("nats://token@h:4222"));
   }
 
   @Test

@@ -2,12 +2,14 @@ package io.brokerbench.adapter.rabbitmq.provision;
 
 import com.rabbitmq.client.ConnectionFactory;
 import io.brokerbench.provision.ExternalEndpoint;
+import io.brokerbench.provision.GivenAddress;
 import io.brokerbench.spi.SettingSpec.Form;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where an external RabbitMQ is, and where that came from. Looked up in this order: the target's
@@ -60,9 +62,8 @@ public record ExternalAddress(String uri, String source) implements ExternalEndp
    * @param userHome the user's home directory
    */
   public static ExternalAddress resolve(String setting, Map<String, String> environment, Path userHome) {
-    if (setting != null && !setting.isBlank()) return new ExternalAddress(setting.strip(), "the uri setting");
-    String env = environment.get(ENV);
-    if (env != null && !env.isBlank()) return new ExternalAddress(env.strip(), ENV);
+    Optional<GivenAddress> given = GivenAddress.lookUp(setting, "uri", environment, ENV);
+    if (given.isPresent()) return new ExternalAddress(given.get().address(), given.get().source());
     Path file = stateFile(environment, userHome);
     if (Files.isReadable(file)) {
       try {

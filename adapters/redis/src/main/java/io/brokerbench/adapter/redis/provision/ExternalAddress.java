@@ -1,8 +1,8 @@
 package io.brokerbench.adapter.redis.provision;
 
-import io.brokerbench.provision.ExternalEndpoint;
+import io.brokerbench.provision.GivenAddress;
+import io.brokerbench.provision.UserInfoUrl;
 import io.brokerbench.spi.SettingSpec.Form;
-import java.net.URI;
 import java.util.Map;
 
 /**
@@ -15,7 +15,7 @@ import java.util.Map;
  *     allowed
  * @param source where it came from, for messages
  */
-public record ExternalAddress(String url, String source) implements ExternalEndpoint {
+public record ExternalAddress(String url, String source) implements UserInfoUrl {
   public static final String ENV = "BROKERBENCH_REDIS_URL";
   public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
   /** The port a URL without one means. */
@@ -28,7 +28,7 @@ public record ExternalAddress(String url, String source) implements ExternalEndp
     String problem = url == null ? "it is missing" : FORM.check().apply(url);
     if (problem != null) {
       throw new IllegalArgumentException("Redis URL from " + source + " must be " + FORM.description() + ", found '"
-          + redact(String.valueOf(url)) + "': " + problem);
+          + UserInfoUrl.redact(String.valueOf(url)) + "': " + problem);
     }
   }
 
@@ -39,33 +39,12 @@ public record ExternalAddress(String url, String source) implements ExternalEndp
    * @param environment as {@link System#getenv()}
    */
   public static ExternalAddress resolve(String setting, Map<String, String> environment) {
-    if (setting != null && !setting.isBlank()) return new ExternalAddress(setting.strip(), "the url setting");
-    String env = environment.get(ENV);
-    if (env != null && !env.isBlank()) return new ExternalAddress(env.strip(), ENV);
-    return new ExternalAddress(DEFAULT_URL, "the default");
+    return GivenAddress.resolve(setting, "url", environment, ENV, DEFAULT_URL, ExternalAddress::new);
   }
 
   @Override
-  public String host() {
-    return URI.create(url).getHost();
-  }
-
-  /** The port, or 6379 when the URL has none. */
-  @Override
-  public int port() {
-    int port = URI.create(url).getPort();
-    return port == -1 ? DEFAULT_PORT : port;
-  }
-
-  /** The URL without its user and password, for messages and reports. */
-  @Override
-  public String redacted() {
-    return redact(url);
-  }
-
-  /** {@code url} with any user information ({@code user:password@}, {@code :password@}) replaced by {@code ***}. */
-  public static String redact(String url) {
-    return url.replaceAll("(://)[^/@]*@", "$1***@");
+  public int defaultPort() {
+    return DEFAULT_PORT;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.brokerbench.adapter.redis.provision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.brokerbench.provision.UserInfoUrl;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class ExternalAddressTest {
     ExternalAddress a = new ExternalAddress("redis://user:secret@h:6379/0", "test");
     assertEquals("redis://***@h:6379/0", a.redacted());
     assertEquals("redis://***@h:6379/0 (from test)", a.toString());
-    assertEquals("redis://***@h:6379", ExternalAddress.redact("redis://:secret@h:6379"));
+    assertEquals("redis://***@h:6379", UserInfoUrl.redact("redis://:secret@h:6379"));
   }
 
   @Test
