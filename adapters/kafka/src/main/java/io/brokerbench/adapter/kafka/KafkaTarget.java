@@ -52,7 +52,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * Target {@code kafka}: a real Kafka driven with kafka-clients. See {@link KafkaTopology} for the
  * mapping of the plan, {@link KafkaTargetProducer} and {@link KafkaTargetConsumer} for sends and
- * deliveries, {@link KafkaProvisioner} for where the broker comes from.
+ * deliveries, {@link KafkaShareTargetConsumer} for competing consumers (share groups, set up by
+ * {@link #declare}), {@link KafkaProvisioner} for where the broker comes from.
  *
  * <p>Lifecycle as {@link Target} says, from one harness thread; {@link #close()} closes consumers,
  * producers, the admin client and then the broker it started, and never throws.
