@@ -4,6 +4,7 @@ import io.brokerbench.adapter.kafka.broker.KafkaBroker;
 import io.brokerbench.adapter.kafka.broker.KafkaProvisioner;
 import io.brokerbench.adapter.kafka.broker.LocalKafkaBroker;
 import io.brokerbench.adapter.shared.LogRedeliveries;
+import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.provision.ProvisionChoice;
@@ -32,20 +33,27 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.FinalizedVersionRange;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
+import org.apache.kafka.common.errors.InvalidRequestException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Target {@code kafka}: a real Kafka driven with kafka-clients. See {@link KafkaTopology} for the
  * mapping of the plan, {@link KafkaTargetProducer} and {@link KafkaTargetConsumer} for sends and
- * deliveries, {@link KafkaProvisioner} for where the broker comes from.
+ * deliveries, {@link KafkaShareTargetConsumer} for competing consumers (share groups, set up by
+ * {@link #declare}), {@link KafkaProvisioner} for where the broker comes from.
  *
  * <p>Lifecycle as {@link Target} says, from one harness thread; {@link #close()} closes consumers,
  * producers, the admin client and then the broker it started, and never throws.
@@ -57,7 +65,8 @@ public final class KafkaTarget implements Target {
   private static final Capabilities CAPABILITIES = new Capabilities(
       EnumSet.of(Routing.DIRECT, Routing.FANOUT, Routing.TOPIC),
       EnumSet.of(Feature.PER_KEY_ORDER, Feature.REDELIVERY_ON_CONSUMER_CLOSE, Feature.REQUEUE_ON_REJECT,
-          Feature.PREFETCH_BOUND, Feature.MANUAL_ACK, Feature.MULTIPLE_SUBSCRIPTIONS));
+          Feature.PREFETCH_BOUND, Feature.MANUAL_ACK, Feature.MULTIPLE_SUBSCRIPTIONS,
+          Feature.COMPETING_CONSUMERS));
 
   private final TargetContext context;
   private final Settings rawSettings;
@@ -157,7 +166,59 @@ public final class KafkaTarget implements Target {
       }
     }
     awaitLeaders(mapped.topics(), plan.partitions());
+    if (plan.sharing() == ConsumerSharing.COMPETING) {
+      requireShareGroups();
+      for (int s = 0; s < plan.subscriptionCount(); s++) configureShareGroup(plan.groupName(s));
+    }
     topology = mapped;
+  }
+
+  /** Fails unless the cluster has finalized {@code share.version} 1 or above, which share groups need. */
+  private void requireShareGroups() throws Exception {
+    FinalizedVersionRange share;
+    try {
+      share = admin.describeFeatures().featureMetadata().get(10, TimeUnit.SECONDS).finalizedFeatures().get("share.version");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("competing consumers need share groups; describeFeatures failed: " + e.getCause(), e.getCause());
+    }
+    if (share == null || share.maxVersionLevel() < 1) {
+      throw new UnsupportedOperationException("kafka: competing consumers need share groups, but the cluster at "
+          + broker.bootstrapServers() + " has share.version " + (share == null ? "0 (not finalized)" : share.maxVersionLevel())
+          + "; a broker formatted by Kafka 4.2 or later has them");
+    }
+  }
+
+  /**
+   * Sets the group configs of share group {@code group} ({@link KafkaClientConfigs#shareGroup})
+   * before any member joins. A broker whose floors refuse the lowered timeouts gets only {@code
+   * share.auto.offset.reset}, and the log says so.
+   */
+  private void configureShareGroup(String group) throws Exception {
+    try {
+      alterGroupConfigs(group, KafkaClientConfigs.shareGroup(settings, true));
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof InvalidConfigurationException || e.getCause() instanceof InvalidRequestException)) {
+        throw groupConfigFailed(group, e);
+      }
+      context.log().accept("share group " + group + ": the broker refuses the lowered session and heartbeat ("
+          + e.getCause().getMessage() + "); keeping its own");
+      try {
+        alterGroupConfigs(group, KafkaClientConfigs.shareGroup(settings, false));
+      } catch (ExecutionException again) {
+        throw groupConfigFailed(group, again);
+      }
+    }
+  }
+
+  private void alterGroupConfigs(String group, Map<String, String> configs) throws Exception {
+    List<AlterConfigOp> ops = new ArrayList<>();
+    configs.forEach((name, value) -> ops.add(new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET)));
+    admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.GROUP, group), ops))
+        .all().get(TOPIC_READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static IllegalStateException groupConfigFailed(String group, ExecutionException e) {
+    return new IllegalStateException("cannot set the configs of share group " + group + ": " + e.getCause(), e.getCause());
   }
 
   /** Waits until every partition of {@code topics} has {@code partitions} partitions, each with a leader. */
@@ -208,6 +269,17 @@ public final class KafkaTarget implements Target {
           + plan.subscriptionCount());
     }
     String group = plan.groupName(spec.subscription());
+    String clientId = "bb-" + context.runId() + "-s" + spec.subscription() + "-c" + spec.consumerIndex();
+    if (plan.sharing() == ConsumerSharing.COMPETING) {
+      List<String> topics = topology.topicsRead(spec.subscription());
+      if (topics.isEmpty()) return () -> { };
+      KafkaShareConsumer<byte[], byte[]> client = new KafkaShareConsumer<>(KafkaClientConfigs.shareConsumer(settings,
+          broker.bootstrapServers(), clientId, group, spec.prefetch()));
+      KafkaShareTargetConsumer consumer = new KafkaShareTargetConsumer(client, topology, group, spec.consumerIndex(), topics,
+          listener, spec.ackMode(), spec.prefetch(), settings, context.log());
+      consumers.add(consumer);
+      return consumer;
+    }
     KafkaTargetConsumer.Source source;
     if (settings.assignment() == AssignmentMode.STATIC) {
       var partitions = topology.partitionsOf(spec.subscription(), spec.consumerIndex());
@@ -218,7 +290,6 @@ public final class KafkaTarget implements Target {
     } else {
       source = new KafkaTargetConsumer.SubscribedTopics(topology.topicsRead(spec.subscription()));
     }
-    String clientId = "bb-" + context.runId() + "-s" + spec.subscription() + "-c" + spec.consumerIndex();
     KafkaConsumer<byte[], byte[]> client = new KafkaConsumer<>(KafkaClientConfigs.consumer(settings,
         broker.bootstrapServers(), clientId, group, spec.prefetch(), spec.ackMode()));
     KafkaTargetConsumer consumer = new KafkaTargetConsumer(client, topology, group, spec.consumerIndex(), source, listener,

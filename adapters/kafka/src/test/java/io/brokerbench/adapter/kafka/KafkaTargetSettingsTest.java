@@ -131,4 +131,22 @@ class KafkaTargetSettingsTest {
     KafkaTargetSettings sync = parse(Map.of("consumer.commit", "sync"));
     assertEquals(false, KafkaClientConfigs.consumer(sync, "h:1", "c", "g", 1, AckMode.AUTO).get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
   }
+
+  @Test
+  void shareConsumersAcknowledgeExplicitlyAndAcquireAtMostThePrefetchPerPoll() {
+    Map<String, Object> c = KafkaClientConfigs.shareConsumer(parse(Map.of()), "h:1", "c", "g", 5);
+    assertEquals("explicit", c.get(ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG));
+    assertEquals("record_limit", c.get(ConsumerConfig.SHARE_ACQUIRE_MODE_CONFIG));
+    assertEquals(5, c.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG));
+    assertEquals("g", c.get(ConsumerConfig.GROUP_ID_CONFIG));
+  }
+
+  @Test
+  void shareGroupsStartAtTheEarliestOffsetAndHeartbeatWithinASecond() {
+    assertEquals(Map.of("share.auto.offset.reset", "earliest", "share.session.timeout.ms", "10000",
+        "share.heartbeat.interval.ms", "500"), KafkaClientConfigs.shareGroup(parse(Map.of()), true));
+    assertEquals(Map.of("share.auto.offset.reset", "earliest", "share.session.timeout.ms", "900",
+        "share.heartbeat.interval.ms", "300"), KafkaClientConfigs.shareGroup(parse(Map.of("consumer.session-timeout", "900ms")), true));
+    assertEquals(Map.of("share.auto.offset.reset", "earliest"), KafkaClientConfigs.shareGroup(parse(Map.of()), false));
+  }
 }
