@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +39,13 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.FinalizedVersionRange;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
@@ -221,7 +224,13 @@ public final class KafkaTarget implements Target {
     return new IllegalStateException("cannot set the configs of share group " + group + ": " + e.getCause(), e.getCause());
   }
 
-  /** Waits until every partition of {@code topics} has {@code partitions} partitions, each with a leader. */
+  /**
+   * Waits until every partition of {@code topics} has {@code partitions} partitions, each with a
+   * leader that serves it: its end offset can be listed. A leader in the metadata is not enough: a
+   * broker may answer produce requests with NOT_LEADER_OR_FOLLOWER until it has applied the topic's
+   * creation, and an idempotent producer whose first request failed that way while a later one
+   * succeeded retries it forever with OUT_OF_ORDER_SEQUENCE_NUMBER (KAFKA-15591).
+   */
   private void awaitLeaders(List<String> topics, int partitions) throws Exception {
     long deadline = System.nanoTime() + TOPIC_READY_TIMEOUT.toNanos();
     String problem = "";
@@ -244,10 +253,27 @@ public final class KafkaTarget implements Target {
           if (p.leader() == null) problem = "partition " + d.name() + "-" + p.partition() + " has no leader";
         }
       }
+      if (problem.isEmpty()) problem = endOffsetsProblem(described.values());
       if (problem.isEmpty()) return;
       TimeUnit.MILLISECONDS.sleep(50);
     }
     throw new IllegalStateException("topics " + topics + " not ready within " + TOPIC_READY_TIMEOUT.toSeconds() + "s: " + problem);
+  }
+
+  /** Why some partition's leader does not yet list its end offset, or empty when every one does. */
+  private String endOffsetsProblem(Collection<TopicDescription> topics) throws InterruptedException {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (TopicDescription d : topics) {
+      for (TopicPartitionInfo p : d.partitions()) {
+        latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
+      }
+    }
+    try {
+      admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+      return "";
+    } catch (ExecutionException | TimeoutException e) {
+      return "listOffsets failed: " + (e.getCause() == null ? e : e.getCause());
+    }
   }
 
   @Override
