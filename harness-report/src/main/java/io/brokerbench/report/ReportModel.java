@@ -375,7 +375,8 @@ final class ReportModel {
   private List<ChartView> charts(String id, WorkloadRuns runs) {
     Map<String, List<RunResult>> byTarget = runs.byTarget;
     List<ChartView> views = new ArrayList<>();
-    String partial = " The last interval of a run is shorter than a second: its rate is its count ÷ its length.";
+    String partial = " Each step is one interval's rate, held from the interval's start to the next one's. The last"
+        + " interval of a run is shorter than a second: its rate is its count ÷ its length.";
     addChart(views, id + "-confirmed", "Confirmed per second",
         "Confirms received in each second (msg/s), mean over ok repetitions; x = seconds from the start of the"
             + " measured window (shaded: warm-up before 0, drain after the window)"

@@ -159,7 +159,11 @@
         value: function (u, v) { return v == null ? '' : (isPercentile ? fmtMicros(v) : fmtRate(v) + ' msg/s'); },
         points: isPercentile
           ? { show: true, size: 9, width: 1.5, stroke: s.color, fill: s.color, paths: markerPaths(s.marker) }
-          : { show: false }
+          : { show: false },
+        // A per-second point is the rate of the interval that starts there: held until the next
+        // interval starts, so a run's last, short interval shows as a step at its start rather than
+        // as a slope down across the last full second.
+        paths: isPercentile ? undefined : uPlot.paths.stepped({ align: 1 })
       });
     });
     var xAxis = isPercentile
