@@ -4,8 +4,9 @@ import io.brokerbench.spi.Delivery;
 
 /**
  * One record of a log-model target handed to the harness: where it sits (partition, offset), the
- * redelivered flag its consumer worked out ({@link LogRedeliveries}), and its settling, which the
- * consumer decides ({@link Settlement}). The first of {@link #ack()} and {@link #reject(boolean)}
+ * redelivered flag its consumer worked out ({@link LogRedeliveries} for a consumer group, the
+ * delivery count for a share group), and its settling, which the consumer decides
+ * ({@link Settlement}). The first of {@link #ack()} and {@link #reject(boolean)}
  * settles it; later calls do nothing. Either may come from any thread.
  *
  * <p>The payload is not copied: with a consumer that reuses its buffer it is valid during the
@@ -22,15 +23,23 @@ public final class OffsetDelivery<P> implements Delivery {
   }
 
   /**
-   * How a consumer settles its records, e.g. through {@link SettledOffsets}.
+   * How a consumer settles its records: through {@link SettledOffsets} for a consumer group, or by
+   * acknowledging each record to a share group.
    *
-   * @param settle the record is done: acked, or rejected without requeue
+   * @param accept the record was acked
+   * @param reject the record was rejected without requeue
    * @param requeue the record was rejected with requeue
    */
-  public record Settlement<P>(OffsetAction<P> settle, OffsetAction<P> requeue) {
+  public record Settlement<P>(OffsetAction<P> accept, OffsetAction<P> reject, OffsetAction<P> requeue) {
+    /** A consumer for which an ack and a reject without requeue both just finish the record ({@code settle}). */
+    public static <P> Settlement<P> of(OffsetAction<P> settle, OffsetAction<P> requeue) {
+      return new Settlement<>(settle, settle, requeue);
+    }
+
     /** For automatic acknowledgement: the consumer settles on delivery, the harness's calls do nothing. */
     public static <P> Settlement<P> onDelivery() {
-      return new Settlement<>((partition, offset) -> {}, (partition, offset) -> {});
+      OffsetAction<P> nothing = (partition, offset) -> {};
+      return new Settlement<>(nothing, nothing, nothing);
     }
   }
 
@@ -101,17 +110,12 @@ public final class OffsetDelivery<P> implements Delivery {
 
   @Override
   public void ack() {
-    if (firstSettlement()) settlement.settle().apply(partition, offset);
+    if (firstSettlement()) settlement.accept().apply(partition, offset);
   }
 
   @Override
   public void reject(boolean requeue) {
-    if (!firstSettlement()) return;
-    if (requeue) {
-      settlement.requeue().apply(partition, offset);
-    } else {
-      settlement.settle().apply(partition, offset);
-    }
+    if (firstSettlement()) (requeue ? settlement.requeue() : settlement.reject()).apply(partition, offset);
   }
 
   private synchronized boolean firstSettlement() {

@@ -138,7 +138,7 @@ final class KafkaTargetConsumer implements TargetConsumer {
     this.listener = listener;
     this.tracker = tracker;
     this.manualAck = ackMode == AckMode.MANUAL;
-    this.harnessSettlement = manualAck ? new OffsetDelivery.Settlement<>(settlements::settle, settlements::rewind)
+    this.harnessSettlement = manualAck ? OffsetDelivery.Settlement.of(settlements::settle, settlements::rewind)
         : OffsetDelivery.Settlement.onDelivery();
     this.prefetch = prefetch;
     this.commit = settings.commit();

@@ -57,7 +57,7 @@ final class LogEngineConsumer implements TargetConsumer {
    * counts as processed either way and the consumer moves on (REQUEUE_ON_REJECT is not declared).
    */
   private final OffsetDelivery.Settlement<TopicPartition> harnessSettlement =
-      new OffsetDelivery.Settlement<>(this::settle, this::settle);
+      OffsetDelivery.Settlement.of(this::settle, this::settle);
   private final Thread thread;
   private byte[] buffer = new byte[1024];
   private volatile boolean settledSinceCommit;

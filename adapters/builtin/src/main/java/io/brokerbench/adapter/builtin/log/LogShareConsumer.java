@@ -1,5 +1,6 @@
 package io.brokerbench.adapter.builtin.log;
 
+import io.brokerbench.adapter.shared.OffsetDelivery;
 import io.brokerbench.engine.log.AcknowledgeType;
 import io.brokerbench.engine.log.DataSignal;
 import io.brokerbench.engine.log.EngineClosedException;
@@ -53,6 +54,8 @@ final class LogShareConsumer implements TargetConsumer {
   private final AtomicInteger held = new AtomicInteger();
   private final DataSignal roomSignal = new DataSignal();
   private final Thread thread;
+  private final OffsetDelivery.Settlement<TopicPartition> bulkSettlement;
+  private final OffsetDelivery.Settlement<TopicPartition> singleSettlement;
   private byte[] buffer = new byte[1024];
   private ShareConsumer polling;
   private volatile boolean closing;
@@ -74,6 +77,8 @@ final class LogShareConsumer implements TargetConsumer {
     this.prefetch = spec.prefetch();
     bulk.subscribe(layout.topicsOf(spec.subscription()));
     if (single != bulk) single.subscribe(layout.topicsOf(spec.subscription()));
+    this.bulkSettlement = settlementOf(bulk);
+    this.singleSettlement = single == bulk ? bulkSettlement : settlementOf(single);
     this.thread = new Thread(this::run, "log-engine-share-consumer-" + group + "-" + spec.consumerIndex());
     thread.setDaemon(true);
   }
@@ -140,15 +145,29 @@ final class LogShareConsumer implements TargetConsumer {
     long offset = r.offset();
     ShareConsumer member = polling;
     if (manual) held.incrementAndGet();
-    LogShareDelivery d = new LogShareDelivery(this, member, buffer, Math.max(length, 0), r.key(),
-        layout.destinationOf(tp.topic()), tp, offset, r.deliveryCount());
-    listener.onDelivery(d);
+    // The share group's own flag: the record was delivered to the group before.
+    listener.onDelivery(new OffsetDelivery<>(buffer, Math.max(length, 0), r.key(), layout.destinationOf(tp.topic()), tp,
+        tp.partition(), offset, r.deliveryCount() > 1, member == bulk ? bulkSettlement : singleSettlement));
     if (!manual) member.acknowledge(tp, offset, AcknowledgeType.ACCEPT);
   }
 
   /**
-   * Called by {@link LogShareDelivery}, once per delivery, from any thread. A record this member no
-   * longer holds (its lock timed out, the member closed) is not acknowledged; it still frees room.
+   * How the harness's ack and reject reach {@code member}: {@link AcknowledgeType#ACCEPT} (never
+   * delivered to the group again), {@link AcknowledgeType#REJECT} (archived, reported removed as
+   * rejected), with requeue {@link AcknowledgeType#RELEASE} (delivered again, unless that reaches the
+   * delivery count limit: then archived and reported removed).
+   */
+  private OffsetDelivery.Settlement<TopicPartition> settlementOf(ShareConsumer member) {
+    return new OffsetDelivery.Settlement<>(
+        (partition, offset) -> settle(member, partition, offset, AcknowledgeType.ACCEPT),
+        (partition, offset) -> settle(member, partition, offset, AcknowledgeType.REJECT),
+        (partition, offset) -> settle(member, partition, offset, AcknowledgeType.RELEASE));
+  }
+
+  /**
+   * Called through a delivery's {@link OffsetDelivery.Settlement}, once per delivery, from any
+   * thread. A record this member no longer holds (its lock timed out, the member closed) is not
+   * acknowledged; it still frees room.
    */
   void settle(ShareConsumer member, TopicPartition partition, long offset, AcknowledgeType type) {
     if (!manual) return;
