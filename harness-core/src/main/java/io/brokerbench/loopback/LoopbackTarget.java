@@ -1,6 +1,7 @@
 package io.brokerbench.loopback;
 
 import io.brokerbench.envelope.Envelope;
+import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.ReferenceRouter;
 import io.brokerbench.plan.TopologyPlan;
@@ -104,8 +105,10 @@ final class LoopbackTarget implements Target {
   private CompletableFuture<Void> send(OutgoingMessage message) {
     TopologyPlan p = plan;
     boolean[] routed = routeOf(message);
-    int consumer =
-        p.consumerOfMessage(Envelope.messageId(message.payload()), message.destination(), message.partition());
+    // The message id is read only where it decides (competing consumers): this is the ceiling's hot path.
+    int consumer = p.sharing() == ConsumerSharing.COMPETING
+        ? p.consumerOfMessage(Envelope.messageId(message.payload()), message.destination(), message.partition())
+        : p.consumerOf(message.destination(), message.partition());
     Mailbox[][] boxes = mailboxes;
     for (int s = 0; s < routed.length; s++) {
       if (!routed[s]) continue;
