@@ -82,6 +82,11 @@ public record TopologyPlan(
     return consumers.sharing();
   }
 
+  /** Whether the system pushes deliveries or consumers pull them. */
+  public ConsumerMode mode() {
+    return consumers.mode();
+  }
+
   /** Partition of key index {@code key}. */
   public int partitionOfKey(int key) {
     return KafkaPartitioner.partition(KafkaPartitioner.keyBytes(key), partitions);

@@ -26,6 +26,8 @@ import java.util.Map;
  *     values); empty when none; empty in schema version 1
  * @param timeline the run's phases (and, later, load changes and faults) as spans with start and
  *     end; empty in schema version 1 and for a run that never started
+ * @param consumers what each consumer did, by subscription then consumer index; empty before schema
+ *     version 3 and for a run that never started
  */
 public record RunResult(
     String target,
@@ -44,11 +46,22 @@ public record RunResult(
     ResourcesRecord resources,
     String histogramLog,
     List<String> warnings,
-    List<TimelineEntry> timeline) {
+    List<TimelineEntry> timeline,
+    List<ConsumerRecord> consumers) {
 
   public RunResult {
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
     timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    consumers = consumers == null ? List.of() : List.copyOf(consumers);
+  }
+
+  /** A run without per-consumer records (as schema versions before 3 wrote them). */
+  public RunResult(String target, TargetInfoRecord targetInfo, String workload, int repetition, RunStatus status,
+      String error, String startedAt, String endedAt, Map<String, Double> phases, ThroughputRecord throughput,
+      LatencyRecord latency, OrderingRecord ordering, DeliveryRecord delivery, ResourcesRecord resources,
+      String histogramLog, List<String> warnings, List<TimelineEntry> timeline) {
+    this(target, targetInfo, workload, repetition, status, error, startedAt, endedAt, phases, throughput, latency,
+        ordering, delivery, resources, histogramLog, warnings, timeline, List.of());
   }
 
   /** A run without warnings or timeline (as schema version 1 wrote them). */

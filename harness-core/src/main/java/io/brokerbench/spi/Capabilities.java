@@ -1,6 +1,7 @@
 package io.brokerbench.spi;
 
 import io.brokerbench.plan.AckMode;
+import io.brokerbench.plan.ConsumerMode;
 import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
@@ -40,6 +41,9 @@ public record Capabilities(Set<Routing> routings, Set<Feature> features) {
     }
     if (plan.sharing() == ConsumerSharing.COMPETING && !has(Feature.COMPETING_CONSUMERS)) {
       return Optional.of("competing consumers (consumers.sharing: competing) are not supported");
+    }
+    if (plan.mode() == ConsumerMode.PULL && !has(Feature.PULL_CONSUMERS)) {
+      return Optional.of("pulled consumers (consumers.mode: pull) are not supported");
     }
     if (plan.ackMode() == AckMode.MANUAL && !has(Feature.MANUAL_ACK)) {
       return Optional.of("manual acknowledgements are not supported");

@@ -20,5 +20,10 @@ public enum Feature {
    * Competing consumers ({@link io.brokerbench.plan.ConsumerSharing#COMPETING}): every consumer of a
    * subscription takes from all its queues or partitions, each message delivered to one of them.
    */
-  COMPETING_CONSUMERS
+  COMPETING_CONSUMERS,
+  /**
+   * Pulled consumers ({@link io.brokerbench.plan.ConsumerMode#PULL}): each delivery is asked for
+   * (basic.get, a poll), and a consumer holds at most its prefetch unsettled.
+   */
+  PULL_CONSUMERS
 }

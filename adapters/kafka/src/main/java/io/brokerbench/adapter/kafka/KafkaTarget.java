@@ -69,7 +69,7 @@ public final class KafkaTarget implements Target {
       EnumSet.of(Routing.DIRECT, Routing.FANOUT, Routing.TOPIC),
       EnumSet.of(Feature.PER_KEY_ORDER, Feature.REDELIVERY_ON_CONSUMER_CLOSE, Feature.REQUEUE_ON_REJECT,
           Feature.PREFETCH_BOUND, Feature.MANUAL_ACK, Feature.MULTIPLE_SUBSCRIPTIONS,
-          Feature.COMPETING_CONSUMERS));
+          Feature.COMPETING_CONSUMERS, Feature.PULL_CONSUMERS));
 
   private final TargetContext context;
   private final Settings rawSettings;
