@@ -1,5 +1,7 @@
 package io.brokerbench.synthetic;
 
+import io.brokerbench.distribution.Distribution;
+
 /**
  * What the synthetic target does to each message: its delays, its stalls, the faults it injects
  * into chosen messages, and a subscription whose consumers are slow.
@@ -16,7 +18,7 @@ public record FaultScript(Delays delays, Stalls stalls, MessageFaults faults, Sl
   }
 
   /** Delays only: no stalls, no faults, no slow subscription. */
-  public static FaultScript delays(DelayDistribution confirm, DelayDistribution delivery, long seed) {
+  public static FaultScript delays(Distribution confirm, Distribution delivery, long seed) {
     return new FaultScript(new Delays(confirm, delivery, seed), Stalls.NONE, MessageFaults.NONE, SlowSubscription.NONE);
   }
 
@@ -55,8 +57,8 @@ public record FaultScript(Delays delays, Stalls stalls, MessageFaults faults, Sl
    * @param delivery send → delivery
    * @param seed seed of the delay samples
    */
-  public record Delays(DelayDistribution confirm, DelayDistribution delivery, long seed) {
-    public static final Delays NONE = new Delays(new DelayDistribution.Fixed(0), new DelayDistribution.Fixed(0), 1);
+  public record Delays(Distribution confirm, Distribution delivery, long seed) {
+    public static final Delays NONE = new Delays(new Distribution.Fixed(0), new Distribution.Fixed(0), 1);
   }
 
   /**

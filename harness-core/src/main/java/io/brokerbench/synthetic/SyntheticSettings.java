@@ -1,5 +1,7 @@
 package io.brokerbench.synthetic;
 
+import io.brokerbench.distribution.Distribution;
+import io.brokerbench.distribution.Quantity;
 import static io.brokerbench.spi.SettingSpec.LONGEST_TIMER;
 
 import io.brokerbench.spi.SettingSpec;
@@ -31,7 +33,7 @@ record SyntheticSettings(FaultScript script) {
   static final String SLOW_INTERVAL = "slow.interval";
 
   /**
-   * A delay distribution as {@link DelayDistribution#parse} reads it, every duration in it at most
+   * A delay distribution as {@link Distribution#parse} reads it, every duration in it at most
    * {@link SettingSpec#LONGEST_TIMER}.
    */
   private static final Form DELAY = Form.of(
@@ -39,7 +41,7 @@ record SyntheticSettings(FaultScript script) {
           + Range.format(SettingType.DURATION, LONGEST_TIMER.toNanos()),
       text -> {
         try {
-          DelayDistribution.parse(text, LONGEST_TIMER);
+          Distribution.parse(text, Quantity.DURATION, LONGEST_TIMER.toNanos());
           return null;
         } catch (IllegalArgumentException e) {
           return e.getMessage();
@@ -86,8 +88,8 @@ record SyntheticSettings(FaultScript script) {
           + SLOW_INTERVAL + " above 0ms");
     }
     return new SyntheticSettings(new FaultScript(
-        new FaultScript.Delays(DelayDistribution.parse(s.getString(CONFIRM_DELAY), LONGEST_TIMER),
-            DelayDistribution.parse(s.getString(DELIVERY_DELAY), LONGEST_TIMER), s.getLong(SEED)),
+        new FaultScript.Delays(Distribution.parse(s.getString(CONFIRM_DELAY), Quantity.DURATION, LONGEST_TIMER.toNanos()),
+            Distribution.parse(s.getString(DELIVERY_DELAY), Quantity.DURATION, LONGEST_TIMER.toNanos()), s.getLong(SEED)),
         new FaultScript.Stalls(stallEvery, stallFor),
         new FaultScript.MessageFaults(s.getLong(DROP_EVERY), s.getLong(DUPLICATE_EVERY), s.getLong(REDELIVER_EVERY),
             s.getLong(REORDER_EVERY), s.getLong(EXPIRE_EVERY)),

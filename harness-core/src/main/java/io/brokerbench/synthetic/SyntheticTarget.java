@@ -1,5 +1,6 @@
 package io.brokerbench.synthetic;
 
+import io.brokerbench.distribution.Distribution;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.ReferenceRouter;
@@ -101,8 +102,8 @@ public final class SyntheticTarget implements Target {
     long n = ++arrivals;
     long now = clock.getAsLong();
     CompletableFuture<Void> confirm = new CompletableFuture<>();
-    scheduler.at(script.afterStall(t0, now + script.delays().confirm().sampleNanos(random)), () -> confirm.complete(null));
-    long deliverAt = script.afterStall(t0, now + script.delays().delivery().sampleNanos(random));
+    scheduler.at(script.afterStall(t0, now + script.delays().confirm().sample(random)), () -> confirm.complete(null));
+    long deliverAt = script.afterStall(t0, now + script.delays().delivery().sample(random));
     if (FaultScript.hits(script.faults().expireEvery(), n)) {
       scheduler.at(deliverAt, () -> expire(m));
     } else if (!FaultScript.hits(script.faults().dropEvery(), n)) {

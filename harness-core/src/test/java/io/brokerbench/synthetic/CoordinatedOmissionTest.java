@@ -1,8 +1,7 @@
 package io.brokerbench.synthetic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.brokerbench.distribution.Distribution;
 import io.brokerbench.measure.LatencyRecorder;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
@@ -23,6 +22,8 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * Coordinated omission, checked exactly on a simulated clock.
@@ -52,7 +53,7 @@ class CoordinatedOmissionTest {
 
   @BeforeAll
   static void runOnceOnTheSimulatedClock() {
-    FaultScript script = FaultScript.delays(new DelayDistribution.Fixed(MS), new DelayDistribution.Fixed(MS), 1)
+    FaultScript script = FaultScript.delays(new Distribution.Fixed(MS), new Distribution.Fixed(MS), 1)
         .withStalls(new FaultScript.Stalls(1000 * MS, 100 * MS));
     Workload w = new Workload("stall", new Workload.Topology(1, 1, Routing.DIRECT, List.of(Binding.ofKeys(List.of("")))),
         new Workload.Producers(1, new Rate(500), 1), new Workload.Messages(100, 1, List.of(new MessageVariant("", Map.of()))),

@@ -1,7 +1,7 @@
 package io.brokerbench.synthetic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.brokerbench.distribution.Distribution;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Each fault of the synthetic target, alone and combined, under each ack mode, must show up in the
@@ -50,7 +51,7 @@ class FaultLedgerTest {
 
   static FaultScript faults(long drop, long duplicate, long redeliver, long reorder) {
     long ms = 1_000_000;
-    return FaultScript.delays(new DelayDistribution.Uniform(ms, 3 * ms), new DelayDistribution.Fixed(2 * ms), 42)
+    return FaultScript.delays(new Distribution.Uniform(ms, 3 * ms), new Distribution.Fixed(2 * ms), 42)
         .withFaults(new FaultScript.MessageFaults(drop, duplicate, redeliver, reorder, 0));
   }
 

@@ -1,9 +1,7 @@
 package io.brokerbench.synthetic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.distribution.Distribution;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.MessageVariant;
@@ -23,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Rates over the measured window and saturation, on the simulated clock against the synthetic
@@ -50,8 +51,8 @@ class RatesAndSaturationTest {
   }
 
   static FaultScript delays(long confirmMillis, long deliveryMillis) {
-    return FaultScript.delays(new DelayDistribution.Fixed(confirmMillis * MS),
-        new DelayDistribution.Fixed(deliveryMillis * MS), 1);
+    return FaultScript.delays(new Distribution.Fixed(confirmMillis * MS),
+        new Distribution.Fixed(deliveryMillis * MS), 1);
   }
 
   RunResult run(FaultScript script, Workload w) {

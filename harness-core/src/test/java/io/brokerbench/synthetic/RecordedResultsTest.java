@@ -1,13 +1,13 @@
 package io.brokerbench.synthetic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brokerbench.distribution.Distribution;
+import io.brokerbench.plan.AckMode;
 import io.brokerbench.results.ResultsJson;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.scenario.Workload;
-import io.brokerbench.plan.AckMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Every figure of a run on the simulated clock, against a recording: refactorings must not change
@@ -50,8 +51,8 @@ class RecordedResultsTest {
             () -> RatesAndSaturationTest.steady(2, Duration.ofSeconds(1), 10_000)),
         new Recording("in-flight-bound", () -> RatesAndSaturationTest.delays(100, 1),
             () -> RatesAndSaturationTest.steady(1, Duration.ZERO, 10)),
-        new Recording("stalls", () -> FaultScript.delays(new DelayDistribution.Uniform(MS, 3 * MS),
-                new DelayDistribution.Exponential(2 * MS), 7).withStalls(new FaultScript.Stalls(1000 * MS, 100 * MS)),
+        new Recording("stalls", () -> FaultScript.delays(new Distribution.Uniform(MS, 3 * MS),
+                new Distribution.Exponential(2 * MS), 7).withStalls(new FaultScript.Stalls(1000 * MS, 100 * MS)),
             () -> RatesAndSaturationTest.steady(1, Duration.ofSeconds(1), 50)));
   }
 

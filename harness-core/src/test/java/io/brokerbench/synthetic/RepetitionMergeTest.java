@@ -1,7 +1,5 @@
 package io.brokerbench.synthetic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.measure.LatencyRecorder;
 import io.brokerbench.results.LatencySummary;
@@ -14,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Three repetitions at 1,000 msg/s for 10 s, confirms 1 ms after the send; the second repetition

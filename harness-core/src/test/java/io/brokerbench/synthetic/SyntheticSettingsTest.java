@@ -1,13 +1,13 @@
 package io.brokerbench.synthetic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.brokerbench.distribution.Distribution;
+import io.brokerbench.distribution.Quantity;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.SettingsException;
 import io.brokerbench.spi.TargetContext;
-import io.brokerbench.testing.SettingBoundaries;
 import io.brokerbench.testing.SettingBoundaries.Edge;
+import io.brokerbench.testing.SettingBoundaries;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SyntheticSettingsTest {
   static final SyntheticProvider PROVIDER = new SyntheticProvider();
@@ -63,8 +65,8 @@ class SyntheticSettingsTest {
   @Test
   void aDelayFormSaysWhatIsWrong() {
     assertEquals("'soon' is not a duration", assertThrows(IllegalArgumentException.class,
-        () -> DelayDistribution.parse("fixed(soon)", Duration.ofDays(7))).getMessage());
+        () -> Distribution.parse("fixed(soon)", Quantity.DURATION, Duration.ofDays(7).toNanos())).getMessage());
     assertEquals("fixed takes one duration", assertThrows(IllegalArgumentException.class,
-        () -> DelayDistribution.parse("fixed(1ms,2ms)", Duration.ofDays(7))).getMessage());
+        () -> Distribution.parse("fixed(1ms,2ms)", Quantity.DURATION, Duration.ofDays(7).toNanos())).getMessage());
   }
 }
