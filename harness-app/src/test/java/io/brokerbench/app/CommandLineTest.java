@@ -1,12 +1,9 @@
 package io.brokerbench.app;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brokerbench.results.ResultsDocument;
 import io.brokerbench.results.ResultsJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,6 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommandLineTest {
   @TempDir Path dir;
@@ -84,7 +85,7 @@ class CommandLineTest {
     Path outDir = dir.resolve("results");
     assertEquals(0, bench("run", s.toString(), "--out", outDir.toString()), err.toString());
     JsonNode doc = ResultsJson.mapper().readTree(outDir.resolve("results.json").toFile());
-    assertEquals(2, doc.get("schemaVersion").asInt());
+    assertEquals(ResultsDocument.SCHEMA_VERSION, doc.get("schemaVersion").asInt());
     assertTrue(Files.size(outDir.resolve("report.html")) > 10_000, "report.html written beside results.json");
     for (String key : List.of("runId", "scenario", "environment", "runs")) assertNotNull(doc.get(key), key);
     for (String key : List.of("harnessVersion", "gitCommit", "jvm", "os", "cpus", "memoryBytes", "freeDiskBytes", "startedAt", "endedAt")) {
@@ -242,7 +243,7 @@ class CommandLineTest {
     Path[] schema = comparedFolders("schema", 5_000, tree -> {});
     rewrite(schema[0], tree -> tree.put("schemaVersion", 1));
     assertEquals(0, bench("compare", schema[0].toString(), schema[1].toString(), "--fail-on-worse"), err.toString());
-    assertTrue(out.toString().contains("results schema schemaVersion: 1 → 2"), out.toString());
+    assertTrue(out.toString().contains("results schema schemaVersion: 1 → " + ResultsDocument.SCHEMA_VERSION), out.toString());
   }
 
   @Test

@@ -32,10 +32,15 @@ public final class DeliveryLedger {
 
   private static final int EXPECTED = 1;
   private static final int DELIVERED = 2;
+  /** Acknowledged: by the harness after processing, or by the target as it delivered ({@code ack: auto}). */
   private static final int ACKED = 4;
   private static final int REMOVED = 8;
   /** The removal reason's ordinal, in bits 4 and 5 (set together with {@link #REMOVED}). */
   private static final int REASON_SHIFT = 4;
+  /** The harness rejected a delivery without requeue: settled, and removed as {@code rejected}. */
+  private static final int DROPPED = 64;
+  /** The harness rejected a delivery with requeue: delivered, yet not settled until a copy is acked. */
+  private static final int REQUEUED = 128;
 
   /** What a delivery turned out to be. */
   public enum Kind {
@@ -119,7 +124,7 @@ public final class DeliveryLedger {
 
   /**
    * Subscription {@code s}'s queue removed message {@code id} by the target's rules. The first
-   * removal counts; a message delivered before or after counts as delivered, not removed.
+   * removal counts; a message acknowledged before or after counts as delivered, not removed.
    */
   public void onRemoved(int s, long id, RemovalReason reason) {
     if (id < 0 || s < 0 || s >= subscriptions || (messages.get(id) & SENT) == 0 || !routes(s, id)) return;
@@ -128,7 +133,7 @@ public final class DeliveryLedger {
     adjustPending(bySubscription[s].set(id, flags), flags);
   }
 
-  /** Keeps {@link #pending} = messages expected, neither delivered nor removed, after setting {@code flags}. */
+  /** Keeps {@link #pending} = messages expected and not yet settled, after setting {@code flags}. */
   private void adjustPending(int before, int flags) {
     boolean was = isPending(before);
     boolean is = isPending(before | flags);
@@ -137,7 +142,23 @@ public final class DeliveryLedger {
   }
 
   private static boolean isPending(int flags) {
-    return (flags & EXPECTED) != 0 && (flags & (DELIVERED | REMOVED)) == 0;
+    return (flags & EXPECTED) != 0 && outcome(flags) == Outcome.LOST;
+  }
+
+  /** What became of a message at one subscription, from its flags. */
+  private enum Outcome { DELIVERED, REMOVED, LOST }
+
+  /**
+   * The one rule that says what became of a message: acknowledged is delivered; else removed (by the
+   * target's rules, or rejected by the harness without requeue) is removed; else delivered is
+   * delivered, unless the harness rejected it with requeue and no copy came back to be acknowledged;
+   * anything else is lost (or, while the run goes on, pending).
+   */
+  private static Outcome outcome(int flags) {
+    if ((flags & ACKED) != 0) return Outcome.DELIVERED;
+    if ((flags & REMOVED) != 0) return Outcome.REMOVED;
+    if ((flags & DELIVERED) != 0 && (flags & REQUEUED) == 0) return Outcome.DELIVERED;
+    return Outcome.LOST;
   }
 
   /** The target refused message {@code id} (negative confirm, returned, error). */
@@ -174,7 +195,7 @@ public final class DeliveryLedger {
       }
       return Kind.FIRST;
     }
-    if ((before & ACKED) != 0) duplicates[s].increment();
+    if ((before & (ACKED | DROPPED)) != 0) duplicates[s].increment();
     checkRedeliveryOrder(s, orderIndex, sequence);
     return Kind.REPEAT;
   }
@@ -193,7 +214,19 @@ public final class DeliveryLedger {
    * (under {@code ack: auto}) by the target as it delivered; a later delivery is a duplicate.
    */
   public void onAcked(int s, long id) {
-    bySubscription[s].set(id, ACKED);
+    adjustPending(bySubscription[s].set(id, ACKED), ACKED);
+  }
+
+  /**
+   * The harness rejected a delivery of message {@code id} to subscription {@code s}. Without requeue
+   * the message is settled and counts as removed ({@code rejected}) unless a copy was acknowledged;
+   * a later copy is a duplicate. With requeue it must come back: it stays pending until a copy is
+   * acknowledged or the target removes it (a delivery limit), and is lost if neither happens.
+   */
+  public void onRejected(int s, long id, boolean requeue) {
+    int flags = requeue ? REQUEUED : DROPPED | REMOVED | (RemovalReason.REJECTED.ordinal() << REASON_SHIFT);
+    if (!requeue && (bySubscription[s].get(id) & REMOVED) != 0) flags = DROPPED;
+    adjustPending(bySubscription[s].set(id, flags), flags);
   }
 
   /** Confirmed messages routed to some subscription and neither delivered nor removed there yet, summed. */
@@ -228,13 +261,14 @@ public final class DeliveryLedger {
       if ((g & FAILED) != 0) failed++;
       for (int s = 0; s < subscriptions; s++) {
         int st = bySubscription[s].get(id);
-        boolean isDelivered = (st & DELIVERED) != 0;
+        Outcome outcome = outcome(st);
+        boolean isDelivered = outcome == Outcome.DELIVERED;
         if (isDelivered) delivered[s]++;
         if (isConfirmed && routes(s, id)) {
           expected[s]++;
-          if (!isDelivered && (st & REMOVED) != 0) {
+          if (outcome == Outcome.REMOVED) {
             removed[s][(st >>> REASON_SHIFT) & 3]++;
-          } else if (!isDelivered) {
+          } else if (outcome == Outcome.LOST) {
             lost[s]++;
           }
         }

@@ -8,9 +8,11 @@ package io.brokerbench.plan;
  * @param ackMode how consumers settle deliveries
  * @param sharing how a subscription's consumers share its queues or partitions
  * @param mode whether the system pushes deliveries or consumers pull them
+ * @param requeues whether consumers reject some deliveries with requeue, which needs a target that
+ *     delivers a requeued message again
  */
 public record ConsumerPlan(int perSubscription, int prefetch, AckMode ackMode, ConsumerSharing sharing,
-    ConsumerMode mode) {
+    ConsumerMode mode, boolean requeues) {
   public ConsumerPlan {
     if (perSubscription < 1) throw new IllegalArgumentException("consumers must be >= 1, was " + perSubscription);
     if (prefetch < 1) throw new IllegalArgumentException("prefetch must be >= 1, was " + prefetch);
@@ -19,7 +21,12 @@ public record ConsumerPlan(int perSubscription, int prefetch, AckMode ackMode, C
     if (mode == null) throw new IllegalArgumentException("mode must be set");
   }
 
-  /** Pushed consumers. */
+  /** Consumers that never requeue. */
+  public ConsumerPlan(int perSubscription, int prefetch, AckMode ackMode, ConsumerSharing sharing, ConsumerMode mode) {
+    this(perSubscription, prefetch, ackMode, sharing, mode, false);
+  }
+
+  /** Pushed consumers that never requeue. */
   public ConsumerPlan(int perSubscription, int prefetch, AckMode ackMode, ConsumerSharing sharing) {
     this(perSubscription, prefetch, ackMode, sharing, ConsumerMode.PUSH);
   }

@@ -82,6 +82,11 @@ public record TopologyPlan(
     return consumers.sharing();
   }
 
+  /** Whether consumers reject some deliveries with requeue. */
+  public boolean requeues() {
+    return consumers.requeues();
+  }
+
   /** Whether the system pushes deliveries or consumers pull them. */
   public ConsumerMode mode() {
     return consumers.mode();

@@ -17,7 +17,7 @@ import java.util.List;
 public record ResultsDocument(int schemaVersion, String runId, ScenarioRecord scenario, EnvironmentRecord environment,
     List<RunResult> runs, List<PlannedRun> planned) {
   /** The version of the schema these records describe. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   /** The oldest version readers still accept. */
   public static final int OLDEST_READABLE_VERSION = 1;

@@ -15,7 +15,8 @@ public final class Plans {
   public static TopologyPlan of(String planId, Workload w) {
     Workload.Consumers c = w.consumers();
     return new TopologyPlan(planId, w.topology().routing(), w.topology().destinations(), w.topology().partitions(),
-        w.topology().bindings(), new ConsumerPlan(c.perSubscription(), c.prefetch(), c.ack(), c.sharing()),
+        w.topology().bindings(), new ConsumerPlan(c.perSubscription(), c.prefetch(), c.ack(), c.sharing(), c.mode(),
+            c.reject().any() && c.reject().requeue()),
         w.messages().keys(), w.messages().variants());
   }
 }

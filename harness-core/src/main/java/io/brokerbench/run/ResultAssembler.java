@@ -1,14 +1,15 @@
 package io.brokerbench.run;
 
-import io.brokerbench.results.RunPhase;
 import io.brokerbench.measure.ResourceSampler;
 import io.brokerbench.measure.SampleSufficiency;
 import io.brokerbench.measure.SaturationRule;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.results.ConsumerRecord;
 import io.brokerbench.results.GuaranteeRecord;
 import io.brokerbench.results.LatencyPair;
 import io.brokerbench.results.LatencyRecord;
 import io.brokerbench.results.ResourcesRecord;
+import io.brokerbench.results.RunPhase;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.results.RunStatus;
 import io.brokerbench.results.SaturationRecord;
@@ -44,7 +45,8 @@ final class ResultAssembler {
   private ResultAssembler() {}
 
   static RunResult assemble(WorkloadRun.Spec spec, TargetInfo info, TopologyPlan plan, Outcome outcome, RunMeasurements m,
-      MeasuredWindow window, Timeline timeline, ResourceSampler resources, Instant startedAt) {
+      MeasuredWindow window, Timeline timeline, ResourceSampler resources, List<ConsumerRecord> consumers,
+      Instant startedAt) {
     Workload w = spec.workload();
     double windowSeconds = window.seconds();
     double confirmedPerSec = window.counts().confirmed() / windowSeconds;
@@ -65,7 +67,7 @@ final class ResultAssembler {
     return new RunResult(spec.label(), infoRecord(info), w.name(), spec.repetition(), outcome.status(), outcome.error(),
         startedAt.toString(), Instant.now().toString(), timeline.phaseStarts(), throughput, latency,
         m.ledger.orderingRecord(), m.ledger.deliveryRecord(), new ResourcesRecord(resources.processes(), resources.bytesWritten()),
-        relativeHistogramLog(spec.histogramLog()), warnings, timeline.entries());
+        relativeHistogramLog(spec.histogramLog()), warnings, timeline.entries(), consumers);
   }
 
   private static List<SaturationRecord> saturation(TopologyPlan plan, RunMeasurements m, MeasuredWindow window, double offered) {

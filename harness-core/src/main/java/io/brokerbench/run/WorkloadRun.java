@@ -1,8 +1,10 @@
 package io.brokerbench.run;
 
+import io.brokerbench.distribution.Seeds;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.measure.ResourceSampler;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.results.ConsumerRecord;
 import io.brokerbench.results.RunPhase;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.results.RunStatus;
@@ -99,6 +101,7 @@ public final class WorkloadRun {
     long runTag = Envelope.runTag(spec.planId());
     RunMeasurements m = new RunMeasurements(plan, producers);
     List<TargetConsumer> consumers = new ArrayList<>();
+    List<ConsumerTally> tallies = new ArrayList<>();
     List<TargetProducer> targetProducers = new ArrayList<>();
     ResourceSampler resources = new ResourceSampler(target.processIds(), spec.workDirectory());
     RunSampler sampler = null;
@@ -107,8 +110,14 @@ public final class WorkloadRun {
     try {
       for (int s = 0; s < plan.subscriptionCount(); s++) {
         for (int c = 0; c < plan.consumersPerSubscription(); c++) {
-          consumers.add(target.createConsumer(new ConsumerSpec(s, c, plan.prefetch(), plan.ackMode()),
-              new DeliveryRecorder(s, m, clock, runTag, w.consumers().processing().toNanos(), plan.ackMode(), hooks)));
+          ConsumerTally tally = new ConsumerTally(s, c);
+          DeliveryRecorder recorder = new DeliveryRecorder(s, m, clock, runTag, w.consumers().processing().of(c),
+              Seeds.random(w.seed(), "processing", s, c),
+              new RejectDecider(w.consumers().reject(), Seeds.random(w.seed(), "reject", s, c)), plan.ackMode(), hooks,
+              tally);
+          consumers.add(target.createConsumer(new ConsumerSpec(s, c, plan.prefetch(), plan.ackMode(), plan.mode()),
+              recorder));
+          tallies.add(tally);
         }
       }
       for (int p = 0; p < producers; p++) targetProducers.add(target.createProducer(p));
@@ -150,7 +159,8 @@ public final class WorkloadRun {
         clock.awaitCondition(() -> stopRequested.getAsBoolean() || m.failure() != null
             || (all.allConfirmed() && m.ledger.pending() == 0), sendEnd + timing.drainTimeout().toNanos());
       }
-      timeline.begin(RunPhase.TEARDOWN, clock.nanoTime());
+      long teardown = clock.nanoTime();
+      timeline.begin(RunPhase.TEARDOWN, teardown);
       sampler.stopAndJoin();
       // The ledger and the rates are read once nothing can reach them any more.
       closeQuietly(removals);
@@ -162,9 +172,11 @@ public final class WorkloadRun {
       double windowSeconds = windowEndsWithSending
           ? Math.max(sendEnd - measureStart, 1) / 1e9
           : timing.duration().toNanos() / 1e9;
+      List<ConsumerRecord> consumerRecords = new ArrayList<>();
+      for (int i = 0; i < consumers.size(); i++) consumerRecords.add(tallies.get(i).record(teardown - start, consumers.get(i)));
       return ResultAssembler.assemble(spec, info, plan, outcome(m), m,
           new ResultAssembler.MeasuredWindow(counts, windowSeconds, producerThreads.lagsAtWindowEndNanos(windowEndsWithSending)),
-          timeline, resources, startedAt);
+          timeline, resources, consumerRecords, startedAt);
     } finally {
       if (sampler != null) sampler.stopAndJoin();
       if (producerThreads != null) producerThreads.interrupt();

@@ -1,5 +1,7 @@
 package io.brokerbench.scenario;
 
+import io.brokerbench.distribution.Distribution;
+import io.brokerbench.distribution.Quantity;
 import io.brokerbench.spi.Quantities;
 import io.brokerbench.spi.Suggestions;
 import java.time.Duration;
@@ -189,6 +191,71 @@ final class Fields {
       return fallback;
     }
     return d;
+  }
+
+  /**
+   * A distribution of {@code quantity} ({@link Distribution#parse}: {@code 2ms}, {@code
+   * uniform(1ms,3ms)}, {@code exponential(2ms)}), each value at most 7 days or 256 MiB; {@code null}
+   * after reporting a wrong one.
+   */
+  Distribution distribution(Node v, String field, Quantity quantity) {
+    String expected = quantity == Quantity.DURATION
+        ? "a duration or a distribution of durations: 2ms, uniform(1ms,3ms) or exponential(2ms)"
+        : "a size or a distribution of sizes: 1KiB, uniform(100B,1KiB) or exponential(512B)";
+    String s = scalarText(v, field, expected);
+    if (s == null) return null;
+    if (s.chars().filter(c -> c == '(').count() != s.chars().filter(c -> c == ')').count()) {
+      report.at(v, field + " expects " + expected + ", found " + FileReport.quote(s) + ": in a {…} or […] a comma "
+          + "ends the value, so quote a distribution with two values: 'uniform(1ms,3ms)'");
+      return null;
+    }
+    try {
+      return Distribution.parse(s, quantity, quantity == Quantity.DURATION ? MAX_DURATION.toNanos() : 256L << 20);
+    } catch (IllegalArgumentException e) {
+      report.at(v, field + " expects " + expected + ", found " + FileReport.quote(s) + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** {@code true} or {@code false}; {@code null} when absent or (reported) anything else. */
+  Boolean bool(String key) {
+    Node v = value(key);
+    if (v == null) return null;
+    String s = scalarText(v, name(key), "true or false");
+    if (s == null) return null;
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> {
+        report.at(v, name(key) + " expects true or false, found " + FileReport.quote(s));
+        yield null;
+      }
+    };
+  }
+
+  /**
+   * A probability above 0 and at most 1 (below 1 when {@code belowOne}), written {@code 0.01} or
+   * {@code 1%}; 0 when absent or (reported) wrong.
+   */
+  double fraction(String key, boolean belowOne) {
+    Node v = value(key);
+    if (v == null) return 0;
+    String expected = "a fraction above 0 and " + (belowOne ? "below 1" : "at most 1") + ", such as 0.01 or 1%";
+    String s = scalarText(v, name(key), expected);
+    if (s == null) return 0;
+    double f;
+    try {
+      String t = s.trim();
+      f = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100 : Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      f = Double.NaN;
+    }
+    if (!(f > 0 && (belowOne ? f < 1 : f <= 1))) {
+      report.at(v, name(key) + " expects " + expected + ", found " + FileReport.quote(s)
+          + (belowOne && f == 1 ? " (rejecting every delivery with requeue would deliver the messages forever)" : ""));
+      return 0;
+    }
+    return f;
   }
 
   /** One of {@code choices} (case-insensitive), as written in lower case; {@code fallback} when absent or wrong. */

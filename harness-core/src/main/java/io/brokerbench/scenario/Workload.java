@@ -3,6 +3,7 @@ package io.brokerbench.scenario;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerMode;
 import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
@@ -21,6 +22,8 @@ import java.util.List;
  * @param consumers subscriptions and consumers
  * @param timing the warm-up, the measured window (a duration or a message count) and the drain
  * @param source the workload's YAML text as written
+ * @param seed the seed every random draw of the workload derives from (processing times, rejects),
+ *     so that two runs with the same seed draw the same sequences
  */
 public record Workload(
     String name,
@@ -30,7 +33,11 @@ public record Workload(
     Messages messages,
     Consumers consumers,
     Timing timing,
-    String source) {
+    String source,
+    long seed) {
+
+  /** The seed of a workload that names none. */
+  public static final long DEFAULT_SEED = 1;
 
   public Workload {
     if (name == null || name.isBlank()) throw new IllegalArgumentException("workload name must not be blank");
@@ -50,7 +57,13 @@ public record Workload(
     if (value == null) throw new IllegalArgumentException(field + " must be set");
   }
 
-  /** A workload without a description. */
+  /** A workload with the default seed. */
+  public Workload(String name, String description, Topology topology, Producers producers, Messages messages,
+      Consumers consumers, Timing timing, String source) {
+    this(name, description, topology, producers, messages, consumers, timing, source, DEFAULT_SEED);
+  }
+
+  /** A workload without a description, with the default seed. */
   public Workload(String name, Topology topology, Producers producers, Messages messages, Consumers consumers,
       Timing timing, String source) {
     this(name, "", topology, producers, messages, consumers, timing, source);
@@ -58,7 +71,7 @@ public record Workload(
 
   /** This workload with {@code timing} instead of its own. */
   public Workload withTiming(Timing timing) {
-    return new Workload(name, description, topology, producers, messages, consumers, timing, source);
+    return new Workload(name, description, topology, producers, messages, consumers, timing, source, seed);
   }
 
   /**
@@ -111,23 +124,38 @@ public record Workload(
    * @param perSubscription consumers per subscription, at least 1
    * @param prefetch unacknowledged deliveries per consumer, at least 1
    * @param ack how deliveries are settled
-   * @param processing time a consumer spends on each delivery before settling it
+   * @param processing time a consumer spends on each delivery before settling it: one distribution,
+   *     or one per consumer index
    * @param sharing how a subscription's consumers share its queues or partitions
+   * @param mode whether the target pushes deliveries or consumers pull them
+   * @param reject which deliveries consumers reject, and whether with requeue; needs manual acks
    */
-  public record Consumers(int subscriptions, int perSubscription, int prefetch, AckMode ack, Duration processing,
-      ConsumerSharing sharing) {
+  public record Consumers(int subscriptions, int perSubscription, int prefetch, AckMode ack, Processing processing,
+      ConsumerSharing sharing, ConsumerMode mode, Rejects reject) {
     public Consumers {
       if (subscriptions < 1) throw new IllegalArgumentException("consumers.subscriptions must be >= 1, was " + subscriptions);
       if (perSubscription < 1) throw new IllegalArgumentException("consumers.count must be >= 1, was " + perSubscription);
       if (prefetch < 1) throw new IllegalArgumentException("consumers.prefetch must be >= 1, was " + prefetch);
       requireNonNull(ack, "consumers.ack");
-      if (processing == null || processing.isNegative()) {
-        throw new IllegalArgumentException("consumers.processing must be >= 0, was " + processing);
+      requireNonNull(processing, "consumers.processing");
+      if (processing.isPerConsumer() && processing.perConsumer().size() != perSubscription) {
+        throw new IllegalArgumentException("consumers.processing lists " + processing.perConsumer().size()
+            + " times for " + perSubscription + " consumers");
       }
       requireNonNull(sharing, "consumers.sharing");
+      requireNonNull(mode, "consumers.mode");
+      requireNonNull(reject, "consumers.reject");
+      if (reject.any() && ack != AckMode.MANUAL) throw new IllegalArgumentException("consumers.reject needs ack: manual");
     }
 
-    /** Consumers that each own whole queues or partitions ({@link ConsumerSharing#PARTITIONED}). */
+    /** Pushed consumers that reject nothing, with a constant processing time. */
+    public Consumers(int subscriptions, int perSubscription, int prefetch, AckMode ack, Duration processing,
+        ConsumerSharing sharing) {
+      this(subscriptions, perSubscription, prefetch, ack, Processing.fixed(processing), sharing, ConsumerMode.PUSH,
+          Rejects.NONE);
+    }
+
+    /** Consumers that each own whole queues or partitions ({@link ConsumerSharing#PARTITIONED}), as above. */
     public Consumers(int subscriptions, int perSubscription, int prefetch, AckMode ack, Duration processing) {
       this(subscriptions, perSubscription, prefetch, ack, processing, ConsumerSharing.PARTITIONED);
     }

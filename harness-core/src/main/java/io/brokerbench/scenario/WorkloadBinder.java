@@ -1,8 +1,11 @@
 package io.brokerbench.scenario;
 
+import io.brokerbench.distribution.Distribution;
+import io.brokerbench.distribution.Quantity;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerMode;
 import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
@@ -27,12 +30,13 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class WorkloadBinder {
   static final List<String> WORKLOAD_FIELDS = List.of(
       "name", "description", "topology", "producers", "messages", "consumers",
-      "warmup", "duration", "count", "drainTimeout");
+      "warmup", "duration", "count", "drainTimeout", "seed");
   static final List<String> TOPOLOGY_FIELDS = List.of("destinations", "partitions", "routing", "bindings");
   static final List<String> PRODUCER_FIELDS = List.of("count", "rate", "maxInFlight");
   static final List<String> MESSAGE_FIELDS = List.of("size", "keys", "routingKeys", "headers");
   static final List<String> CONSUMER_FIELDS =
-      List.of("subscriptions", "count", "prefetch", "ack", "processing", "sharing");
+      List.of("subscriptions", "count", "prefetch", "ack", "processing", "sharing", "mode", "reject");
+  static final List<String> REJECT_FIELDS = List.of("every", "fraction", "requeue");
   static final List<String> BINDING_FIELDS = List.of("subscription", "keys", "key", "pattern", "headers", "match");
   static final List<String> ROUTINGS =
       Arrays.stream(Routing.values()).map(Routing::yamlName).toList();
@@ -109,9 +113,13 @@ final class WorkloadBinder {
     int perSubscription = consumers == null ? 1 : consumers.integer("count", 1, 1, MAX_CONSUMERS);
     int prefetch = consumers == null ? 100 : consumers.integer("prefetch", 100, 1);
     String ack = consumers == null ? "manual" : consumers.choice("ack", "manual", List.of("auto", "manual"));
-    Duration processing = consumers == null ? Duration.ZERO : consumers.duration("processing", Duration.ZERO, true);
+    Processing processing = consumers == null ? Processing.NONE : processing(consumers, perSubscription);
     String sharing = consumers == null ? "partitioned" : consumers.choice("sharing", "partitioned",
         Arrays.stream(ConsumerSharing.values()).map(ConsumerSharing::yamlName).toList());
+    String mode = consumers == null ? "push" : consumers.choice("mode", "push",
+        Arrays.stream(ConsumerMode.values()).map(ConsumerMode::yamlName).toList());
+    Rejects reject = consumers == null ? Rejects.NONE : rejects(consumers, ack);
+    long seed = f.longInteger("seed", Workload.DEFAULT_SEED, 0);
 
     Duration warmup = f.duration("warmup", DEFAULT_WARMUP, true);
     Duration duration = f.duration("duration", null, false);
@@ -146,11 +154,66 @@ final class WorkloadBinder {
         new Workload.Messages(sizeBytes, keys, variants),
         new Workload.Consumers(subscriptions, perSubscription, prefetch,
             AckMode.valueOf(ack.toUpperCase(Locale.ROOT)), processing,
-            ConsumerSharing.valueOf(sharing.toUpperCase(Locale.ROOT))),
+            ConsumerSharing.valueOf(sharing.toUpperCase(Locale.ROOT)), ConsumerMode.valueOf(mode.toUpperCase(Locale.ROOT)),
+            reject),
         f.has("count")
             ? Timing.ofCount(warmup, count, drainTimeout)
             : Timing.ofDuration(warmup, duration, drainTimeout),
-        source));
+        source,
+        seed));
+  }
+
+  /** {@code consumers.processing}: one distribution of durations, or a list with one per consumer. */
+  private static Processing processing(Fields consumers, int perSubscription) {
+    Node v = consumers.value("processing");
+    if (v == null) return Processing.NONE;
+    String field = consumers.name("processing");
+    if (v instanceof SequenceNode list) {
+      List<Distribution> each = new ArrayList<>();
+      for (Node item : list.getValue()) {
+        Distribution d = consumers.distribution(item, field + " items", Quantity.DURATION);
+        if (d == null) return Processing.NONE;
+        each.add(d);
+      }
+      if (each.size() != perSubscription) {
+        consumers.report().at(list, field + " lists " + each.size() + " processing times for "
+            + perSubscription + " consumers per subscription (consumers.count); give one per consumer, in order, "
+            + "or a single one for all");
+        return Processing.NONE;
+      }
+      return new Processing(each);
+    }
+    Distribution d = consumers.distribution(v, field, Quantity.DURATION);
+    return d == null ? Processing.NONE : new Processing(List.of(d));
+  }
+
+  /** {@code consumers.reject}: {every: N} or {fraction: f}, and requeue: true or false. */
+  private static Rejects rejects(Fields consumers, String ack) {
+    Node v = consumers.value("reject");
+    if (v == null) return Rejects.NONE;
+    Fields r = Fields.of(consumers.report(), v, "consumers.reject", "consumers.reject.", REJECT_FIELDS).orElse(null);
+    if (r == null) return Rejects.NONE;
+    Boolean requeue = r.bool("requeue");
+    if (requeue == null && !r.has("requeue")) {
+      r.missing("requeue", "true (a rejected message comes back, flagged redelivered) or false (it is removed)");
+    }
+    if (r.has("every") == r.has("fraction")) {
+      r.report().at(r.node(), "consumers.reject needs one of every (reject each consumer's every N-th delivery) "
+          + "or fraction (reject each delivery with that probability, such as 0.01), not " + (r.has("every") ? "both" : "neither"));
+      return Rejects.NONE;
+    }
+    if (!ack.equals("manual")) {
+      consumers.report().at(consumers.keyNode("reject"), "consumers.reject needs ack: manual: with ack: " + ack
+          + " the target settles each delivery as it hands it out, so there is nothing to reject");
+      return Rejects.NONE;
+    }
+    if (requeue == null) return Rejects.NONE;
+    if (r.has("every")) {
+      long every = r.longInteger("every", 0, requeue ? 2 : 1);
+      return every == 0 ? Rejects.NONE : Rejects.every(every, requeue);
+    }
+    double fraction = r.fraction("fraction", requeue);
+    return fraction == 0 ? Rejects.NONE : Rejects.fraction(fraction, requeue);
   }
 
   /** The fields of section {@code key}, or {@code null} when absent or not a mapping (reported). */

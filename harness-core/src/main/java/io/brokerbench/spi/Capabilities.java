@@ -45,6 +45,10 @@ public record Capabilities(Set<Routing> routings, Set<Feature> features) {
     if (plan.mode() == ConsumerMode.PULL && !has(Feature.PULL_CONSUMERS)) {
       return Optional.of("pulled consumers (consumers.mode: pull) are not supported");
     }
+    if (plan.requeues() && !has(Feature.REQUEUE_ON_REJECT)) {
+      return Optional.of("rejects with requeue (consumers.reject with requeue: true) are not supported: a rejected "
+          + "delivery would not come back");
+    }
     if (plan.ackMode() == AckMode.MANUAL && !has(Feature.MANUAL_ACK)) {
       return Optional.of("manual acknowledgements are not supported");
     }

@@ -2,16 +2,15 @@ package io.brokerbench.synthetic;
 
 import io.brokerbench.distribution.Distribution;
 import io.brokerbench.distribution.Quantity;
-import static io.brokerbench.spi.SettingSpec.LONGEST_TIMER;
-
-import io.brokerbench.spi.SettingSpec;
 import io.brokerbench.spi.SettingSpec.Form;
 import io.brokerbench.spi.SettingSpec.Range;
+import io.brokerbench.spi.SettingSpec;
 import io.brokerbench.spi.SettingType;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.SettingsException;
 import java.time.Duration;
 import java.util.List;
+import static io.brokerbench.spi.SettingSpec.LONGEST_TIMER;
 
 /**
  * The settings of target {@code synthetic}, parsed into the {@link FaultScript} it plays.

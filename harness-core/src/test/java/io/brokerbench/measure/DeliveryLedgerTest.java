@@ -176,12 +176,69 @@ class DeliveryLedgerTest {
   }
 
   @Test
-  void aDeliveredMessageRemovedLaterCountsAsDelivered() {
+  void anAcknowledgedMessageRemovedLaterCountsAsDelivered() {
     DeliveryLedger l = fanout(1);
     sendAndConfirm(l, 1);
     l.onDelivery(0, 0, 0, 0, 0, false);
+    l.onAcked(0, 0);
     l.onRemoved(0, 0, RemovalReason.REJECTED);
     DeliveryRecord r = l.deliveryRecord();
     assertEquals(List.of(1L, 0L, 0L), List.of(r.delivered(), r.lost(), r.removed().total()));
+  }
+
+  @Test
+  void aDeliveredMessageTheTargetRemovesBeforeAnyAckCountsAsRemoved() {
+    DeliveryLedger l = fanout(1);
+    sendAndConfirm(l, 1);
+    l.onDelivery(0, 0, 0, 0, 0, false);
+    l.onRejected(0, 0, true);
+    l.onDelivery(0, 0, 0, 0, 0, true);
+    l.onRejected(0, 0, true);
+    l.onRemoved(0, 0, RemovalReason.DELIVERY_LIMIT);
+    DeliveryRecord r = l.deliveryRecord();
+    assertEquals(List.of(0L, 0L, 1L), List.of(r.delivered(), r.lost(), r.removed().deliveryLimit()));
+    assertEquals(0, l.pending());
+  }
+
+  @Test
+  void aRejectWithoutRequeueCountsAsRemovedNotDeliveredNorLost() {
+    DeliveryLedger l = fanout(1);
+    sendAndConfirm(l, 3);
+    for (int id = 0; id < 3; id++) l.onDelivery(0, id, 0, 0, id, false);
+    l.onAcked(0, 0);
+    l.onRejected(0, 1, false);
+    l.onAcked(0, 2);
+    DeliveryRecord r = l.deliveryRecord();
+    assertEquals(List.of(3L, 2L, 0L, 1L), List.of(r.expected(), r.delivered(), r.lost(), r.removed().rejected()));
+    assertEquals(r.expected(), r.delivered() + r.lost() + r.removed().total());
+    assertEquals(0, l.pending());
+    // A later copy of the rejected message is a duplicate: the harness had settled it.
+    l.onDelivery(0, 1, 0, 0, 1, true);
+    assertEquals(1, l.deliveryRecord().duplicates());
+  }
+
+  @Test
+  void aRejectWithRequeueKeepsTheMessagePendingUntilACopyIsAcknowledged() {
+    DeliveryLedger l = fanout(1);
+    sendAndConfirm(l, 1);
+    l.onDelivery(0, 0, 0, 0, 0, false);
+    l.onRejected(0, 0, true);
+    assertEquals(1, l.pending());
+    assertEquals(List.of(0L, 1L), List.of(l.deliveryRecord().delivered(), l.deliveryRecord().lost()));
+    assertEquals(DeliveryLedger.Kind.REPEAT, l.onDelivery(0, 0, 0, 0, 0, true));
+    l.onAcked(0, 0);
+    assertEquals(0, l.pending());
+    DeliveryRecord r = l.deliveryRecord();
+    assertEquals(List.of(1L, 0L, 0L, 1L, 0L), List.of(r.delivered(), r.lost(), r.removed().total(), r.redelivered(),
+        r.duplicates()));
+  }
+
+  @Test
+  void aMessageHandedOutAndNotYetAcknowledgedCountsAsDeliveredNotPending() {
+    DeliveryLedger l = fanout(1);
+    sendAndConfirm(l, 1);
+    l.onDelivery(0, 0, 0, 0, 0, false);
+    assertEquals(0, l.pending());
+    assertEquals(1, l.deliveryRecord().delivered());
   }
 }

@@ -273,4 +273,40 @@ class ScenarioLoaderTest {
     assertEquals(ConsumerSharing.COMPETING, loader.loadWorkload(competing).consumers().sharing());
     assertEquals(ConsumerSharing.PARTITIONED, loader.loadWorkload(plain).consumers().sharing());
   }
+
+  @Test
+  void readsProcessingTimesRejectsModeAndSeed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("b.yaml"), """
+        name: w
+        producers: {rate: 1000/s}
+        messages: {size: 1KiB}
+        consumers:
+          count: 3
+          processing: [5ms, 'uniform(1ms,3ms)', exponential(2ms)]
+          reject: {fraction: 1%, requeue: true}
+          mode: pull
+        duration: 5s
+        seed: 42
+        """);
+    Workload w = loader.loadWorkload(file);
+    long ms = 1_000_000;
+    assertEquals(List.of(new io.brokerbench.distribution.Distribution.Fixed(5 * ms),
+        new io.brokerbench.distribution.Distribution.Uniform(ms, 3 * ms),
+        new io.brokerbench.distribution.Distribution.Exponential(2 * ms)), w.consumers().processing().perConsumer());
+    assertEquals(new Rejects(0, 0.01, true), w.consumers().reject());
+    assertEquals(io.brokerbench.plan.ConsumerMode.PULL, w.consumers().mode());
+    assertEquals(42, w.seed());
+  }
+
+  @Test
+  void consumerBehavioursDefaultToNoneAndPush(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("d.yaml"),
+        "name: w\nproducers: {rate: 1000/s}\nmessages: {size: 1KiB}\nconsumers: {reject: {every: 100, requeue: false}}\n"
+            + "duration: 5s\n");
+    Workload w = loader.loadWorkload(file);
+    assertEquals(Processing.NONE, w.consumers().processing());
+    assertEquals(Rejects.every(100, false), w.consumers().reject());
+    assertEquals(io.brokerbench.plan.ConsumerMode.PUSH, w.consumers().mode());
+    assertEquals(Workload.DEFAULT_SEED, w.seed());
+  }
 }

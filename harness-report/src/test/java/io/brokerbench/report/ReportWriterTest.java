@@ -1,13 +1,9 @@
 package io.brokerbench.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brokerbench.results.InvalidResultsException;
+import io.brokerbench.results.ResultsDocument;
 import io.brokerbench.results.ResultsJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +17,11 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportWriterTest {
   @TempDir Path dir;
@@ -259,7 +260,7 @@ class ReportWriterTest {
   @Test
   void refusesAnotherSchemaVersionAndWritesNothing(@TempDir Path newer) throws IOException {
     String json = Files.readString(folder.resolve("results.json"), StandardCharsets.UTF_8);
-    Files.writeString(newer.resolve("results.json"), json.replaceFirst("\"schemaVersion\" : 1", "\"schemaVersion\" : 3"));
+    Files.writeString(newer.resolve("results.json"), json.replaceFirst("\"schemaVersion\" : 1", "\"schemaVersion\" : " + (ResultsDocument.SCHEMA_VERSION + 1)));
     assertThrows(InvalidResultsException.class, () -> ReportWriter.write(newer));
     assertEquals(List.of("results.json"), listing(newer));
   }
