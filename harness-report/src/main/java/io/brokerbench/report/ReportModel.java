@@ -205,6 +205,7 @@ final class ReportModel {
       indexes.sort((a, b) -> Integer.compare(records.get(a).consumer(), records.get(b).consumer()));
       long total = indexes.stream().mapToLong(i -> records.get(i).deliveries()).sum();
       long most = indexes.stream().mapToLong(i -> records.get(i).deliveries()).max().orElse(0);
+      long least = indexes.stream().mapToLong(i -> records.get(i).deliveries()).min().orElse(0);
       List<ConsumerTable.Row> rows = new ArrayList<>();
       for (int i : indexes) {
         ConsumerRecord c = records.get(i);
@@ -213,7 +214,7 @@ final class ReportModel {
         rows.add(new ConsumerTable.Row(c.consumer(),
             Cell.of(at + "deliveries", Unit.COUNT, (double) c.deliveries()),
             total == 0 ? "–" : percent(share), percentValue(share), percentValue(100.0 / indexes.size()),
-            indexes.size() > 1 && total > 0 && c.deliveries() == most,
+            least < most && c.deliveries() == most,
             Cell.of(at + "redelivered", Unit.COUNT, (double) c.redelivered()),
             Cell.of(at + "rejected", Unit.COUNT, (double) c.rejected()),
             Cell.text(at + "busyShare", percent(100 * c.busyShare()), c.busyShare()),

@@ -100,6 +100,8 @@ class ConsumersReportTest {
     assertEquals("70%", first.selectFirst("td.share-cell .share-text").text(), "7000 of 10000");
     assertEquals("70.00", first.selectFirst("td.share-cell").attr("data-share"));
     assertTrue(first.hasClass("busiest"));
+    assertEquals(List.of(), section.select("table[data-target=loopback] tr.busiest").eachAttr("data-consumer"),
+        "an even spread has no busiest consumer");
     assertEquals("35", first.selectFirst("td[data-metric=consumers[0].redelivered] .v").text());
     assertEquals("7", first.selectFirst("td[data-metric=consumers[0].rejected] .v").text());
     assertEquals("250", first.selectFirst("td[data-metric=consumers[0].mostUnacknowledged] .v").text());
