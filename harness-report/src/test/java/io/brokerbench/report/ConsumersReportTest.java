@@ -160,6 +160,18 @@ class ConsumersReportTest {
   }
 
   @Test
+  void compareListsTheImbalanceWhereBothSidesHaveIt() throws Exception {
+    Path b = Files.createDirectories(dir.resolve("b"));
+    ResultsJson.write(b, document());
+    Path out = dir.resolve("compare.html");
+    CompareReport.write(dir, b, out);
+    Document compare = Jsoup.parse(out.toFile(), "UTF-8");
+    assertEquals(4, compare.select("section[data-workload=competing] tr[data-metric=consumers.imbalance]").size());
+    assertTrue(compare.select("section[data-workload=steady] tr[data-metric=consumers.imbalance]").isEmpty(),
+        "one consumer per subscription: no imbalance on either side, no row");
+  }
+
+  @Test
   void theGlossaryDefinesTheImbalance() {
     String glossary = page.getElementById("glossary").text();
     assertTrue(glossary.contains("imbalance (×)"), glossary);
