@@ -18,7 +18,8 @@ import java.util.function.Function;
  * One figure of a run, defined once. Its {@link #id()} is its path in results.json with dots between
  * fields (e.g. {@code latency.endToEnd.response.p99}); three ids name a sum instead of a field:
  * {@code resources.cpuSeconds} and {@code resources.peakRssBytes} over {@code resources.processes},
- * and {@code delivery.removed} over its reasons. Ids are stable: SLOs, export columns and claim rules
+ * and {@code delivery.removed} over its reasons; {@code consumers.imbalance} is a figure derived from
+ * the per-consumer records {@code consumers} ({@link ConsumerSpread}). Ids are stable: SLOs, export columns and claim rules
  * name figures by them.
  *
  * <p>The catalog ({@link #all()}, {@link #byId}) holds the figures below and every field of the four
@@ -101,6 +102,16 @@ public final class Metric {
   public static final Metric RECOVERED = ledger("delivery.recovered", "recovered", Better.NEITHER,
       "Messages delivered though their confirm never came.", DeliveryRecord::recovered, SubscriptionLedger::recovered);
 
+  /** The most uneven subscription's spread of deliveries over its consumers; see {@link ConsumerSpread}. */
+  public static final Metric IMBALANCE = of("consumers.imbalance", "imbalance", Unit.RATIO, MetricGroup.CONSUMERS,
+      Better.LOWER,
+      "How unevenly a subscription's consumers shared its deliveries: per subscription with two or more consumers, the"
+          + " busiest consumer's deliveries ÷ the mean deliveries of that subscription's consumers (1 = perfectly even;"
+          + " N = one of N consumers received everything); the run's figure is the largest over subscriptions. Counts"
+          + " cover the whole run, repeats included. None when no subscription has two consumers, or none received"
+          + " anything.",
+      r -> ConsumerSpread.imbalance(r.consumers()));
+
   public static final Metric CPU = of("resources.cpuSeconds", "CPU", Unit.SECONDS, MetricGroup.RESOURCES, Better.LOWER,
       "CPU time, user + system, of every process involved (the harness JVM, and the broker's processes where the"
           + " harness owns them), summed. Marked \"harness only\" for a target reached over the network whose broker"
@@ -168,7 +179,7 @@ public final class Metric {
         }, null, kind, field);
   }
 
-  /** Every figure, in the order of the report's tables: throughput, latency, ordering, delivery, resources. */
+  /** Every figure, in the order of the report's tables: throughput, latency, ordering, delivery, consumers, resources. */
   public static List<Metric> all() {
     return List.copyOf(CATALOG.values());
   }
@@ -189,7 +200,7 @@ public final class Metric {
     }
     metrics.addAll(List.of(CHECKED, VIOLATIONS, MAX_DISTANCE, REDELIVERY_REORDERS,
         SENT, LEDGER_CONFIRMED, FAILED, EXPECTED, DELIVERED, REDELIVERED, DUPLICATES, LOST, REMOVED, UNEXPECTED,
-        RECOVERED, CPU, RSS, BYTES_WRITTEN));
+        RECOVERED, IMBALANCE, CPU, RSS, BYTES_WRITTEN));
     Map<String, Metric> byId = new LinkedHashMap<>();
     for (Metric m : metrics) {
       if (byId.putIfAbsent(m.id, m) != null) throw new IllegalStateException("two metrics with id " + m.id);

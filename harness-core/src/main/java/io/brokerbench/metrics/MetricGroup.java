@@ -7,6 +7,8 @@ public enum MetricGroup {
   LATENCY("Latency"),
   ORDERING("Ordering"),
   DELIVERY("Delivery ledger"),
+  /** How the work spread over each subscription's consumers. */
+  CONSUMERS("Consumers"),
   RESOURCES("Resources");
 
   private final String title;

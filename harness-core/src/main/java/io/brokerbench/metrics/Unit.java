@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * How a figure is measured and shown. Values are held in the unit results.json uses: messages per
- * second, microseconds, plain counts, seconds, bytes. Formatting is locale-independent (English
+ * second, microseconds, plain counts, seconds, bytes, ratios. Formatting is locale-independent (English
  * grouping).
  */
 public enum Unit {
@@ -13,7 +13,9 @@ public enum Unit {
   COUNT(""),
   SECONDS("s"),
   /** Held in bytes, shown in MiB. */
-  BYTES("MiB");
+  BYTES("MiB"),
+  /** A ratio of two figures of the same unit, e.g. 1.25 (×). */
+  RATIO("×");
 
   private final String symbol;
 
@@ -34,6 +36,7 @@ public enum Unit {
       case BYTES -> String.format(Locale.ROOT, "%,.1f", value / (1024.0 * 1024.0));
       case SECONDS -> String.format(Locale.ROOT, "%,.1f", value);
       case PER_SECOND, MICROS -> plain(value);
+      case RATIO -> String.format(Locale.ROOT, "%,.2f", value);
     };
   }
 
@@ -48,6 +51,7 @@ public enum Unit {
       case PER_SECOND, COUNT -> String.format(Locale.ROOT, "%,d", Math.round(value));
       case SECONDS -> String.format(Locale.ROOT, "%,.1fs", value);
       case BYTES -> String.format(Locale.ROOT, "%,.1fMiB", value / (1024.0 * 1024.0));
+      case RATIO -> String.format(Locale.ROOT, "%,.2fx", value);
     };
   }
 

@@ -44,6 +44,11 @@ public record Cell(
     return new Cell(unit.format(value), "", metric, Double.toString(value), RUN, 1, "", "", "", false, "");
   }
 
+  /** A single run's figure shown as {@code text} (e.g. a percentage of the exact {@code value}). */
+  static Cell text(String metric, String text, double value) {
+    return new Cell(text, "", metric, Double.toString(value), RUN, 1, "", "", "", false, "");
+  }
+
   /** A mean over repetitions with its interval. */
   static Cell of(String metric, Unit unit, Stats stats, boolean best) {
     if (stats == null) return absent(metric);

@@ -27,7 +27,7 @@ final class CompareModel {
       Metric.PUBLISH_P50, Metric.PUBLISH_P99, Metric.PUBLISH_P999,
       Metric.E2E_P50, Metric.E2E_P99, Metric.E2E_P999, Metric.E2E_MAX,
       Metric.VIOLATIONS, Metric.LOST, Metric.REMOVED, Metric.DUPLICATES, Metric.REDELIVERED,
-      Metric.CPU, Metric.RSS);
+      Metric.IMBALANCE, Metric.CPU, Metric.RSS);
 
   private CompareModel() {}
 

@@ -1,9 +1,11 @@
 package io.brokerbench.report;
 
+import io.brokerbench.metrics.ConsumerSpread;
 import io.brokerbench.metrics.LatencyField;
 import io.brokerbench.metrics.LatencyKind;
 import io.brokerbench.metrics.Metric;
 import io.brokerbench.metrics.Unit;
+import io.brokerbench.results.ConsumerRecord;
 import io.brokerbench.results.EnvironmentRecord;
 import io.brokerbench.results.PlannedRun;
 import io.brokerbench.results.RemovedRecord;
@@ -32,6 +34,13 @@ final class ReportModel {
       Metric.E2E_P50, Metric.E2E_P99, Metric.E2E_P999,
       Metric.VIOLATIONS, Metric.LOST, Metric.REMOVED, Metric.DUPLICATES, Metric.REDELIVERED,
       Metric.CPU, Metric.RSS);
+  /** The summary's figures for a workload where some subscription had several consumers: the spread among them too. */
+  static final List<Metric> SUMMARY_METRICS_WITH_CONSUMERS = List.of(
+      Metric.OFFERED, Metric.CONFIRMED, Metric.CONSUMED,
+      Metric.PUBLISH_P50, Metric.PUBLISH_P99, Metric.PUBLISH_P999,
+      Metric.E2E_P50, Metric.E2E_P99, Metric.E2E_P999,
+      Metric.VIOLATIONS, Metric.LOST, Metric.REMOVED, Metric.DUPLICATES, Metric.REDELIVERED,
+      Metric.IMBALANCE, Metric.CPU, Metric.RSS);
   static final List<Metric> LEDGER_METRICS = List.of(
       Metric.SENT, Metric.LEDGER_CONFIRMED, Metric.FAILED, Metric.EXPECTED, Metric.DELIVERED, Metric.REDELIVERED,
       Metric.DUPLICATES, Metric.LOST, Metric.REMOVED, Metric.UNEXPECTED, Metric.RECOVERED,
@@ -135,17 +144,97 @@ final class ReportModel {
     int repetitions = 0;
     for (List<RunResult> r : runs.byTarget.values()) repetitions = Math.max(repetitions, r.size());
 
-    List<SummaryRow> summary = summaryRows(runs);
+    List<Metric> summaryMetrics = summaryMetrics(runs);
+    List<SummaryRow> summary = summaryRows(runs, summaryMetrics);
     List<Fact> notes = new ArrayList<>();
     notes.add(new Fact("aggregation", aggregation(repetitions, runs.anyUnmerged())));
     notes.add(new Fact("stars", starNote(runs)));
     String reference = referenceNote(runs);
     if (!reference.isEmpty()) notes.add(new Fact("reference", reference));
     return new WorkloadView(id, name, WorkloadSources.definition(document.scenario(), name), repetitions,
-        Guarantees.warning(runs.all()).orElse(""), notes, ColumnGroup.of(SUMMARY_METRICS), summary, charts(id, runs),
+        Guarantees.warning(runs.all()).orElse(""), notes, ColumnGroup.of(summaryMetrics), summary, charts(id, runs),
         Arrays.stream(LatencyField.values()).map(LatencyField::label).toList(), latencyRows(runs),
         ColumnGroup.of(LEDGER_METRICS),
-        runRows(runs.byTarget));
+        runRows(runs.byTarget), consumerTables(runs));
+  }
+
+  /** The summary's figures: with the consumers' imbalance only where some ok run of the workload has one. */
+  private static List<Metric> summaryMetrics(WorkloadRuns runs) {
+    boolean spread = ok(runs.all()).stream().anyMatch(r -> Metric.IMBALANCE.of(r) != null);
+    return spread ? SUMMARY_METRICS_WITH_CONSUMERS : SUMMARY_METRICS;
+  }
+
+  /**
+   * One table per target whose ok runs recorded their consumers, when some subscription of the
+   * workload had two or more consumers (else none: one consumer per subscription has no spread).
+   */
+  private List<ConsumerTable> consumerTables(WorkloadRuns runs) {
+    if (ok(runs.all()).stream().noneMatch(ReportModel::severalConsumers)) return List.of();
+    List<ConsumerTable> tables = new ArrayList<>();
+    for (var e : runs.byTarget.entrySet()) {
+      List<RunResult> recorded = ok(e.getValue()).stream().filter(r -> !r.consumers().isEmpty()).toList();
+      if (recorded.isEmpty()) continue;
+      List<ConsumerTable.Group> subscriptions = new ArrayList<>();
+      for (RunResult run : recorded) subscriptions.addAll(consumerGroups(run));
+      Stats imbalance = statsOf(recorded, Metric.IMBALANCE);
+      tables.add(new ConsumerTable(groups.style(e.getKey()),
+          Cell.of(Metric.IMBALANCE.id(), Metric.IMBALANCE.unit(), imbalance, false), subscriptions, recorded.size() > 1));
+    }
+    return tables;
+  }
+
+  /** Whether some subscription of {@code run} had two or more consumers. */
+  static boolean severalConsumers(RunResult run) {
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (ConsumerRecord c : run.consumers()) {
+      if (counts.merge(c.subscription(), 1, Integer::sum) > 1) return true;
+    }
+    return false;
+  }
+
+  /** The consumers of each subscription of {@code run}, with each one's share of its subscription's deliveries. */
+  private static List<ConsumerTable.Group> consumerGroups(RunResult run) {
+    Map<Integer, List<Integer>> bySubscription = new TreeMap<>();
+    List<ConsumerRecord> records = run.consumers();
+    for (int i = 0; i < records.size(); i++) {
+      bySubscription.computeIfAbsent(records.get(i).subscription(), k -> new ArrayList<>()).add(i);
+    }
+    Map<Integer, Double> imbalances = ConsumerSpread.bySubscription(records);
+    List<ConsumerTable.Group> out = new ArrayList<>();
+    bySubscription.forEach((subscription, indexes) -> {
+      indexes.sort((a, b) -> Integer.compare(records.get(a).consumer(), records.get(b).consumer()));
+      long total = indexes.stream().mapToLong(i -> records.get(i).deliveries()).sum();
+      long most = indexes.stream().mapToLong(i -> records.get(i).deliveries()).max().orElse(0);
+      long least = indexes.stream().mapToLong(i -> records.get(i).deliveries()).min().orElse(0);
+      List<ConsumerTable.Row> rows = new ArrayList<>();
+      for (int i : indexes) {
+        ConsumerRecord c = records.get(i);
+        String at = "consumers[" + i + "].";
+        double share = total == 0 ? 0 : 100.0 * c.deliveries() / total;
+        rows.add(new ConsumerTable.Row(c.consumer(),
+            Cell.of(at + "deliveries", Unit.COUNT, (double) c.deliveries()),
+            total == 0 ? "–" : percent(share), percentValue(share), percentValue(100.0 / indexes.size()),
+            least < most && c.deliveries() == most,
+            Cell.of(at + "redelivered", Unit.COUNT, (double) c.redelivered()),
+            Cell.of(at + "rejected", Unit.COUNT, (double) c.rejected()),
+            Cell.text(at + "busyShare", percent(100 * c.busyShare()), c.busyShare()),
+            Cell.of(at + "mostUnacknowledged", Unit.COUNT,
+                c.mostUnacknowledged() == null ? null : c.mostUnacknowledged().doubleValue())));
+      }
+      Double imbalance = imbalances.get(subscription);
+      out.add(new ConsumerTable.Group(run.repetition(), subscription,
+          imbalance == null ? "" : Unit.RATIO.format(imbalance), imbalance == null ? "" : Double.toString(imbalance),
+          Unit.COUNT.format(total), rows));
+    });
+    return out;
+  }
+
+  private static String percent(double value) {
+    return String.format(Locale.ROOT, value >= 10 || value == 0 ? "%.0f%%" : "%.1f%%", value);
+  }
+
+  private static String percentValue(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
   }
 
   /** How the summary's figures were formed from the repetitions. */
@@ -201,14 +290,14 @@ final class ReportModel {
     return runs.stream().filter(r -> r.status() == RunStatus.OK).toList();
   }
 
-  private List<SummaryRow> summaryRows(WorkloadRuns runs) {
+  private List<SummaryRow> summaryRows(WorkloadRuns runs, List<Metric> metrics) {
     List<Map<Metric, Stats>> contending = new ArrayList<>();
     for (var e : runs.byTarget.entrySet()) {
       Map<Metric, Stats> asContender = new HashMap<>();
       if (!groups.style(e.getKey()).reference()) {
         List<RunResult> ok = ok(e.getValue());
         boolean harnessOnly = harnessOnly(e.getKey(), ok);
-        for (Metric m : SUMMARY_METRICS) {
+        for (Metric m : metrics) {
           if (!(harnessOnly && PROCESS_RESOURCES.contains(m))) asContender.put(m, stats(runs, e.getKey(), ok, m));
         }
       }
@@ -222,7 +311,7 @@ final class ReportModel {
       List<RunResult> ok = ok(e.getValue());
       List<Cell> cells = new ArrayList<>();
       if (!ok.isEmpty()) {
-        for (Metric m : SUMMARY_METRICS) {
+        for (Metric m : metrics) {
           boolean isBest = best.get(r).contains(m);
           Stats stats = stats(runs, target, ok, m);
           Cell cell = m.isLatency()

@@ -21,12 +21,14 @@ import java.util.List;
  * @param latencyRows four per target with figures
  * @param runGroups header groups of the per-run ledger table
  * @param runRows one per run, each followed by its subscriptions when it has more than one
+ * @param consumers one per target whose ok runs recorded their consumers, when some subscription of
+ *     the workload had two or more; else empty, and the page has no consumers section
  */
 public record WorkloadView(
     String id, String name, String source, int repetitions, String guaranteeWarning, List<Fact> notes,
     List<ColumnGroup> summaryGroups, List<SummaryRow> summaryRows,
     List<ChartView> charts, List<String> latencyColumns, List<LatencyRow> latencyRows, List<ColumnGroup> runGroups,
-    List<RunRow> runRows) {
+    List<RunRow> runRows, List<ConsumerTable> consumers) {
 
   /** Figure columns of the summary table (target and status excluded). */
   public int summaryColumnCount() {

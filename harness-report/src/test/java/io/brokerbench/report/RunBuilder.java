@@ -1,6 +1,7 @@
 package io.brokerbench.report;
 
 import io.brokerbench.measure.LatencyRecorder;
+import io.brokerbench.results.ConsumerRecord;
 import io.brokerbench.results.DeliveryRecord;
 import io.brokerbench.results.EnvironmentRecord;
 import io.brokerbench.results.GuaranteeRecord;
@@ -63,6 +64,7 @@ final class RunBuilder {
   private long lost;
   private RemovedRecord removedPerSubscription = RemovedRecord.NONE;
   private double cpuSeconds = 5;
+  private List<ConsumerRecord> consumers = List.of();
 
   private RunBuilder(String target, String workload, int repetition) {
     this.target = target;
@@ -171,6 +173,12 @@ final class RunBuilder {
     return this;
   }
 
+  /** Per-consumer records, as the run recorded them. */
+  RunBuilder consumers(List<ConsumerRecord> records) {
+    this.consumers = List.copyOf(records);
+    return this;
+  }
+
   RunResult build() {
     var info = new TargetInfoRecord(provider, "1.0", mode, settings, guarantee);
     String start = "2026-11-27T02:05:12Z";
@@ -199,6 +207,7 @@ final class RunBuilder {
     var delivery = new DeliveryRecord(sent, sent, 0, expected, delivered, 0, 0, lost * subscriptions, removed, 0, 0, subs);
     var resources = new ResourcesRecord(List.of(new ProcessResources("harness", 4242, cpuSeconds, 400L << 20)), -1);
     return new RunResult(target, info, workload, repetition, RunStatus.OK, null, start, start, phases, throughput, latency,
-        new OrderingRecord(delivered, 0, 0, 0), delivery, resources, "histograms/" + target + "-" + repetition + ".hlog");
+        new OrderingRecord(delivered, 0, 0, 0), delivery, resources, "histograms/" + target + "-" + repetition + ".hlog",
+        List.of(), List.of(), consumers);
   }
 }
