@@ -108,6 +108,8 @@ final class QueueEngineTarget implements Target {
 
   @Override
   public Capabilities capabilities() {
+    // Every feature, PULL_CONSUMERS included whatever the settings: a pulled consumer bounds itself
+    // (QueueEnginePullConsumer), so consumer.prefetch-scope does not touch it.
     if (!settings.prefetchPerQueue()) return Capabilities.all();
     EnumSet<Feature> features = EnumSet.allOf(Feature.class);
     features.remove(Feature.PREFETCH_BOUND);
