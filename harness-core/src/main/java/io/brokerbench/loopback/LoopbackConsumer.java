@@ -6,13 +6,16 @@ import io.brokerbench.spi.TargetConsumer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A consumer attached to one {@link Mailbox}: a dispatcher thread hands messages to the listener,
- * never holding more than {@code prefetch} unacknowledged (manual ack). On close, unacknowledged
- * messages go back to the head of the mailbox, flagged redelivered.
+ * never holding more than {@code prefetch} unacknowledged (manual ack): it takes one message at a
+ * time and none while it holds the prefetch, which is pulling, so this one loop serves {@code
+ * consumers.mode: push} and {@code pull} alike. On close, unacknowledged messages go back to the head
+ * of the mailbox, flagged redelivered.
  *
  * <p>Threading: the dispatcher thread calls the listener; {@link #settle} is called by the listener
  * (same thread) or, for a delivery acknowledged later, by any thread — unacked bookkeeping is
@@ -31,6 +34,8 @@ final class LoopbackConsumer implements TargetConsumer {
   private final Thread dispatcher;
   private volatile boolean running = true;
   private volatile int unackedCount;
+  /** The most {@link #unackedCount} ever was; guarded by this object's monitor. */
+  private int mostUnacked;
 
   LoopbackConsumer(Mailbox mailbox, DeliveryListener listener, int prefetch, AckMode ackMode, String name) {
     this.mailbox = mailbox;
@@ -69,6 +74,7 @@ final class LoopbackConsumer implements TargetConsumer {
         synchronized (this) {
           unacked.addLast(d);
           unackedCount++;
+          if (unackedCount > mostUnacked) mostUnacked = unackedCount;
         }
       }
       listener.onDelivery(d);
@@ -84,6 +90,15 @@ final class LoopbackConsumer implements TargetConsumer {
       while (!unacked.isEmpty() && unacked.peekFirst().settled) unacked.pollFirst();
     }
     if (requeue) mailbox.returnToHead(List.of(d));
+  }
+
+  /**
+   * With manual acks, the most messages held unacknowledged at once, exact and at most the prefetch;
+   * 0 with automatic acks, which settle each message as it is handed out.
+   */
+  @Override
+  public synchronized OptionalInt mostUnacknowledged() {
+    return OptionalInt.of(mostUnacked);
   }
 
   @Override

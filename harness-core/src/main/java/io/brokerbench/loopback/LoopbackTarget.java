@@ -54,6 +54,9 @@ final class LoopbackTarget implements Target {
 
   @Override
   public Capabilities capabilities() {
+    // Every feature, PULL_CONSUMERS deliberately among them: a consumer's dispatcher takes one
+    // message at a time from its mailbox and takes none while it holds its prefetch unacknowledged,
+    // so push and pull are the same loop (LoopbackConsumer).
     return Capabilities.all();
   }
 

@@ -2,6 +2,7 @@ package io.brokerbench.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.brokerbench.plan.ConsumerMode;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.ConsumerSpec;
@@ -20,6 +21,7 @@ import io.brokerbench.plan.TopologyPlan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +82,41 @@ class ConformanceKitNegativeControlTest {
       }
     });
     assertThrows(AssertionFailedError.class, kit::neverExceedsPrefetch);
+  }
+
+  @Test
+  void pullCheckCatchesATargetThatIgnoresThePrefetchWhenPulling() {
+    TargetConformanceKit kit = kit(Map.of(), t -> new Wrapped(t) {
+      @Override
+      public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws Exception {
+        if (spec.mode() != ConsumerMode.PULL) return inner.createConsumer(spec, listener);
+        return inner.createConsumer(new ConsumerSpec(spec.subscription(), spec.consumerIndex(), spec.prefetch() * 4,
+            spec.ackMode(), spec.mode()), listener);
+      }
+    });
+    assertThrows(AssertionFailedError.class, kit::pulledConsumersHoldAtMostTheirPrefetch);
+  }
+
+  @Test
+  void pullCheckCatchesATargetThatMisreportsWhatItHeld() {
+    TargetConformanceKit kit = kit(Map.of(), t -> new Wrapped(t) {
+      @Override
+      public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws Exception {
+        TargetConsumer c = inner.createConsumer(spec, listener);
+        return new TargetConsumer() {
+          @Override
+          public OptionalInt mostUnacknowledged() {
+            return OptionalInt.of(1);
+          }
+
+          @Override
+          public void close() {
+            c.close();
+          }
+        };
+      }
+    });
+    assertThrows(AssertionFailedError.class, kit::pulledConsumersHoldAtMostTheirPrefetch);
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerMode;
 import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.KafkaPartitioner;
@@ -192,7 +193,7 @@ public abstract class TargetConformanceKit {
     }
 
     TargetConsumer consume(List<Delivery> into, boolean ack) throws Exception {
-      return target.createConsumer(new ConsumerSpec(0, 0, plan.prefetch(), AckMode.MANUAL), d -> {
+      return target.createConsumer(new ConsumerSpec(0, 0, plan.prefetch(), AckMode.MANUAL, plan.mode()), d -> {
         byte[] copy = java.util.Arrays.copyOf(d.payload(), d.payloadLength());
         into.add(new Received(copy, d));
         if (ack) d.ack();
@@ -401,6 +402,75 @@ public abstract class TargetConformanceKit {
       for (TargetConsumer c : opened) c.close();
       return ids;
     }
+  }
+
+  /**
+   * Pulled consumers ({@link ConsumerMode#PULL}), two of one queue (competing where the target has
+   * competing consumers, else partitioned, the second idle) with prefetch 5 and nothing acked: each
+   * holds at most 5, and still at most 5 a while later, as a pulled consumer asks again only once a
+   * held delivery is settled; its {@link TargetConsumer#mostUnacknowledged()}, where the target
+   * reports one, says the same. Once they ack, the rest arrives: every message at least once,
+   * nothing lost.
+   */
+  @Test
+  void pulledConsumersHoldAtMostTheirPrefetch() throws Exception {
+    requireFeature(Feature.PULL_CONSUMERS);
+    int prefetch = 5;
+    int messages = 40;
+    ConsumerSharing sharing;
+    try (Target t = newTarget(freshRunId("caps"))) {
+      sharing = t.capabilities().has(Feature.COMPETING_CONSUMERS) ? ConsumerSharing.COMPETING : ConsumerSharing.PARTITIONED;
+    }
+    try (Direct d = new Direct(new ConsumerPlan(2, prefetch, AckMode.MANUAL, sharing, ConsumerMode.PULL))) {
+      Map<Integer, List<Delivery>> held = new ConcurrentHashMap<>();
+      Map<Integer, List<Long>> ids = new ConcurrentHashMap<>();
+      AtomicInteger total = new AtomicInteger();
+      List<TargetConsumer> opened = new ArrayList<>();
+      for (int c = 0; c < 2; c++) {
+        int index = c;
+        held.put(c, Collections.synchronizedList(new ArrayList<>()));
+        ids.put(c, new CopyOnWriteArrayList<>());
+        opened.add(d.target.createConsumer(new ConsumerSpec(0, c, prefetch, AckMode.MANUAL, ConsumerMode.PULL), delivery -> {
+          ids.get(index).add(Envelope.messageId(java.util.Arrays.copyOf(delivery.payload(), delivery.payloadLength())));
+          held.get(index).add(delivery);
+          total.incrementAndGet();
+        }));
+      }
+      List<Long> sent = d.sendConfirmed(messages);
+      assertTrue(await(() -> total.get() >= prefetch), "fewer than prefetch deliveries arrived");
+      Thread.sleep(500); // a pulled consumer asking beyond its prefetch would have more by now
+      int[] heldAtOnce = new int[2];
+      for (int c = 0; c < 2; c++) {
+        heldAtOnce[c] = ids.get(c).size();
+        assertTrue(heldAtOnce[c] <= prefetch, "pulled consumer " + c + " holds " + heldAtOnce[c]
+            + " unacked deliveries with prefetch " + prefetch);
+      }
+      int before = total.get();
+      Thread.sleep(300);
+      assertEquals(before, total.get(), "deliveries kept arriving while every consumer held its prefetch unacked");
+      while (!Set.copyOf(allOf(ids)).containsAll(sent)) {
+        boolean acked = ackAll(held);
+        if (!acked) {
+          assertTrue(await(() -> Set.copyOf(allOf(ids)).containsAll(sent) || held.values().stream().anyMatch(h -> !h.isEmpty())),
+              "delivery stalled after acks; got " + Set.copyOf(allOf(ids)).size() + " of " + messages);
+        }
+      }
+      ackAll(held);
+      for (TargetConsumer c : opened) c.close();
+      assertTrue(allOf(ids).size() >= messages, "every message delivered at least once");
+      for (int c = 0; c < 2; c++) {
+        int index = c;
+        opened.get(c).mostUnacknowledged().ifPresent(most -> assertTrue(most <= prefetch && most >= heldAtOnce[index],
+            "pulled consumer " + index + " reports holding at most " + most + " unacked at once; it held "
+                + heldAtOnce[index] + ", prefetch " + prefetch));
+      }
+    }
+  }
+
+  private static List<Long> allOf(Map<Integer, List<Long>> ids) {
+    List<Long> all = new ArrayList<>();
+    for (List<Long> each : ids.values()) all.addAll(each);
+    return all;
   }
 
   /** Acks every delivery held; whether there was any. */

@@ -36,6 +36,25 @@ public final class OffsetDelivery<P> implements Delivery {
       return new Settlement<>(settle, settle, requeue);
     }
 
+    /**
+     * This settlement, counting each delivery settled through it as settled in {@code unsettled}
+     * (after the action): with the consumer counting each delivery it hands out there, {@link
+     * UnsettledDeliveries#most()} is exact, as an {@link OffsetDelivery} settles once.
+     */
+    public Settlement<P> countedIn(UnsettledDeliveries unsettled) {
+      return new Settlement<>(counted(accept, unsettled), counted(reject, unsettled), counted(requeue, unsettled));
+    }
+
+    private static <P> OffsetAction<P> counted(OffsetAction<P> action, UnsettledDeliveries unsettled) {
+      return (partition, offset) -> {
+        try {
+          action.apply(partition, offset);
+        } finally {
+          unsettled.settled();
+        }
+      };
+    }
+
     /** For automatic acknowledgement: the consumer settles on delivery, the harness's calls do nothing. */
     public static <P> Settlement<P> onDelivery() {
       OffsetAction<P> nothing = (partition, offset) -> {};

@@ -6,6 +6,7 @@ import io.brokerbench.spi.TargetConsumer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -97,6 +98,15 @@ final class KafkaShareTargetConsumer implements TargetConsumer {
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * With manual acks, the most records held unsettled by the harness at once, exact; empty with
+   * automatic acks, which accept each record once the listener returns.
+   */
+  @Override
+  public OptionalInt mostUnacknowledged() {
+    return manualAck ? OptionalInt.of(acknowledgements.mostHeldByHarness()) : OptionalInt.empty();
   }
 
   /** The failure that ended the poll loop, or null. */

@@ -3,6 +3,7 @@ package io.brokerbench.adapter.kafka;
 import io.brokerbench.adapter.shared.LogRedeliveries;
 import io.brokerbench.adapter.shared.OffsetDelivery;
 import io.brokerbench.adapter.shared.SettledOffsets;
+import io.brokerbench.adapter.shared.UnsettledDeliveries;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.TargetConsumer;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -90,6 +92,12 @@ final class KafkaTargetConsumer implements TargetConsumer {
   private final Consumer<String> log;
   private final SettledOffsets<TopicPartition> settlements = new SettledOffsets<>();
   /**
+   * Deliveries handed to the listener and not yet settled by the harness (manual acks): unlike
+   * {@link #settlements}, which forgets a revoked partition's and a rewound tail, it counts each
+   * delivery until its first ack or reject, so its {@link UnsettledDeliveries#most()} is exact.
+   */
+  private final UnsettledDeliveries handedOut = new UnsettledDeliveries();
+  /**
    * How the harness settles a delivery: with manual acks, an ack or a reject settles it for the
    * commit and a reject with requeue rewinds its partition to it, so it is fetched and delivered
    * again (flagged redelivered), as Kafka has no dead-lettering; with automatic acks, nothing.
@@ -138,7 +146,8 @@ final class KafkaTargetConsumer implements TargetConsumer {
     this.listener = listener;
     this.tracker = tracker;
     this.manualAck = ackMode == AckMode.MANUAL;
-    this.harnessSettlement = manualAck ? OffsetDelivery.Settlement.of(settlements::settle, settlements::rewind)
+    this.harnessSettlement = manualAck
+        ? OffsetDelivery.Settlement.of(settlements::settle, settlements::rewind).countedIn(handedOut)
         : OffsetDelivery.Settlement.onDelivery();
     this.prefetch = prefetch;
     this.commit = settings.commit();
@@ -152,6 +161,15 @@ final class KafkaTargetConsumer implements TargetConsumer {
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * With manual acks, the most deliveries held unsettled at once, exact; empty with automatic acks,
+   * where a delivery is settled by a commit, not by the harness.
+   */
+  @Override
+  public OptionalInt mostUnacknowledged() {
+    return manualAck ? OptionalInt.of(handedOut.most()) : OptionalInt.empty();
   }
 
   /** The failure that ended the poll loop, or null. */
@@ -205,6 +223,7 @@ final class KafkaTargetConsumer implements TargetConsumer {
       selectPartition(record);
       boolean redelivered = LogRedeliveries.markDelivered(lastHighest, record.offset());
       if (tracksCommits) settlements.delivered(lastTopicPartition, record.offset());
+      if (manualAck) handedOut.handedOut();
       OffsetDelivery<TopicPartition> delivery = new OffsetDelivery<>(record.value(), record.value().length, record.key(),
           topology.destinationOf(record.topic()), lastTopicPartition, record.partition(), record.offset(), redelivered,
           harnessSettlement);

@@ -1,5 +1,6 @@
 package io.brokerbench.adapter.kafka;
 
+import io.brokerbench.adapter.shared.UnsettledDeliveries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,15 +39,24 @@ final class ShareAcknowledgements<R> {
 
   private final LinkedBlockingQueue<Settlement<R>> settled = new LinkedBlockingQueue<>();
   private int unsettled;
+  /** The harness's view: records handed out and not yet settled by it, whether or not the poll thread took the settlement. */
+  private final UnsettledDeliveries heldByHarness = new UnsettledDeliveries();
 
   /** Poll thread: one more record was handed to the harness and awaits its settlement. */
   void delivered() {
     unsettled++;
+    heldByHarness.handedOut();
   }
 
   /** Any thread: the harness settled {@code record} as {@code type}. */
   void settle(R record, AcknowledgeType type) {
     settled.add(new Settlement<>(record, type));
+    heldByHarness.settled();
+  }
+
+  /** Any thread: the most records the harness held unsettled at once, exact (each is settled at most once). */
+  int mostHeldByHarness() {
+    return heldByHarness.most();
   }
 
   /**

@@ -96,21 +96,32 @@ public final class NatsTarget implements Target {
    * per-key order within a durable consumer, redelivery after a consumer closes (at once, or after
    * {@code consumer.ack-wait}), requeue by {@code -NAK}, the prefetch bound (shared as max ack
    * pending by the durable consumers a consumer reads; exceeded only when it reads more of them than
-   * the prefetch), manual acks, several subscriptions. Plans with keys or patterns NATS cannot
+   * the prefetch), manual acks, several subscriptions, and pulled consumers under {@code
+   * consumer.mode: pull}. Plans with keys or patterns NATS cannot
    * express are refused by {@link #supports}.
    */
   @Override
   public Capabilities capabilities() {
     // Competing consumers would share a durable consumer, whose max ack pending is sized today for
     // the one harness consumer that owns it.
-    return new Capabilities(EnumSet.of(Routing.DIRECT, Routing.FANOUT, Routing.TOPIC),
-        EnumSet.complementOf(EnumSet.of(Feature.COMPETING_CONSUMERS)));
+    EnumSet<Feature> features = EnumSet.complementOf(EnumSet.of(Feature.COMPETING_CONSUMERS));
+    // Pulled consumers: JetStream pull consumers (consumer.mode: pull, the default) ask for each
+    // batch, at most the prefetch share, and the server's max ack pending holds them to it, so
+    // consumers.mode push and pull use that same pull loop. With consumer.mode: push the server
+    // pushes, so pull is not offered.
+    if (settings.consumerMode() != ConsumerMode.PULL) features.remove(Feature.PULL_CONSUMERS);
+    return new Capabilities(EnumSet.of(Routing.DIRECT, Routing.FANOUT, Routing.TOPIC), features);
   }
 
   @Override
   public Optional<String> supports(TopologyPlan plan) {
     Optional<String> unmapped = JetStreamTopology.unsupportedReason(plan);
-    return unmapped.isPresent() ? unmapped : capabilities().unsupportedReason(plan);
+    if (unmapped.isPresent()) return unmapped;
+    if (plan.mode() == io.brokerbench.plan.ConsumerMode.PULL && settings.consumerMode() != ConsumerMode.PULL) {
+      return Optional.of("pulled consumers (consumers.mode: pull) need JetStream pull consumers; the setting "
+          + "consumer.mode is " + settings.consumerMode().yamlName());
+    }
+    return capabilities().unsupportedReason(plan);
   }
 
   @Override

@@ -1,11 +1,9 @@
 package io.brokerbench.adapter.rabbitmq;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import io.brokerbench.adapter.shared.KeylessDelivery;
 import io.brokerbench.adapter.shared.ListenerFailureLog;
 import io.brokerbench.plan.QueueRef;
 import io.brokerbench.plan.TopologyPlan;
@@ -15,7 +13,6 @@ import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.TargetConsumer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -102,47 +99,12 @@ final class RabbitMqConsumer implements TargetConsumer {
         if (closed) return; // unacknowledged: the channel close returns it to the queue
         if (selfAck) channel.basicAck(envelope.getDeliveryTag(), false);
         listener.onDelivery(new RabbitMqDelivery(body, destination, partition, envelope.isRedeliver(),
-            envelope.getDeliveryTag()));
+            envelope.getDeliveryTag(), channel, manualAck, () -> closed));
       } catch (RuntimeException e) {
         // An exception here would make the client close the channel and silently stop consuming.
         listenerFailures.report(e);
       } finally {
         dispatch.unlock();
-      }
-    }
-  }
-
-  /** One delivery; settles through this consumer's channel. */
-  private final class RabbitMqDelivery extends KeylessDelivery {
-    private final long deliveryTag;
-
-    RabbitMqDelivery(byte[] payload, int destination, int partition, boolean redelivered, long deliveryTag) {
-      super(payload, destination, partition, redelivered);
-      this.deliveryTag = deliveryTag;
-    }
-
-    @Override
-    public void ack() {
-      if (!manualAck) return;
-      try {
-        channel.basicAck(deliveryTag, false);
-      } catch (IOException e) {
-        throw new UncheckedIOException("basic.ack of delivery tag " + deliveryTag + " failed", e);
-      } catch (AlreadyClosedException e) {
-        if (!closed) throw e;
-        // Closed consumer: the broker has already returned the message to its queue.
-      }
-    }
-
-    @Override
-    public void reject(boolean requeue) {
-      if (!manualAck) return;
-      try {
-        channel.basicReject(deliveryTag, requeue);
-      } catch (IOException e) {
-        throw new UncheckedIOException("basic.reject of delivery tag " + deliveryTag + " failed", e);
-      } catch (AlreadyClosedException e) {
-        if (!closed) throw e;
       }
     }
   }

@@ -11,6 +11,7 @@ import io.brokerbench.adapter.rabbitmq.provision.ProvisionRequest;
 import io.brokerbench.adapter.rabbitmq.provision.RabbitInstallation;
 import io.brokerbench.adapter.rabbitmq.provision.RabbitProvisioner;
 import io.brokerbench.adapter.shared.TargetResources;
+import io.brokerbench.plan.ConsumerMode;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.provision.AppliedSettings;
@@ -104,6 +105,8 @@ public final class RabbitMqTarget implements Target {
       // Consumers of one classic or quorum queue compete for its messages; consumers of a stream
       // each read all of it.
       features.add(Feature.COMPETING_CONSUMERS);
+      // Pulled consumers ask with basic.get, which a stream queue does not serve.
+      features.add(Feature.PULL_CONSUMERS);
     }
     return new Capabilities(EnumSet.allOf(Routing.class), features);
   }
@@ -141,6 +144,10 @@ public final class RabbitMqTarget implements Target {
     Connections.Lease lease = connections.open(false,
         "consumer-s" + spec.subscription() + "-c" + spec.consumerIndex());
     try {
+      if (spec.mode() == ConsumerMode.PULL) {
+        return resources.track(new RabbitMqPullConsumer(lease.channel(), lease.release(), plan, spec, listener,
+            context.log()));
+      }
       return resources.track(new RabbitMqConsumer(lease.channel(), lease.release(), plan, spec, listener, settings,
           context.log()));
     } catch (Exception e) {

@@ -11,7 +11,9 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerMode;
 import io.brokerbench.plan.ConsumerPlan;
+import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
@@ -314,6 +316,69 @@ abstract class RabbitMqTargetContract {
     sendAll(fixture, target.createProducer(0), plan, 300);
     assertEquals(300, recorder.awaitCount(300, 30));
     assertEquals(300, recorder.received().stream().map(Recorder.Received::messageId).distinct().count());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = QueueType.class, names = {"CLASSIC", "QUORUM"})
+  void pulledConsumerHoldsAtMostItsPrefetchAndCloseReturnsTheRestFlagged(QueueType type) throws Exception {
+    TargetFixture fixture = new TargetFixture(work);
+    Target target = open(fixture, "queue.type", type.yamlName());
+    TopologyPlan plan = new TopologyPlan(fixture.runId, Routing.DIRECT, 1, 2, List.of(Binding.ofKeys(List.of("a"))),
+        new ConsumerPlan(1, 5, AckMode.MANUAL, ConsumerSharing.PARTITIONED, ConsumerMode.PULL), 4, KEY_A);
+    assertTrue(target.supports(plan).isEmpty(), target.supports(plan).orElse(""));
+    target.declare(plan);
+    Recorder holding = Recorder.holding();
+    TargetConsumer first = target.createConsumer(new ConsumerSpec(0, 0, 5, AckMode.MANUAL, ConsumerMode.PULL), holding);
+    sendAll(fixture, target.createProducer(0), plan, 20);
+
+    assertEquals(5, holding.awaitCount(5, 10));
+    Thread.sleep(500);
+    assertEquals(5, holding.count(), "a pulled consumer holding its prefetch of 5 asks for no more");
+    Set<Long> held = new TreeSet<>();
+    holding.received().forEach(r -> held.add(r.messageId()));
+    first.close();
+    assertEquals(5, first.mostUnacknowledged().orElseThrow());
+
+    Recorder second = Recorder.acking();
+    TargetConsumer again = target.createConsumer(new ConsumerSpec(0, 0, 5, AckMode.MANUAL, ConsumerMode.PULL), second);
+    assertEquals(20, second.awaitCount(20, 20));
+    for (Recorder.Received r : second.received()) {
+      assertEquals(held.contains(r.messageId()), r.redelivered(), "message " + r.messageId());
+    }
+    Thread.sleep(300);
+    assertEquals(20, second.count(), "no further deliveries once all are acknowledged");
+    again.close();
+    assertTrue(again.mostUnacknowledged().orElseThrow() <= 5);
+  }
+
+  @Test
+  void autoAckPulledConsumerTakesEveryMessage() throws Exception {
+    TargetFixture fixture = new TargetFixture(work);
+    Target target = open(fixture);
+    TopologyPlan plan = new TopologyPlan(fixture.runId, Routing.DIRECT, 1, 2, List.of(Binding.ofKeys(List.of("a"))),
+        new ConsumerPlan(2, 1, AckMode.AUTO, ConsumerSharing.COMPETING, ConsumerMode.PULL), 4, KEY_A);
+    target.declare(plan);
+    Recorder c0 = Recorder.holding();
+    Recorder c1 = Recorder.holding();
+    target.createConsumer(new ConsumerSpec(0, 0, 1, AckMode.AUTO, ConsumerMode.PULL), c0);
+    target.createConsumer(new ConsumerSpec(0, 1, 1, AckMode.AUTO, ConsumerMode.PULL), c1);
+    sendAll(fixture, target.createProducer(0), plan, 200);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (c0.count() + c1.count() < 200 && System.nanoTime() < deadline) Thread.sleep(20);
+    Set<Long> ids = new HashSet<>();
+    c0.received().forEach(r -> assertTrue(ids.add(r.messageId()), "duplicate " + r.messageId()));
+    c1.received().forEach(r -> assertTrue(ids.add(r.messageId()), "duplicate " + r.messageId()));
+    assertEquals(200, ids.size());
+  }
+
+  @Test
+  void streamQueuesDeclarePullUnsupported() throws Exception {
+    TargetFixture fixture = new TargetFixture(work);
+    Target target = open(fixture, "queue.type", "stream");
+    TopologyPlan plan = new TopologyPlan(fixture.runId, Routing.DIRECT, 1, 1, List.of(Binding.ofKeys(List.of("a"))),
+        new ConsumerPlan(1, 5, AckMode.MANUAL, ConsumerSharing.PARTITIONED, ConsumerMode.PULL), 1, KEY_A);
+    assertFalse(target.capabilities().has(io.brokerbench.spi.Feature.PULL_CONSUMERS));
+    assertTrue(target.supports(plan).orElseThrow().contains("consumers.mode: pull"), target.supports(plan).toString());
   }
 
   @Test

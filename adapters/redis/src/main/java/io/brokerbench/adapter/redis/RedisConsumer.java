@@ -3,6 +3,7 @@ package io.brokerbench.adapter.redis;
 import io.brokerbench.adapter.redis.StreamTopology.StreamRef;
 import io.brokerbench.adapter.shared.KeylessDelivery;
 import io.brokerbench.adapter.shared.ListenerFailureLog;
+import io.brokerbench.adapter.shared.UnsettledDeliveries;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.spi.ConsumerSpec;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -56,7 +58,9 @@ import java.util.function.Consumer;
  * acknowledgement this consumer asks for at most {@code prefetch} minus its unsettled deliveries
  * ({@code COUNT}, also for claims) and reads nothing while it holds {@code prefetch} unsettled, so
  * it never holds more (as the kafka target does). Under {@code ack: auto} reads use {@code NOACK}
- * (nothing becomes pending, nothing is redelivered) and {@code COUNT prefetch}.
+ * (nothing becomes pending, nothing is redelivered) and {@code COUNT prefetch}. Every read asks,
+ * and asks only for the room left, so this one loop serves {@code consumers.mode: push} and {@code
+ * pull} alike; with manual acknowledgement {@link #mostUnacknowledged()} is exact.
  *
  * <h2>Settling</h2>
  * {@link Delivery#ack()} is {@code XACK}; {@code reject(true)} keeps the entry pending and queues
@@ -92,6 +96,8 @@ final class RedisConsumer implements TargetConsumer {
   private final int prefetch;
   /** Manual acknowledgement: one permit per delivery this consumer may still hold unsettled. */
   private final Semaphore room;
+  /** Manual acknowledgement: deliveries handed to the listener and not yet settled, and the most at once. */
+  private final UnsettledDeliveries unsettled = new UnsettledDeliveries();
   private final Duration claimIdle;
   private final RemovalSink removals;
   private final Consumer<String> log;
@@ -216,6 +222,7 @@ final class RedisConsumer implements TargetConsumer {
       byte[] payload = m.getBody().getOrDefault(RedisProducer.PAYLOAD_FIELD, new byte[0]);
       if (manualAck) room.acquireUninterruptibly();
       if (listenerCut) return;
+      if (manualAck) unsettled.handedOut();
       try {
         listener.onDelivery(new RedisDelivery(stream, m.getId(), payload, redelivered));
       } catch (RuntimeException e) {
@@ -260,6 +267,7 @@ final class RedisConsumer implements TargetConsumer {
 
     private boolean settle() {
       if (!manualAck || !settled.compareAndSet(false, true)) return false;
+      unsettled.settled();
       room.release();
       return true;
     }
@@ -280,6 +288,15 @@ final class RedisConsumer implements TargetConsumer {
       log.accept("consumer " + member.getName() + " of " + group + " could not acknowledge (" + e
           + "); unacknowledged entries stay pending and are claimed again");
     }
+  }
+
+  /**
+   * With manual acknowledgement, the most deliveries held unsettled at once, exact and at most the
+   * prefetch; empty under {@code ack: auto}, where reads use {@code NOACK}.
+   */
+  @Override
+  public OptionalInt mostUnacknowledged() {
+    return manualAck ? OptionalInt.of(unsettled.most()) : OptionalInt.empty();
   }
 
   @Override

@@ -118,7 +118,12 @@ public final class RedisTarget implements Target {
    */
   @Override
   public Capabilities capabilities() {
-    return new Capabilities(EnumSet.of(Routing.DIRECT, Routing.FANOUT), EnumSet.allOf(Feature.class));
+    // Every feature, PULL_CONSUMERS deliberately among them: a consumer asks for each batch
+    // (XREADGROUP COUNT = the room left under its prefetch) and asks nothing while it holds its
+    // prefetch, so push and pull are the same read loop.
+    return new Capabilities(EnumSet.of(Routing.DIRECT, Routing.FANOUT), EnumSet.of(Feature.PER_KEY_ORDER,
+        Feature.REDELIVERY_ON_CONSUMER_CLOSE, Feature.REQUEUE_ON_REJECT, Feature.PREFETCH_BOUND, Feature.MANUAL_ACK,
+        Feature.MULTIPLE_SUBSCRIPTIONS, Feature.COMPETING_CONSUMERS, Feature.PULL_CONSUMERS));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.brokerbench.adapter.builtin.log;
 import io.brokerbench.adapter.shared.LogRedeliveries;
 import io.brokerbench.adapter.shared.OffsetDelivery;
 import io.brokerbench.adapter.shared.SettledOffsets;
+import io.brokerbench.adapter.shared.UnsettledDeliveries;
 import io.brokerbench.engine.log.DataSignal;
 import io.brokerbench.engine.log.EngineClosedException;
 import io.brokerbench.engine.log.LogConsumer;
@@ -18,6 +19,7 @@ import io.brokerbench.spi.TargetConsumer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -36,7 +38,8 @@ import java.util.Set;
  * <h2>Prefetch</h2>
  * With manual acks the consumer never holds more than {@code prefetch} unsettled deliveries: it
  * polls for at most the difference and waits (heartbeating) for acknowledgements, which may come
- * from any thread.
+ * from any thread. This is the same poll loop under {@code consumers.mode: push} and {@code pull}:
+ * a log client always asks for each batch.
  */
 final class LogEngineConsumer implements TargetConsumer {
   private static final System.Logger LOG = System.getLogger(LogEngineConsumer.class.getName());
@@ -52,6 +55,12 @@ final class LogEngineConsumer implements TargetConsumer {
   /** Deliveries not yet settled, with manual acks only. */
   private final SettledOffsets<TopicPartition> settlements = new SettledOffsets<>();
   private final DataSignal settledSignal = new DataSignal();
+  /**
+   * Deliveries handed to the listener and not yet settled by the harness (manual acks): unlike
+   * {@link #settlements}, which forgets a revoked partition's, it counts each delivery until its
+   * first ack or reject, so its {@link UnsettledDeliveries#most()} is exact.
+   */
+  private final UnsettledDeliveries handedOut = new UnsettledDeliveries();
   /**
    * How the harness settles a delivery: a log cannot drop or requeue one record, so the record
    * counts as processed either way and the consumer moves on (REQUEUE_ON_REJECT is not declared).
@@ -137,14 +146,18 @@ final class LogEngineConsumer implements TargetConsumer {
     if (length > 0) r.copyValue(buffer);
     long offset = r.offset();
     boolean redelivered = LogRedeliveries.markDelivered(redeliveries.highestDelivered(group, tp.topic(), tp.partition()), offset);
-    if (manual) settlements.delivered(tp, offset);
+    if (manual) {
+      settlements.delivered(tp, offset);
+      handedOut.handedOut();
+    }
     listener.onDelivery(new OffsetDelivery<>(buffer, Math.max(length, 0), r.key(), layout.destinationOf(tp.topic()), tp,
         tp.partition(), offset, redelivered, harnessSettlement));
   }
 
-  /** Called by {@link OffsetDelivery#ack()} and reject, from any thread. */
+  /** Called by {@link OffsetDelivery#ack()} and reject, once per delivery, from any thread. */
   private void settle(TopicPartition partition, long offset) {
     if (!manual) return;
+    handedOut.settled();
     if (settlements.settle(partition, offset)) {
       settledSinceCommit = true;
       settledSignal.signal();
@@ -187,6 +200,15 @@ final class LogEngineConsumer implements TargetConsumer {
     } catch (LogException e) {
       if (!closing) throw e;
     }
+  }
+
+  /**
+   * With manual acks, the most deliveries held unsettled at once, exact; empty with automatic acks,
+   * where a delivery is settled by the commit of the position, not by the harness.
+   */
+  @Override
+  public OptionalInt mostUnacknowledged() {
+    return manual ? OptionalInt.of(handedOut.most()) : OptionalInt.empty();
   }
 
   /** Stops the dispatch thread (after the listener call in progress), commits and leaves the group. */

@@ -89,7 +89,10 @@ final class LogEngineTarget implements Target {
   public Capabilities capabilities() {
     return new Capabilities(EnumSet.of(Routing.DIRECT, Routing.FANOUT, Routing.TOPIC),
         EnumSet.of(Feature.PER_KEY_ORDER, Feature.REDELIVERY_ON_CONSUMER_CLOSE, Feature.PREFETCH_BOUND, Feature.MANUAL_ACK,
-            Feature.MULTIPLE_SUBSCRIPTIONS, Feature.COMPETING_CONSUMERS));
+            Feature.MULTIPLE_SUBSCRIPTIONS, Feature.COMPETING_CONSUMERS,
+            // Consumer groups and share groups alike poll, and ask only while under the prefetch:
+            // push and pull are the same poll loop.
+            Feature.PULL_CONSUMERS));
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.TargetConsumer;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * members of the group: a bulk one taking {@code min(consumer.max-poll-records, prefetch)} records,
  * polled while that much room is left, and a single one taking one record, polled while less room is
  * left ({@link #pollSize}). Acknowledgements, from any thread, free room and wake the dispatch thread.
+ * This is the same loop under {@code consumers.mode: push} and {@code pull}: it asks for each batch
+ * and asks again only when there is room.
  *
  * <h2>Closing</h2>
  * {@link #close()} stops the dispatch thread after the listener call in progress; closing the
@@ -52,6 +55,8 @@ final class LogShareConsumer implements TargetConsumer {
   private final int prefetch;
   /** Records delivered and not yet settled (manual acks only). */
   private final AtomicInteger held = new AtomicInteger();
+  /** The most {@link #held} ever was: exact, as every record reaches the listener through {@link #handle}. */
+  private final AtomicInteger mostHeld = new AtomicInteger();
   private final DataSignal roomSignal = new DataSignal();
   private final Thread thread;
   private final OffsetDelivery.Settlement<TopicPartition> bulkSettlement;
@@ -144,7 +149,7 @@ final class LogShareConsumer implements TargetConsumer {
     if (length > 0) r.copyValue(buffer);
     long offset = r.offset();
     ShareConsumer member = polling;
-    if (manual) held.incrementAndGet();
+    if (manual) mostHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
     // The share group's own flag: the record was delivered to the group before.
     listener.onDelivery(new OffsetDelivery<>(buffer, Math.max(length, 0), r.key(), layout.destinationOf(tp.topic()), tp,
         tp.partition(), offset, r.deliveryCount() > 1, member == bulk ? bulkSettlement : singleSettlement));
@@ -175,6 +180,15 @@ final class LogShareConsumer implements TargetConsumer {
     if (applied && type == AcknowledgeType.REJECT) removals.rejected(group, partition, offset);
     held.decrementAndGet();
     roomSignal.signal();
+  }
+
+  /**
+   * With manual acks, the most records held unsettled at once, exact and at most the prefetch;
+   * empty with automatic acks, which accept each record once the listener returns.
+   */
+  @Override
+  public OptionalInt mostUnacknowledged() {
+    return manual ? OptionalInt.of(mostHeld.get()) : OptionalInt.empty();
   }
 
   /** Stops the dispatch thread (after the listener call in progress) and closes the members, releasing what they hold. */

@@ -13,6 +13,7 @@ import io.brokerbench.plan.QueueRef;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.spi.Guarantee;
 import io.brokerbench.plan.AckMode;
+import io.brokerbench.plan.ConsumerMode;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.spi.Capabilities;
 import io.brokerbench.spi.Feature;
@@ -48,7 +49,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <li>Consumer {@code i} of subscription {@code s} → one engine session consuming every queue of
  *       {@code plan.queuesOf(i)}, each with the workload's prefetch; the session's prefetch bounds
  *       the consumer as a whole too (unless {@code prefetchScope: queue}). The session's single
- *       thread calls the listener, so the {@link DeliveryListener} contract holds.
+ *       thread calls the listener, so the {@link DeliveryListener} contract holds. Pulled
+ *       consumers ({@code consumers.mode: pull}) instead ask each of those queues with {@code
+ *       Session.get}, holding at most the prefetch unsettled ({@link QueueEnginePullConsumer}).
  * </ul>
  * With {@code durable: true} the engine keeps its journal in {@code <workDirectory>/queue-engine}.
  *
@@ -62,6 +65,7 @@ final class QueueEngineTarget implements Target {
   private final QueueEngineSettings settings;
   private final Settings raw;
   private final List<Session> sessions = new CopyOnWriteArrayList<>();
+  private final List<QueueEnginePullConsumer> pullConsumers = new CopyOnWriteArrayList<>();
   private volatile QueueEngine engine;
   private volatile TopologyPlan plan;
   private volatile String[][] exchangeNames;
@@ -104,6 +108,8 @@ final class QueueEngineTarget implements Target {
 
   @Override
   public Capabilities capabilities() {
+    // Every feature, PULL_CONSUMERS included whatever the settings: a pulled consumer bounds itself
+    // (QueueEnginePullConsumer), so consumer.prefetch-scope does not touch it.
     if (!settings.prefetchPerQueue()) return Capabilities.all();
     EnumSet<Feature> features = EnumSet.allOf(Feature.class);
     features.remove(Feature.PREFETCH_BOUND);
@@ -194,6 +200,12 @@ final class QueueEngineTarget implements Target {
     if (spec.subscription() >= p.subscriptionCount()) {
       throw new IllegalArgumentException("subscription " + spec.subscription() + " does not exist (plan has " + p.subscriptionCount() + ")");
     }
+    if (spec.mode() == ConsumerMode.PULL) {
+      QueueEnginePullConsumer pulled = new QueueEnginePullConsumer(engine(), p, spec, listener, context.log(),
+          pullConsumers::remove);
+      pullConsumers.add(pulled);
+      return pulled;
+    }
     Session session = engine().openSession(settings.prefetchPerQueue() ? 0 : spec.prefetch());
     sessions.add(session);
     ConsumerOptions options = new ConsumerOptions(spec.prefetch(), spec.ackMode() == AckMode.AUTO);
@@ -228,6 +240,14 @@ final class QueueEngineTarget implements Target {
 
   @Override
   public void close() {
+    for (QueueEnginePullConsumer c : pullConsumers) {
+      try {
+        c.close();
+      } catch (RuntimeException ignored) {
+        // as for sessions below
+      }
+    }
+    pullConsumers.clear();
     for (Session s : sessions) {
       try {
         s.close();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
+import io.brokerbench.plan.ConsumerMode;
 import io.brokerbench.plan.ConsumerPlan;
 import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.KafkaPartitioner;
@@ -39,6 +40,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class LogEngineTargetTest {
   @TempDir Path dir;
@@ -125,6 +128,32 @@ class LogEngineTargetTest {
       for (Delivery d : byZero) assertFalse(d.redelivered());
       c0.close();
       c1.close();
+    }
+  }
+
+  /** Pulled consumers of either kind of group hold at most the prefetch, and report exactly the most they held. */
+  @ParameterizedTest
+  @EnumSource(ConsumerSharing.class)
+  void pulledConsumersReportTheMostTheyHeldUnsettled(ConsumerSharing sharing) throws Exception {
+    TopologyPlan plan = new TopologyPlan("t1", Routing.FANOUT, 1, 2, List.of(Binding.ofKeys(List.of())),
+        new ConsumerPlan(1, 7, AckMode.MANUAL, sharing, ConsumerMode.PULL), 16, List.of(new MessageVariant("", Map.of())));
+    try (Target t = target(Map.of())) {
+      t.open();
+      assertTrue(t.supports(plan).isEmpty(), t.supports(plan).orElse(""));
+      t.declare(plan);
+      List<Delivery> held = new CopyOnWriteArrayList<>();
+      TargetConsumer c = t.createConsumer(new ConsumerSpec(0, 0, 7, AckMode.MANUAL, ConsumerMode.PULL), held::add);
+      sendAll(t.createProducer(0), plan, 30);
+      assertTrue(await(() -> held.size() >= 7), "got " + held.size());
+      Thread.sleep(300);
+      assertEquals(7, held.size(), "a pulled consumer holding its prefetch asks for no more");
+      for (int i = 0; i < 30; i++) {
+        int at = i;
+        assertTrue(await(() -> held.size() > at), "stalled at " + held.size());
+        held.get(i).ack();
+      }
+      c.close();
+      assertEquals(7, c.mostUnacknowledged().orElseThrow());
     }
   }
 
