@@ -62,11 +62,18 @@ final class LogEngineConsumer implements TargetConsumer {
    */
   private final UnsettledDeliveries handedOut = new UnsettledDeliveries();
   /**
-   * How the harness settles a delivery: a log cannot drop or requeue one record, so the record
-   * counts as processed either way and the consumer moves on (REQUEUE_ON_REJECT is not declared).
+   * How the harness settles a delivery: an ack and a reject without requeue settle the record for
+   * the commit; a reject with requeue rewinds its partition to it, as users of a log do, so it and
+   * every later record of the partition are fetched and delivered again, flagged redelivered.
    */
   private final OffsetDelivery.Settlement<TopicPartition> harnessSettlement =
-      OffsetDelivery.Settlement.of(this::settle, this::settle);
+      OffsetDelivery.Settlement.of(this::settle, this::rewind);
+  /**
+   * Partitions rewound during the current poll, to the offset to seek to once it returns: the rest
+   * of the poll's records of such a partition are skipped (they come again after the seek). Poll
+   * thread only.
+   */
+  private final Map<TopicPartition, Long> rewound = new HashMap<>();
   private final Thread thread;
   private byte[] buffer = new byte[1024];
   private volatile boolean settledSinceCommit;
@@ -107,10 +114,12 @@ final class LogEngineConsumer implements TargetConsumer {
         if (budget <= 0) {
           settledSignal.await(Math.min(heartbeatNanos, 100_000_000L));
           consumer.poll(Duration.ZERO, this::handle, 0);
+          seekRewound();
           maybeCommit(0);
           continue;
         }
         int n = consumer.poll(Duration.ofMillis(100), this::handle, budget);
+        seekRewound();
         maybeCommit(n);
       }
     } catch (EngineClosedException e) {
@@ -141,6 +150,7 @@ final class LogEngineConsumer implements TargetConsumer {
       lastKeepAliveNanos = now;
     }
     TopicPartition tp = r.partition();
+    if (manual && !rewound.isEmpty() && rewound.containsKey(tp)) return;
     int length = r.valueLength();
     if (length > buffer.length) buffer = new byte[Math.max(length, buffer.length * 2)];
     if (length > 0) r.copyValue(buffer);
@@ -152,6 +162,27 @@ final class LogEngineConsumer implements TargetConsumer {
     }
     listener.onDelivery(new OffsetDelivery<>(buffer, Math.max(length, 0), r.key(), layout.destinationOf(tp.topic()), tp,
         tp.partition(), offset, redelivered, harnessSettlement));
+    if (manual) settlements.takeRewinds().forEach((partition, to) -> rewound.merge(partition, to, Math::min));
+  }
+
+  /** Seeks the partitions rewound during the last poll back to their rejected records. Poll thread. */
+  private void seekRewound() {
+    if (!manual) return;
+    settlements.takeRewinds().forEach((partition, to) -> rewound.merge(partition, to, Math::min));
+    if (rewound.isEmpty()) return;
+    Set<TopicPartition> assigned = consumer.assignment();
+    rewound.forEach((tp, offset) -> {
+      if (assigned.contains(tp)) consumer.seek(tp, offset);
+    });
+    rewound.clear();
+  }
+
+  /** Called by {@link OffsetDelivery#reject(boolean)} with requeue, once per delivery, from any thread. */
+  private void rewind(TopicPartition partition, long offset) {
+    if (!manual) return;
+    handedOut.settled();
+    settlements.rewind(partition, offset);
+    settledSignal.signal();
   }
 
   /** Called by {@link OffsetDelivery#ack()} and reject, once per delivery, from any thread. */

@@ -88,7 +88,8 @@ final class LogEngineTarget implements Target {
   @Override
   public Capabilities capabilities() {
     return new Capabilities(EnumSet.of(Routing.DIRECT, Routing.FANOUT, Routing.TOPIC),
-        EnumSet.of(Feature.PER_KEY_ORDER, Feature.REDELIVERY_ON_CONSUMER_CLOSE, Feature.PREFETCH_BOUND, Feature.MANUAL_ACK,
+        EnumSet.of(Feature.PER_KEY_ORDER, Feature.REDELIVERY_ON_CONSUMER_CLOSE, Feature.REQUEUE_ON_REJECT,
+            Feature.PREFETCH_BOUND, Feature.MANUAL_ACK,
             Feature.MULTIPLE_SUBSCRIPTIONS, Feature.COMPETING_CONSUMERS,
             // Consumer groups and share groups alike poll, and ask only while under the prefetch:
             // push and pull are the same poll loop.
