@@ -130,6 +130,28 @@ class ConformanceKitNegativeControlTest {
     assertThrows(AssertionFailedError.class, kit::redeliversUnackedMessagesWhenConsumerCloses);
   }
 
+  @Test
+  void rejectCheckCatchesATargetThatDropsWhatItShouldRequeue() {
+    TargetConformanceKit kit = kit(Map.of(), t -> new Wrapped(t) {
+      @Override
+      public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws Exception {
+        return inner.createConsumer(spec, d -> listener.onDelivery(new Dropping(d)));
+      }
+    });
+    assertThrows(AssertionFailedError.class, () -> kit.harnessRejectsComeBackFlaggedWithRequeueAndCountAsRemovedWithout(true));
+  }
+
+  @Test
+  void rejectCheckCatchesATargetThatRequeuesWhatItShouldDrop() {
+    TargetConformanceKit kit = kit(Map.of(), t -> new Wrapped(t) {
+      @Override
+      public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws Exception {
+        return inner.createConsumer(spec, d -> listener.onDelivery(new Requeueing(d)));
+      }
+    });
+    assertThrows(AssertionFailedError.class, () -> kit.harnessRejectsComeBackFlaggedWithRequeueAndCountAsRemovedWithout(false));
+  }
+
   /** A provider whose targets are altered by {@code breakIt}. */
   private record Breaking(TargetProvider inner, UnaryOperator<Target> breakIt) implements TargetProvider {
     public String name() { return inner.name(); }
@@ -162,5 +184,29 @@ class ConformanceKitNegativeControlTest {
     public boolean redelivered() { return false; }
     public void ack() { d.ack(); }
     public void reject(boolean requeue) { d.reject(requeue); }
+  }
+
+  /** A delivery whose reject with requeue drops the message instead (acks it). */
+  private record Dropping(Delivery d) implements Delivery {
+    public byte[] payload() { return d.payload(); }
+    public int payloadLength() { return d.payloadLength(); }
+    public byte[] key() { return d.key(); }
+    public int destination() { return d.destination(); }
+    public int partition() { return d.partition(); }
+    public boolean redelivered() { return d.redelivered(); }
+    public void ack() { d.ack(); }
+    public void reject(boolean requeue) { if (requeue) d.ack(); else d.reject(false); }
+  }
+
+  /** A delivery whose reject without requeue requeues the message instead. */
+  private record Requeueing(Delivery d) implements Delivery {
+    public byte[] payload() { return d.payload(); }
+    public int payloadLength() { return d.payloadLength(); }
+    public byte[] key() { return d.key(); }
+    public int destination() { return d.destination(); }
+    public int partition() { return d.partition(); }
+    public boolean redelivered() { return d.redelivered(); }
+    public void ack() { d.ack(); }
+    public void reject(boolean requeue) { d.reject(true); }
   }
 }

@@ -1,9 +1,5 @@
 package io.brokerbench.conformance;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.brokerbench.envelope.Envelope;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
@@ -14,6 +10,7 @@ import io.brokerbench.plan.KafkaPartitioner;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
+import io.brokerbench.results.ConsumerRecord;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.results.RunStatus;
 import io.brokerbench.results.SubscriptionLedger;
@@ -22,6 +19,7 @@ import io.brokerbench.run.ProgressListener;
 import io.brokerbench.run.SystemRunClock;
 import io.brokerbench.run.WorkloadRun;
 import io.brokerbench.scenario.Rate;
+import io.brokerbench.scenario.Rejects;
 import io.brokerbench.scenario.Timing;
 import io.brokerbench.scenario.Workload;
 import io.brokerbench.spi.ConsumerSpec;
@@ -54,6 +52,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The conformance kit: the same tests for every target. A target's test class extends this and
@@ -168,6 +170,38 @@ public abstract class TargetConformanceKit {
     assertEquals(0, r.delivery().lost());
     assertEquals(0, r.delivery().unexpected());
     assertEquals(r.delivery().expected(), r.delivery().delivered());
+  }
+
+  /**
+   * Rejects through the harness ({@code consumers.reject}, every 10th delivery of each consumer):
+   * with requeue nothing is lost, every message is delivered once a copy is acknowledged, and the
+   * rejected deliveries come back flagged redelivered (a log rewinds, so at least as many); without
+   * requeue the rejected messages count as removed ({@code rejected}), apart from delivered and lost.
+   */
+  @ParameterizedTest(name = "requeue: {0}")
+  @ValueSource(booleans = {true, false})
+  void harnessRejectsComeBackFlaggedWithRequeueAndCountAsRemovedWithout(boolean requeue) {
+    Workload keyed = TestWorkloads.keyed(messages(), 2, 2, 8, 1);
+    Workload.Consumers c = keyed.consumers();
+    Workload w = new Workload("rejects", keyed.topology(), keyed.producers(), keyed.messages(),
+        new Workload.Consumers(c.subscriptions(), c.perSubscription(), c.prefetch(), c.ack(), c.processing(), c.sharing(),
+            c.mode(), Rejects.every(10, requeue)),
+        keyed.timing(), "");
+    RunResult r = runThroughHarness(w);
+    skipIfUnsupported(r);
+    assertEquals(RunStatus.OK, r.status(), r.error());
+    long rejected = r.consumers().stream().mapToLong(ConsumerRecord::rejected).sum();
+    assertTrue(rejected >= messages() / 10 - 2, "each consumer rejects its every 10th delivery: " + rejected);
+    assertEquals(0, r.delivery().lost(), "lost");
+    assertEquals(0, r.delivery().unexpected(), "unexpected");
+    if (requeue) {
+      assertEquals(r.delivery().expected(), r.delivery().delivered(), "every message delivered once a copy is acked");
+      assertTrue(r.delivery().redelivered() >= rejected,
+          "each requeued delivery comes back flagged: " + r.delivery().redelivered() + " flagged, " + rejected + " rejected");
+    } else {
+      assertEquals(rejected, r.delivery().removed().rejected(), "removed as rejected");
+      assertEquals(r.delivery().expected() - rejected, r.delivery().delivered(), "delivered");
+    }
   }
 
   /** A single-subscription, single-queue plan driven directly through the SPI. */

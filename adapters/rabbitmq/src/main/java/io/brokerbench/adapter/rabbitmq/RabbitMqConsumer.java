@@ -46,6 +46,8 @@ final class RabbitMqConsumer implements TargetConsumer {
   private final AutoCloseable connectionLease;
   private final DeliveryListener listener;
   private final boolean manualAck;
+  /** The queues are stream queues, which take no reject. */
+  private final boolean stream;
   private final boolean selfAck;
   private final Consumer<String> log;
   private final ReentrantLock dispatch = new ReentrantLock();
@@ -59,7 +61,7 @@ final class RabbitMqConsumer implements TargetConsumer {
     this.listener = listener;
     this.log = log;
     this.listenerFailures = new ListenerFailureLog(log, "a delivery listener", "of this consumer");
-    boolean stream = settings.queueType() == QueueType.STREAM;
+    this.stream = settings.queueType() == QueueType.STREAM;
     this.manualAck = spec.ackMode() == AckMode.MANUAL;
     this.selfAck = stream && !manualAck;
     List<QueueRef> queues = plan.queuesOf(spec.consumerIndex());
@@ -99,7 +101,7 @@ final class RabbitMqConsumer implements TargetConsumer {
         if (closed) return; // unacknowledged: the channel close returns it to the queue
         if (selfAck) channel.basicAck(envelope.getDeliveryTag(), false);
         listener.onDelivery(new RabbitMqDelivery(body, destination, partition, envelope.isRedeliver(),
-            envelope.getDeliveryTag(), channel, manualAck, () -> closed));
+            envelope.getDeliveryTag(), channel, manualAck, () -> closed, stream));
       } catch (RuntimeException e) {
         // An exception here would make the client close the channel and silently stop consuming.
         listenerFailures.report(e);

@@ -22,14 +22,17 @@ final class RabbitMqDelivery extends KeylessDelivery {
   private final Channel channel;
   private final boolean manualAck;
   private final BooleanSupplier consumerClosed;
+  private final boolean fromStream;
 
+  /** @param fromStream the delivery comes from a stream queue, where a reject acks */
   RabbitMqDelivery(byte[] payload, int destination, int partition, boolean redelivered, long deliveryTag,
-      Channel channel, boolean manualAck, BooleanSupplier consumerClosed) {
+      Channel channel, boolean manualAck, BooleanSupplier consumerClosed, boolean fromStream) {
     super(payload, destination, partition, redelivered);
     this.deliveryTag = deliveryTag;
     this.channel = channel;
     this.manualAck = manualAck;
     this.consumerClosed = consumerClosed;
+    this.fromStream = fromStream;
   }
 
   @Override
@@ -48,6 +51,10 @@ final class RabbitMqDelivery extends KeylessDelivery {
   @Override
   public void reject(boolean requeue) {
     if (!manualAck) return;
+    if (fromStream) {
+      ack();
+      return;
+    }
     try {
       channel.basicReject(deliveryTag, requeue);
     } catch (IOException e) {

@@ -47,7 +47,7 @@ final class RabbitMqPullConsumer implements TargetConsumer {
         GetResponse r = channel.basicGet(queue, !manualAck);
         if (r == null) return null;
         return new RabbitMqDelivery(r.getBody(), q.destination(), q.partition(), r.getEnvelope().isRedeliver(),
-            r.getEnvelope().getDeliveryTag(), channel, manualAck, () -> closed);
+            r.getEnvelope().getDeliveryTag(), channel, manualAck, () -> closed, false);
       });
     }
     this.loop = PullLoop.start("rabbitmq-pull-s" + spec.subscription() + "-c" + spec.consumerIndex(), sources,
