@@ -27,9 +27,13 @@ import org.apache.kafka.common.errors.WakeupException;
  * poll go to a local buffer and from there to the listener, one at a time; with manual
  * acknowledgement at most {@code prefetch} are unsettled at once, also if the client handed out more
  * than asked. Settlements ({@link KafkaShareDelivery}) reach this thread through {@link
- * ShareAcknowledgements}; it applies them with {@code acknowledge} and commits them ({@code
- * commitSync} for {@link CommitStrategy#SYNC}, else {@code commitAsync}). With automatic
- * acknowledgement the loop accepts each record right after the listener returns.
+ * ShareAcknowledgements}; it applies them with {@code acknowledge} as they come, and once every
+ * record of a poll is settled it commits them in one request ({@code commitSync} for {@link
+ * CommitStrategy#SYNC}, {@code commitAsync} for {@link CommitStrategy#ASYNC}; with {@link
+ * CommitStrategy#AUTO} they ride on the next poll's fetch request, as Kafka sends pending
+ * acknowledgements with it). With automatic acknowledgement the loop accepts each record right
+ * after the listener returns. One commit per poll, not per record: a request per record caps a
+ * member at a few hundred records a second.
  *
  * <h2>Threading and failure</h2>
  * The listener is called only from the poll thread, named {@code bb-kafka-<group>-c<index>}; the
@@ -59,6 +63,8 @@ final class KafkaShareTargetConsumer implements TargetConsumer {
   private final Thread thread;
 
   private volatile boolean running = true;
+  /** Acknowledgements applied since the last commit. Poll thread only. */
+  private boolean acknowledgedSinceCommit;
   private volatile Throwable failure;
   private volatile int commitFailures;
   private boolean closed;
@@ -125,10 +131,11 @@ final class KafkaShareTargetConsumer implements TargetConsumer {
       while (running) {
         deliverBuffered();
         if (buffer.isEmpty() && acknowledgements.unsettled() == 0) {
+          if (acknowledgedSinceCommit) commit();
           for (ConsumerRecord<byte[], byte[]> record : client.poll(pollTimeout)) buffer.add(record);
         } else {
           // Kafka refuses to poll before every record of the last poll is acknowledged: wait for settlements.
-          applySettlements(acknowledgements.take(pollTimeout.toNanos()));
+          acknowledge(acknowledgements.take(pollTimeout.toNanos()));
         }
       }
     } catch (WakeupException e) {
@@ -145,7 +152,6 @@ final class KafkaShareTargetConsumer implements TargetConsumer {
 
   /** Delivers buffered records while the prefetch allows. */
   private void deliverBuffered() throws InterruptedException {
-    boolean accepted = false;
     while (running && !buffer.isEmpty() && (!manualAck || acknowledgements.unsettled() < prefetch)) {
       ConsumerRecord<byte[], byte[]> record = buffer.poll();
       if (manualAck) acknowledgements.delivered();
@@ -153,27 +159,30 @@ final class KafkaShareTargetConsumer implements TargetConsumer {
           manualAck ? acknowledgements : null));
       if (!manualAck) {
         client.acknowledge(record, AcknowledgeType.ACCEPT);
-        accepted = true;
+        acknowledgedSinceCommit = true;
+      } else {
+        acknowledge(acknowledgements.take(0));
       }
     }
-    if (accepted) commit();
-    if (manualAck) applySettlements(acknowledgements.take(0));
   }
 
-  private void applySettlements(List<ShareAcknowledgements.Settlement<ConsumerRecord<byte[], byte[]>>> settlements) {
+  /** Applies settlements to the client; they are sent with the next commit or poll. */
+  private void acknowledge(List<ShareAcknowledgements.Settlement<ConsumerRecord<byte[], byte[]>>> settlements) {
     if (settlements.isEmpty()) return;
     for (ShareAcknowledgements.Settlement<ConsumerRecord<byte[], byte[]>> s : settlements) {
       client.acknowledge(s.record(), s.type());
     }
-    commit();
+    acknowledgedSinceCommit = true;
   }
 
+  /** Commits the acknowledgements of a settled poll as the strategy says (with AUTO the next poll carries them). */
   private void commit() {
-    if (commit == CommitStrategy.SYNC) {
-      client.commitSync(KafkaTargetConsumer.CLIENT_CLOSE_TIMEOUT).forEach((partition, error) ->
+    acknowledgedSinceCommit = false;
+    switch (commit) {
+      case SYNC -> client.commitSync(KafkaTargetConsumer.CLIENT_CLOSE_TIMEOUT).forEach((partition, error) ->
           error.ifPresent(e -> commitFailed(partition + ": " + e)));
-    } else {
-      client.commitAsync();
+      case ASYNC -> client.commitAsync();
+      case AUTO -> { }
     }
   }
 
@@ -195,7 +204,7 @@ final class KafkaShareTargetConsumer implements TargetConsumer {
     if (failure == null) {
       for (int attempt = 0; attempt < 2; attempt++) {
         try {
-          applySettlements(acknowledgements.take(0));
+          acknowledge(acknowledgements.take(0));
           client.commitSync(KafkaTargetConsumer.CLIENT_CLOSE_TIMEOUT);
           break;
         } catch (WakeupException e) {

@@ -25,10 +25,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -287,7 +289,7 @@ public final class KafkaTarget implements Target {
   }
 
   @Override
-  public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) {
+  public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws InterruptedException {
     requireDeclared();
     TopologyPlan plan = topology.plan();
     if (spec.subscription() >= plan.subscriptionCount()) {
@@ -304,6 +306,16 @@ public final class KafkaTarget implements Target {
       KafkaShareTargetConsumer consumer = new KafkaShareTargetConsumer(client, topology, group, spec.consumerIndex(), topics,
           listener, spec.ackMode(), spec.prefetch(), settings, context.log());
       consumers.add(consumer);
+      if (spec.consumerIndex() == plan.consumersPerSubscription() - 1) {
+        // The harness creates a subscription's consumers in order: once the last has joined, wait
+        // for the group to form before any producer starts.
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (String topic : topics) {
+          for (int p = 0; p < plan.partitions(); p++) partitions.add(new TopicPartition(topic, p));
+        }
+        ShareGroupReadiness.await(admin, group, plan.consumersPerSubscription(), partitions, TOPIC_READY_TIMEOUT,
+            context.log());
+      }
       return consumer;
     }
     KafkaTargetConsumer.Source source;

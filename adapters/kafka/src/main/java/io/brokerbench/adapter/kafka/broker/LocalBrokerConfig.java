@@ -62,6 +62,7 @@ public record LocalBrokerConfig(int nodeId, int brokerPort, int controllerPort, 
     p.put("transaction.state.log.min.isr", "1");
     p.put("share.coordinator.state.topic.replication.factor", "1");
     p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("share.coordinator.state.topic.num.partitions", "8");
     p.put("default.replication.factor", "1");
     p.put("min.insync.replicas", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
