@@ -119,8 +119,10 @@ final class NatsConsumer implements TargetConsumer {
         if (competing) {
           String name = "nats-" + connection.getOptions().getConnectionName() + "-" + ref.name() + "-d"
               + ref.destination();
-          consumer.shared.put(ref, new SharedConsumerPuller(ref, js.getConsumerContext(ref.stream(), ref.name()), share,
-              consumer::onMessage, name, log));
+          SharedConsumerPuller puller = new SharedConsumerPuller(ref, js.getConsumerContext(ref.stream(), ref.name()),
+              share, consumer::onMessage, name, log);
+          consumer.shared.put(ref, puller); // before it pulls, so every settled delivery finds it
+          puller.start();
         } else if (settings.consumerMode() == ConsumerMode.PULL) {
           consumer.pulls.add(js.getConsumerContext(ref.stream(), ref.name())
               .consume(pullOptions, consumer.dispatcher, consumer::onMessage));

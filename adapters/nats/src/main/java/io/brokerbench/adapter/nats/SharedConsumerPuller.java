@@ -44,7 +44,7 @@ final class SharedConsumerPuller {
   private volatile boolean stopped;
 
   /**
-   * Starts pulling at once.
+   * A reader that pulls once {@link #start()}ed.
    *
    * @param share most messages asked for or held unsettled at any time, at least 1
    * @param handler called with each message on this reader's thread
@@ -58,6 +58,10 @@ final class SharedConsumerPuller {
     this.log = log;
     this.thread = new Thread(this::pullLoop, threadName);
     thread.setDaemon(true);
+  }
+
+  /** Starts the pull loop; once only, after whoever settles deliveries can find this reader. */
+  void start() {
     thread.start();
   }
 
@@ -104,8 +108,9 @@ final class SharedConsumerPuller {
     stopped = true;
   }
 
-  /** Waits at most {@code bound} for the pull request in progress to end; true when it did. */
+  /** Waits at most {@code bound} for the pull request in progress to end; true when it did (or never started). */
   boolean awaitStopped(Duration bound) throws InterruptedException {
+    if (thread.getState() == Thread.State.NEW) return true;
     thread.join(Math.max(1, bound.toMillis()));
     return !thread.isAlive();
   }
