@@ -8,6 +8,7 @@ import io.brokerbench.plan.QueueRef;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.plan.AckMode;
+import io.brokerbench.plan.ConsumerSharing;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.AckPolicy;
@@ -40,6 +41,10 @@ import java.util.Optional;
  *   <li>The prefetch bounds a harness consumer, which may read several durable consumers; JetStream
  *       has no limit shared between consumers, so each gets an equal share as its max ack pending
  *       ({@link #prefetchShare}), at least 1.
+ *   <li>Competing consumers ({@link ConsumerSharing#COMPETING}): the same durable consumers, each
+ *       read by every harness consumer of the subscription with its own pull requests, so the server
+ *       hands each message to one of them; its max ack pending is the share times the consumer count
+ *       ({@link #maxAckPending}), and each reader holds itself to its share.
  *   <li>Push consumers deliver to {@code bb-<run>-deliver.d<d>.s<s>.p<p>.f<i>}, outside every
  *       stream's subjects, with flow control; pull consumers have no deliver subject.
  * </ul>
@@ -177,6 +182,20 @@ final class JetStreamTopology {
     return n <= 1 ? plan.prefetch() : Math.max(1, plan.prefetch() / n);
   }
 
+  /**
+   * The max ack pending of the durable consumers of subscription {@code s} on ({@code d}, {@code p}):
+   * the prefetch share of the harness consumer that owns the partition; under competing consumers,
+   * who all read it, the share times the consumers per subscription (capped at {@code
+   * Integer.MAX_VALUE}), so the server never throttles one reader for what the others hold.
+   */
+  int maxAckPending(int subscription, int destination, int partition) {
+    if (plan.sharing() == ConsumerSharing.COMPETING) {
+      long all = (long) prefetchShare(subscription, 0) * plan.consumersPerSubscription();
+      return (int) Math.min(Integer.MAX_VALUE, all);
+    }
+    return prefetchShare(subscription, plan.consumerOf(destination, partition));
+  }
+
   /** The configuration of destination {@code d}'s stream: one replica, limits retention, no limits. */
   StreamConfiguration streamConfiguration(int destination, StreamStorage storage) {
     return StreamConfiguration.builder()
@@ -198,7 +217,7 @@ final class JetStreamTopology {
         .deliverPolicy(DeliverPolicy.All);
     if (plan.ackMode() == AckMode.MANUAL) {
       b.ackPolicy(AckPolicy.Explicit).ackWait(ackWait)
-          .maxAckPending(prefetchShare(subscription, plan.consumerOf(destination, partition)));
+          .maxAckPending(maxAckPending(subscription, destination, partition));
     } else {
       b.ackPolicy(AckPolicy.None);
     }

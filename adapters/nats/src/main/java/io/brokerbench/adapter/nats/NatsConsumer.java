@@ -4,6 +4,7 @@ import io.brokerbench.adapter.nats.JetStreamTopology.ConsumerRef;
 import io.brokerbench.adapter.shared.KeylessDelivery;
 import io.brokerbench.adapter.shared.ListenerFailureLog;
 import io.brokerbench.plan.AckMode;
+import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.Delivery;
 import io.brokerbench.spi.DeliveryListener;
@@ -41,6 +42,13 @@ import java.util.function.Consumer;
  * holds at most the prefetch as long as the prefetch is at least the number of durable consumers it
  * reads. The redelivered flag is the server's: a delivery count above 1.
  *
+ * <p>Competing consumers ({@link ConsumerSharing#COMPETING}, pull mode only): every harness consumer
+ * of the subscription reads every durable consumer of it, each with a {@link SharedConsumerPuller}
+ * (one thread per durable consumer), and the server hands each message to one of them. A durable
+ * consumer's max ack pending then covers all its readers ({@link JetStreamTopology#maxAckPending}),
+ * so each reader holds itself to the same share of the prefetch with credits it gets back when a
+ * delivery is settled.
+ *
  * <h2>Acknowledgements</h2>
  * Manual: {@link Delivery#ack()} is {@code +ACK}, {@code reject(true)} is {@code -NAK} (delivered
  * again at once), {@code reject(false)} is {@code +TERM} (never delivered again; JetStream keeps no
@@ -57,8 +65,8 @@ import java.util.function.Consumer;
  * reader. With {@code consumer.nak-on-close: false} nothing is acknowledged and the server delivers
  * them again after {@code consumer.ack-wait}.
  *
- * <p>Threading: the dispatcher calls the handler on its one thread, so the listener is never called
- * concurrently; acks may come from any thread.
+ * <p>Threading: the dispatcher calls the handler on its one thread, and competing readers call it
+ * under one lock, so the listener is never called concurrently; acks may come from any thread.
  */
 final class NatsConsumer implements TargetConsumer {
   /** Bound on draining the dispatcher and flushing at close. */
@@ -67,6 +75,8 @@ final class NatsConsumer implements TargetConsumer {
   private final Connection connection;
   private final Dispatcher dispatcher;
   private final List<MessageConsumer> pulls = new ArrayList<>();
+  /** Competing consumers: the reader of each durable consumer, which gets a credit back per settled delivery. */
+  private final Map<ConsumerRef, SharedConsumerPuller> shared = new ConcurrentHashMap<>();
   /** The durable consumers read, by stream and then name, as a delivery's metadata gives them. */
   private final Map<String, Map<String, ConsumerRef>> refs = new ConcurrentHashMap<>();
   private final DeliveryListener listener;
@@ -100,11 +110,20 @@ final class NatsConsumer implements TargetConsumer {
         settings.nakOnClose(), log);
     try {
       JetStream js = connection.jetStream();
+      int share = topology.prefetchShare(spec.subscription(), spec.consumerIndex());
       ConsumeOptions pullOptions = ConsumeOptions.builder()
-          .batchSize(topology.prefetchShare(spec.subscription(), spec.consumerIndex())).build();
+          .batchSize(share).build();
+      boolean competing = topology.plan().sharing() == ConsumerSharing.COMPETING;
       for (ConsumerRef ref : topology.consumersOf(spec.subscription(), spec.consumerIndex())) {
         consumer.refs.computeIfAbsent(ref.stream(), k -> new ConcurrentHashMap<>()).put(ref.name(), ref);
-        if (settings.consumerMode() == ConsumerMode.PULL) {
+        if (competing) {
+          String name = "nats-" + connection.getOptions().getConnectionName() + "-" + ref.name() + "-d"
+              + ref.destination();
+          SharedConsumerPuller puller = new SharedConsumerPuller(ref, js.getConsumerContext(ref.stream(), ref.name()),
+              share, consumer::onMessage, name, log);
+          consumer.shared.put(ref, puller); // before it pulls, so every settled delivery finds it
+          puller.start();
+        } else if (settings.consumerMode() == ConsumerMode.PULL) {
           consumer.pulls.add(js.getConsumerContext(ref.stream(), ref.name())
               .consume(pullOptions, consumer.dispatcher, consumer::onMessage));
         } else {
@@ -140,7 +159,11 @@ final class NatsConsumer implements TargetConsumer {
       }
       boolean redelivered = msg.metaData().deliveredCount() > 1;
       if (manualAck) unsettled.put(msg.getReplyTo(), msg);
-      listener.onDelivery(new NatsDelivery(msg, ref.destination(), ref.partition(), redelivered));
+      try {
+        listener.onDelivery(new NatsDelivery(msg, ref, redelivered));
+      } finally {
+        if (!manualAck) creditBack(ref);
+      }
     } catch (RuntimeException e) {
       // Thrown into the client, it would only reach the error listener; say so once here.
       listenerFailures.report(e);
@@ -152,16 +175,21 @@ final class NatsConsumer implements TargetConsumer {
   /** One delivery; settles through this consumer's connection. */
   private final class NatsDelivery extends KeylessDelivery {
     private final Message message;
+    private final ConsumerRef ref;
 
-    NatsDelivery(Message message, int destination, int partition, boolean redelivered) {
-      super(message.getData(), destination, partition, redelivered);
+    NatsDelivery(Message message, ConsumerRef ref, boolean redelivered) {
+      super(message.getData(), ref.destination(), ref.partition(), redelivered);
       this.message = message;
+      this.ref = ref;
     }
 
     /** {@code +ACK}; nothing when the consumer already handed the message back at close. */
     @Override
     public void ack() {
-      if (manualAck && unsettled.remove(message.getReplyTo()) != null) message.ack();
+      if (manualAck && unsettled.remove(message.getReplyTo()) != null) {
+        message.ack();
+        creditBack(ref);
+      }
     }
 
     /** {@code -NAK} with requeue, {@code +TERM} without; nothing when already handed back. */
@@ -170,7 +198,14 @@ final class NatsConsumer implements TargetConsumer {
       if (!manualAck || unsettled.remove(message.getReplyTo()) == null) return;
       if (requeue) message.nak();
       else message.term();
+      creditBack(ref);
     }
+  }
+
+  /** Competing consumers: a delivery from {@code ref} was settled, so its reader may ask for one more. */
+  private void creditBack(ConsumerRef ref) {
+    SharedConsumerPuller puller = shared.get(ref);
+    if (puller != null) puller.settled();
   }
 
   @Override
@@ -185,6 +220,7 @@ final class NatsConsumer implements TargetConsumer {
     closed = true;
     if (locked) dispatch.unlock();
     for (MessageConsumer pull : pulls) pull.stop();
+    stopSharedPullers();
     try {
       if (dispatcher.isActive()) dispatcher.drain(CLOSE_WAIT).get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -239,6 +275,27 @@ final class NatsConsumer implements TargetConsumer {
     } catch (IOException | JetStreamApiException | RuntimeException e) {
       log.accept("consumer " + connection.getOptions().getConnectionName()
           + " could not confirm the server saw it go: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Competing consumers: stops every reader and waits for their pull requests in progress to end
+   * (each at most {@link SharedConsumerPuller#EXPIRES} and the client's grace, all in parallel), so
+   * what the server sent here is kept, to be handed back, rather than left to {@code ack_wait}.
+   */
+  private void stopSharedPullers() {
+    for (SharedConsumerPuller puller : shared.values()) puller.stop();
+    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+    try {
+      for (SharedConsumerPuller puller : shared.values()) {
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        if (!puller.awaitStopped(left)) {
+          log.accept("consumer " + connection.getOptions().getConnectionName() + " still pulling from "
+              + puller.ref().name() + " after " + CLOSE_WAIT + "; what it gets comes back after consumer.ack-wait");
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -6,6 +6,7 @@ import io.brokerbench.adapter.nats.provision.NatsInstallation;
 import io.brokerbench.adapter.nats.provision.NatsProvisioner;
 import io.brokerbench.adapter.nats.provision.ProvisionRequest;
 import io.brokerbench.adapter.shared.TargetResources;
+import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.provision.AppliedSettings;
@@ -47,6 +48,11 @@ import java.util.Optional;
  * ({@code cleanup}), closes the administration connection and then stops what provisioning started.
  */
 public final class NatsTarget implements Target {
+  /** Why competing consumers need {@code consumer.mode: pull}. */
+  static final String COMPETING_UNDER_PUSH = "competing consumers (consumers.sharing: competing) need JetStream pull"
+      + " consumers: push consumers sharing a deliver group share one max ack pending and the server pushes to"
+      + " them in turn whatever each holds, so no consumer's prefetch would bound it (and a deliver group allows"
+      + " no flow control); the setting consumer.mode is push";
   private final TargetContext context;
   private final Settings rawSettings;
   private final NatsSettings settings;
@@ -96,20 +102,22 @@ public final class NatsTarget implements Target {
    * per-key order within a durable consumer, redelivery after a consumer closes (at once, or after
    * {@code consumer.ack-wait}), requeue by {@code -NAK}, the prefetch bound (shared as max ack
    * pending by the durable consumers a consumer reads; exceeded only when it reads more of them than
-   * the prefetch), manual acks, several subscriptions, and pulled consumers under {@code
-   * consumer.mode: pull}. Plans with keys or patterns NATS cannot
-   * express are refused by {@link #supports}.
+   * the prefetch), manual acks, several subscriptions, and pulled consumers and competing consumers
+   * under {@code consumer.mode: pull}. Plans with keys or patterns NATS cannot express are refused by
+   * {@link #supports}.
    */
   @Override
   public Capabilities capabilities() {
-    // Competing consumers would share a durable consumer, whose max ack pending is sized today for
-    // the one harness consumer that owns it.
-    EnumSet<Feature> features = EnumSet.complementOf(EnumSet.of(Feature.COMPETING_CONSUMERS));
+    EnumSet<Feature> features = EnumSet.allOf(Feature.class);
     // Pulled consumers: JetStream pull consumers (consumer.mode: pull, the default) ask for each
     // batch, at most the prefetch share, and the server's max ack pending holds them to it, so
     // consumers.mode push and pull use that same pull loop. With consumer.mode: push the server
     // pushes, so pull is not offered.
     if (settings.consumerMode() != ConsumerMode.PULL) features.remove(Feature.PULL_CONSUMERS);
+    // Competing consumers: the harness consumers of a subscription pull from shared durable
+    // consumers, each asking for no more than its share of the prefetch. A push consumer's deliver
+    // group cannot hold that bound (see COMPETING_UNDER_PUSH), so not under consumer.mode: push.
+    if (settings.consumerMode() != ConsumerMode.PULL) features.remove(Feature.COMPETING_CONSUMERS);
     return new Capabilities(EnumSet.of(Routing.DIRECT, Routing.FANOUT, Routing.TOPIC), features);
   }
 
@@ -120,6 +128,9 @@ public final class NatsTarget implements Target {
     if (plan.mode() == io.brokerbench.plan.ConsumerMode.PULL && settings.consumerMode() != ConsumerMode.PULL) {
       return Optional.of("pulled consumers (consumers.mode: pull) need JetStream pull consumers; the setting "
           + "consumer.mode is " + settings.consumerMode().yamlName());
+    }
+    if (plan.sharing() == ConsumerSharing.COMPETING && settings.consumerMode() != ConsumerMode.PULL) {
+      return Optional.of(COMPETING_UNDER_PUSH);
     }
     return capabilities().unsupportedReason(plan);
   }

@@ -8,6 +8,7 @@ import io.brokerbench.adapter.nats.provision.LocalServerConfig;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
 import io.brokerbench.plan.ConsumerPlan;
+import io.brokerbench.plan.ConsumerSharing;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.plan.TopologyPlan;
@@ -123,6 +124,54 @@ class NatsTargetIT {
       String reason = target.supports(plan).orElseThrow();
       assertTrue(reason.contains("AMQP # matches zero or more words anywhere, NATS > only one or more tokens at the end"),
           reason);
+    }
+  }
+
+  /**
+   * Two competing consumers of one subscription over 2 partitions, prefetch 8 (a share of 4 per
+   * durable consumer): consumer 0 holds what it gets, at most its share; consumer 1 rejects its first
+   * delivery with requeue and acks the rest. The requeued message comes again flagged; once consumer
+   * 0 closes, what it held goes to consumer 1 at once, flagged. Every message is acked once.
+   */
+  @Test
+  void competingConsumersShareTheDurableConsumersAndHandBackWhatTheyHold() throws Exception {
+    TargetRun f = new TargetRun(dir);
+    try (NatsTarget target = TargetFixture.create(f, TargetFixture.external(server.url()))) {
+      target.open();
+      TopologyPlan plan = new TopologyPlan(f.runId, Routing.DIRECT, 1, 2, List.of(Binding.ofKeys(List.of(""))),
+          new ConsumerPlan(2, 8, AckMode.MANUAL, ConsumerSharing.COMPETING), 1, List.of(new MessageVariant("", Map.of())));
+      assertEquals(java.util.Optional.empty(), target.supports(plan));
+      target.declare(plan);
+      List<Delivery> held = new CopyOnWriteArrayList<>();
+      TargetConsumer holder = target.createConsumer(new ConsumerSpec(0, 0, 8, AckMode.MANUAL), held::add);
+      List<Long> acked = new CopyOnWriteArrayList<>();
+      List<Long> redelivered = new CopyOnWriteArrayList<>();
+      java.util.concurrent.atomic.AtomicBoolean rejected = new java.util.concurrent.atomic.AtomicBoolean();
+      TargetConsumer acker = target.createConsumer(new ConsumerSpec(0, 1, 8, AckMode.MANUAL), d -> {
+        if (d.redelivered()) redelivered.add(TargetRun.id(d));
+        if (rejected.compareAndSet(false, true)) {
+          d.reject(true);
+        } else {
+          acked.add(TargetRun.id(d));
+          d.ack();
+        }
+      });
+      f.sendConfirmed(target, plan, 100);
+      assertTrue(TargetRun.await(() -> held.size() + acked.size() >= 100, Duration.ofSeconds(10)),
+          "held " + held.size() + ", acked " + acked.size());
+      Thread.sleep(300);
+      assertTrue(held.size() >= 1 && held.size() <= 4, "consumer 0 holds " + held.size() + " with a share of 4");
+      assertEquals(100 - held.size(), acked.size(), "the rest, the requeued one included, acked by consumer 1");
+      assertFalse(redelivered.isEmpty(), "the requeued delivery came again flagged");
+      long closedAt = System.nanoTime();
+      holder.close();
+      assertTrue(TargetRun.await(() -> acked.size() >= 100, Duration.ofSeconds(10)), "acked " + acked.size());
+      long afterMillis = (System.nanoTime() - closedAt) / 1_000_000;
+      acker.close();
+      assertTrue(afterMillis < 20_000, "handed back after " + afterMillis + " ms, not after the 30 s ack wait");
+      assertEquals(100, new TreeSet<>(acked).size(), "every message acked once");
+      assertEquals(100, acked.size());
+      for (Delivery d : held) assertTrue(redelivered.contains(TargetRun.id(d)), "handed back flagged: " + TargetRun.id(d));
     }
   }
 
