@@ -47,7 +47,7 @@ public record ConsumerTable(TargetStyle target, Cell imbalance, List<Group> grou
    * @param share its share of the subscription's deliveries, formatted as a percentage
    * @param sharePercent that share, 0 to 100, for the bar's width
    * @param evenPercent the share of a perfectly even spread (100 ÷ consumers), where the bar marks it
-   * @param busiest whether it received the most of its subscription, where its consumers did not all receive as many
+   * @param busiest whether it received the most of its subscription, where the imbalance shows as more than 1.00
    * @param redelivered deliveries flagged redelivered
    * @param rejected deliveries the harness rejected
    * @param busyShare share of the consuming time it spent handling deliveries, as a percentage

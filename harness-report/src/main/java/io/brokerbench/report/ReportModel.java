@@ -192,6 +192,9 @@ final class ReportModel {
     return false;
   }
 
+  /** The smallest imbalance that shows as more than 1.00, from which the busiest consumer is marked. */
+  static final double UNEVEN_FROM = 1.005;
+
   /** The consumers of each subscription of {@code run}, with each one's share of its subscription's deliveries. */
   private static List<ConsumerTable.Group> consumerGroups(RunResult run) {
     Map<Integer, List<Integer>> bySubscription = new TreeMap<>();
@@ -205,7 +208,9 @@ final class ReportModel {
       indexes.sort((a, b) -> Integer.compare(records.get(a).consumer(), records.get(b).consumer()));
       long total = indexes.stream().mapToLong(i -> records.get(i).deliveries()).sum();
       long most = indexes.stream().mapToLong(i -> records.get(i).deliveries()).max().orElse(0);
-      long least = indexes.stream().mapToLong(i -> records.get(i).deliveries()).min().orElse(0);
+      Double imbalance = imbalances.get(subscription);
+      // Marked only where the spread shows: an imbalance that reads 1.00 has no busiest consumer.
+      boolean uneven = imbalance != null && imbalance >= UNEVEN_FROM;
       List<ConsumerTable.Row> rows = new ArrayList<>();
       for (int i : indexes) {
         ConsumerRecord c = records.get(i);
@@ -214,14 +219,13 @@ final class ReportModel {
         rows.add(new ConsumerTable.Row(c.consumer(),
             Cell.of(at + "deliveries", Unit.COUNT, (double) c.deliveries()),
             total == 0 ? "–" : percent(share), percentValue(share), percentValue(100.0 / indexes.size()),
-            least < most && c.deliveries() == most,
+            uneven && c.deliveries() == most,
             Cell.of(at + "redelivered", Unit.COUNT, (double) c.redelivered()),
             Cell.of(at + "rejected", Unit.COUNT, (double) c.rejected()),
             Cell.text(at + "busyShare", percent(100 * c.busyShare()), c.busyShare()),
             Cell.of(at + "mostUnacknowledged", Unit.COUNT,
                 c.mostUnacknowledged() == null ? null : c.mostUnacknowledged().doubleValue())));
       }
-      Double imbalance = imbalances.get(subscription);
       out.add(new ConsumerTable.Group(run.repetition(), subscription,
           imbalance == null ? "" : Unit.RATIO.format(imbalance), imbalance == null ? "" : Double.toString(imbalance),
           Unit.COUNT.format(total), rows));

@@ -166,6 +166,23 @@ class CompareLikeWithLikeTest {
         .noneMatch("not-comparable"::equals));
   }
 
+  @Test
+  void aVersion2FolderAgainstAVersion3FolderListsTheVersionAndComparesEveryFigure() throws Exception {
+    Path v2 = FixtureResults.copyTo(dir.resolve("v2"));
+    Path v3 = FixtureResults.copyTo(dir.resolve("v3"));
+    for (var folder : Map.of(v2, 2, v3, 3).entrySet()) {
+      ObjectNode tree = (ObjectNode) FixtureResults.tree(folder.getKey());
+      tree.put("schemaVersion", folder.getValue());
+      Files.write(folder.getKey().resolve("results.json"), ResultsJson.mapper().writeValueAsBytes(tree));
+    }
+    Document page = page(CompareReport.write(v2, v3, dir.resolve("out.html")));
+    Element version = page.selectFirst("table[data-table=differences] tr[data-subject=schemaVersion]");
+    assertNotNull(version, "the version difference is listed");
+    assertEquals("false", version.attr("data-blocking"));
+    assertTrue(page.select("table[data-table=compare] tbody tr").eachAttr("data-verdict").stream()
+        .noneMatch("not-comparable"::equals), "figures keep their meaning from version 2 on");
+  }
+
   // --- result sets ---------------------------------------------------------------------------------
 
   /** Three repetitions of queue-engine (embedded, in memory) and rabbitmq (local, fsync) on two workloads. */
