@@ -175,38 +175,39 @@ class ConformanceKitNegativeControlTest {
     public void close() { inner.close(); }
   }
 
-  private record Unflagged(Delivery d) implements Delivery {
+  /** Forwards everything to {@code d}; the subclasses below change what they break. */
+  private static class Forwarding implements Delivery {
+    final Delivery d;
+
+    Forwarding(Delivery d) {
+      this.d = d;
+    }
+
     public byte[] payload() { return d.payload(); }
     public int payloadLength() { return d.payloadLength(); }
     public byte[] key() { return d.key(); }
     public int destination() { return d.destination(); }
     public int partition() { return d.partition(); }
-    public boolean redelivered() { return false; }
+    public boolean redelivered() { return d.redelivered(); }
     public void ack() { d.ack(); }
     public void reject(boolean requeue) { d.reject(requeue); }
   }
 
+  /** A delivery that hides the redelivered flag. */
+  private static final class Unflagged extends Forwarding {
+    Unflagged(Delivery d) { super(d); }
+    @Override public boolean redelivered() { return false; }
+  }
+
   /** A delivery whose reject with requeue drops the message instead (acks it). */
-  private record Dropping(Delivery d) implements Delivery {
-    public byte[] payload() { return d.payload(); }
-    public int payloadLength() { return d.payloadLength(); }
-    public byte[] key() { return d.key(); }
-    public int destination() { return d.destination(); }
-    public int partition() { return d.partition(); }
-    public boolean redelivered() { return d.redelivered(); }
-    public void ack() { d.ack(); }
-    public void reject(boolean requeue) { if (requeue) d.ack(); else d.reject(false); }
+  private static final class Dropping extends Forwarding {
+    Dropping(Delivery d) { super(d); }
+    @Override public void reject(boolean requeue) { if (requeue) d.ack(); else d.reject(false); }
   }
 
   /** A delivery whose reject without requeue requeues the message instead. */
-  private record Requeueing(Delivery d) implements Delivery {
-    public byte[] payload() { return d.payload(); }
-    public int payloadLength() { return d.payloadLength(); }
-    public byte[] key() { return d.key(); }
-    public int destination() { return d.destination(); }
-    public int partition() { return d.partition(); }
-    public boolean redelivered() { return d.redelivered(); }
-    public void ack() { d.ack(); }
-    public void reject(boolean requeue) { d.reject(true); }
+  private static final class Requeueing extends Forwarding {
+    Requeueing(Delivery d) { super(d); }
+    @Override public void reject(boolean requeue) { d.reject(true); }
   }
 }
