@@ -1,7 +1,9 @@
 package io.brokerbench.plan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a workload maps onto any target. Computed once per run in core and used by every target,
@@ -163,6 +165,17 @@ public record TopologyPlan(
   public String queueName(int subscription, int destination, int partition) {
     return "bb-" + runId + "-s" + subscription + "-d" + destination + "-p" + partition;
   }
+  /** The subscription of every queue of this plan, by {@link #queueName}: where a dead letter came from. */
+  public Map<String, Integer> subscriptionsByQueueName() {
+    Map<String, Integer> out = new HashMap<>();
+    for (int s = 0; s < subscriptionCount(); s++) {
+      for (int d = 0; d < destinations; d++) {
+        for (int p = 0; p < partitions; p++) out.put(queueName(s, d, p), s);
+      }
+    }
+    return Map.copyOf(out);
+  }
+
 
   /** Log model: the topic of destination {@code d}. */
   public String topicName(int destination) {

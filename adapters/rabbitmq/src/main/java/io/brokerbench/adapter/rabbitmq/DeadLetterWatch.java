@@ -51,7 +51,7 @@ final class DeadLetterWatch extends DefaultConsumer implements AutoCloseable {
       Consumer<String> log) {
     super(channel);
     this.connectionLease = connectionLease;
-    this.subscriptionsByQueue = RabbitMqTopology.subscriptionsByQueue(plan);
+    this.subscriptionsByQueue = plan.subscriptionsByQueueName();
     this.listener = listener;
     this.log = log;
     this.listenerFailures = new ListenerFailureLog(log, "a removal listener", "");

@@ -23,7 +23,7 @@ import java.util.Map;
  * queue of its own, both named {@link #deadLetterName}: a fanout exchange every subscription queue
  * dead-letters into, bound to one classic queue the target reads ({@link DeadLetterWatch}). A
  * dead-lettered message keeps its body and carries the queue it left in its {@code x-death} header,
- * which {@link #subscriptionsByQueue} maps back to the subscription.
+ * which {@link TopologyPlan#subscriptionsByQueueName} maps back to the subscription.
  */
 final class RabbitMqTopology {
   private RabbitMqTopology() {}
@@ -51,17 +51,6 @@ final class RabbitMqTopology {
   /** The name of the run's dead-letter exchange and of its dead-letter queue (one namespace each). */
   static String deadLetterName(TopologyPlan plan) {
     return "bb-" + plan.runId() + "-dead-letters";
-  }
-
-  /** Subscription index of every queue of {@code plan}, by queue name. */
-  static Map<String, Integer> subscriptionsByQueue(TopologyPlan plan) {
-    Map<String, Integer> out = new HashMap<>();
-    for (int s = 0; s < plan.subscriptionCount(); s++) {
-      for (int d = 0; d < plan.destinations(); d++) {
-        for (int p = 0; p < plan.partitions(); p++) out.put(plan.queueName(s, d, p), s);
-      }
-    }
-    return Map.copyOf(out);
   }
 
   /** One {@code queue.bind} of a binding: routing key and arguments. */

@@ -79,7 +79,7 @@ class RabbitMqTopologyTest {
         List.of(Binding.ofKeys(List.of("a")), Binding.ofKeys(List.of("b"))),
         ConsumerPlan.partitioned(1, 10, AckMode.MANUAL), 4,
         List.of(new MessageVariant("a", Map.of())));
-    Map<String, Integer> bySubscription = RabbitMqTopology.subscriptionsByQueue(plan);
+    Map<String, Integer> bySubscription = plan.subscriptionsByQueueName();
     assertEquals(2 * 2 * 3, bySubscription.size());
     for (int s = 0; s < 2; s++) {
       for (int d = 0; d < 2; d++) {

@@ -70,7 +70,8 @@ record QueueEngineSettings(boolean durable, boolean persistent, FsyncPolicy fsyn
       SettingSpec.millis(TTL, null, Duration.ZERO, SettingSpec.LONGEST_DURATION,
           "per-queue message TTL (e.g. 10s); none when absent"),
       SettingSpec.of(DEAD_LETTER, SettingType.BOOLEAN, "false",
-          "dead-letter rejected, expired and dropped messages to a fanout exchange bb-<run>-dlx bound to queue bb-<run>-dead"),
+          "dead-letter rejected, expired and dropped messages to a fanout exchange bb-<run>-dlx bound to queue bb-<run>-dead,"
+              + " which the target reads to count them as removed; on whenever a limit is set"),
       SettingSpec.integer(DELIVERY_LIMIT, "-1", Range.of(1, Integer.MAX_VALUE).or(-1, "no limit"),
           "most deliveries of one message before it is dead-lettered"),
       SettingSpec.of(MANDATORY, SettingType.BOOLEAN, "false",
@@ -80,6 +81,15 @@ record QueueEngineSettings(boolean durable, boolean persistent, FsyncPolicy fsyn
               + " or queue (each queue it consumes separately, RabbitMQ's default; the consumer may then hold"
               + " prefetch x queues, so the target no longer declares PREFETCH_BOUND)",
           "consumer", "queue"));
+
+  /**
+   * Whether queues dead-letter into the run's dead-letter queue: when {@code queue.dead-letter} asks,
+   * and whenever a limit can remove messages (a maximum length that drops, a TTL, a delivery limit),
+   * so that every removal is seen and counted as removed, not lost.
+   */
+  boolean deadLetters() {
+    return deadLetter || (maxLength >= 0 && overflow == Overflow.DROP_HEAD) || ttlMillis >= 0 || deliveryLimit >= 1;
+  }
 
   /** Reads settings validated against {@link #SPECS}, which bound every value. */
   static QueueEngineSettings from(Settings s) {

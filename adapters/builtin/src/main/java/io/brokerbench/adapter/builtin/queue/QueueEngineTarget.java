@@ -20,6 +20,7 @@ import io.brokerbench.spi.Feature;
 import io.brokerbench.spi.ConsumerSpec;
 import io.brokerbench.spi.DeliveryListener;
 import io.brokerbench.spi.OutgoingMessage;
+import io.brokerbench.spi.RemovalListener;
 import io.brokerbench.spi.Settings;
 import io.brokerbench.spi.Target;
 import io.brokerbench.spi.TargetConsumer;
@@ -94,6 +95,9 @@ final class QueueEngineTarget implements Target {
     Map<String, String> applied = new TreeMap<>(raw.asMap());
     applied.put("dataDirectory", dataDirectory == null ? "(none: transient)" : dataDirectory.toString());
     applied.putAll(settings.inapplicableSettings());
+    if (settings.deadLetters() && !settings.deadLetter()) {
+      applied.put(QueueEngineSettings.DEAD_LETTER, "true (a limit is set: its removals are read from the dead-letter queue)");
+    }
     Guarantee guarantee = settings.guarantee();
     if (settings.durable()) {
       context.log().accept("queue-engine: durable, journal in " + dataDirectory + "; " + guarantee);
@@ -152,9 +156,9 @@ final class QueueEngineTarget implements Target {
     QueueOptions o = settings.durable() ? QueueOptions.durableQueue() : QueueOptions.transientQueue();
     o = o.withMaxLength(settings.maxLength(), settings.overflow()).withMessageTtlMillis(settings.ttlMillis())
         .withDeliveryLimit(settings.deliveryLimit());
-    if (settings.deadLetter()) {
+    if (settings.deadLetters()) {
       String dlx = "bb-" + plan.runId() + "-dlx";
-      String dead = "bb-" + plan.runId() + "-dead";
+      String dead = deadQueue(plan);
       e.declareExchange(dlx, ExchangeType.FANOUT, settings.durable());
       e.declareQueue(dead, settings.durable() ? QueueOptions.durableQueue() : QueueOptions.transientQueue());
       e.bindQueue(dead, dlx, Binding.key(""));
@@ -224,6 +228,30 @@ final class QueueEngineTarget implements Target {
     return () -> {
       session.close();
       sessions.remove(session);
+    };
+  }
+
+  /** The queue every subscription queue dead-letters into, when {@link QueueEngineSettings#deadLetters()}. */
+  private static String deadQueue(TopologyPlan plan) {
+    return "bb-" + plan.runId() + "-dead";
+  }
+
+  /**
+   * Reports what the queues dead-lettered (expired, dropped at the maximum length, at the delivery
+   * limit, rejected without requeue) as removals, read from the run's dead-letter queue; nothing
+   * when the settings remove no message.
+   */
+  @Override
+  public AutoCloseable watchRemovals(RemovalListener listener) {
+    requireDeclared();
+    if (!settings.deadLetters()) return () -> { };
+    QueueEngineRemovals removals = QueueEngineRemovals.start(engine(), deadQueue(plan), plan.subscriptionsByQueueName(),
+        listener);
+    return () -> {
+      removals.close();
+      if (removals.unattributed() > 0) {
+        context.log().accept(removals.unattributed() + " dead letters named no queue of the run or no reason; not counted");
+      }
     };
   }
 
