@@ -51,6 +51,7 @@ final class KafkaShareTargetConsumer implements TargetConsumer {
   private final ShareConsumer<byte[], byte[]> client;
   private final KafkaTopology topology;
   private final String name;
+  private final String group;
   private final List<String> topics;
   private final DeliveryListener listener;
   private final boolean manualAck;
@@ -91,6 +92,7 @@ final class KafkaShareTargetConsumer implements TargetConsumer {
     this.client = client;
     this.topology = topology;
     this.name = "bb-kafka-" + group + "-c" + consumerIndex;
+    this.group = group;
     this.topics = List.copyOf(topics);
     this.listener = listener;
     this.manualAck = ackMode == AckMode.MANUAL;
@@ -113,6 +115,16 @@ final class KafkaShareTargetConsumer implements TargetConsumer {
   @Override
   public OptionalInt mostUnacknowledged() {
     return manualAck ? OptionalInt.of(acknowledgements.mostHeldByHarness()) : OptionalInt.empty();
+  }
+
+  /** The share group this consumer is a member of. */
+  String group() {
+    return group;
+  }
+
+  /** Whether {@link #close()} has not been called. Any thread. */
+  synchronized boolean isOpen() {
+    return !closed;
   }
 
   /** The failure that ended the poll loop, or null. */

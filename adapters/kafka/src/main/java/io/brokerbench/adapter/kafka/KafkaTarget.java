@@ -308,13 +308,14 @@ public final class KafkaTarget implements Target {
       consumers.add(consumer);
       if (spec.consumerIndex() == plan.consumersPerSubscription() - 1) {
         // The harness creates a subscription's consumers in order: once the last has joined, wait
-        // for the group to form before any producer starts.
+        // for the group to form, with every member of it still open, before any producer starts.
         Set<TopicPartition> partitions = new HashSet<>();
         for (String topic : topics) {
           for (int p = 0; p < plan.partitions(); p++) partitions.add(new TopicPartition(topic, p));
         }
-        ShareGroupReadiness.await(admin, group, plan.consumersPerSubscription(), partitions, TOPIC_READY_TIMEOUT,
-            context.log());
+        int open = (int) consumers.stream()
+            .filter(c -> c instanceof KafkaShareTargetConsumer s && s.group().equals(group) && s.isOpen()).count();
+        ShareGroupReadiness.await(admin, group, open, partitions, TOPIC_READY_TIMEOUT, context.log());
       }
       return consumer;
     }
