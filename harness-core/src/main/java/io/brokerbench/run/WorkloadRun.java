@@ -140,8 +140,9 @@ public final class WorkloadRun {
           w.producers().maxInFlight(), w.messages().sizeBytes(), runTag, confirmTimeout);
       List<ProducerTask> tasks = new ArrayList<>();
       for (int p = 0; p < producers; p++) {
-        tasks.add(new ProducerTask(p, targetProducers.get(p), RateSchedule.of(start, w.producers().rate().perSecond(), producers, p),
-            shared));
+        RateSchedule schedule = RateSchedule.of(start, w.producers().rate().perSecond(), producers, p,
+            w.producers().arrivals(), Seeds.random(w.seed(), "arrivals", p));
+        tasks.add(new ProducerTask(p, targetProducers.get(p), schedule, shared));
       }
       sampler = new RunSampler(spec, m, window, timeline, resources, clock, progress, hooks);
       sampler.start();

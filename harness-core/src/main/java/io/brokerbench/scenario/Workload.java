@@ -93,12 +93,25 @@ public record Workload(
    * @param count producers, at least 1
    * @param rate total rate across producers
    * @param maxInFlight most unconfirmed messages per producer, at least 1
+   * @param arrivals how a fixed rate's messages arrive; even at max rate
    */
-  public record Producers(int count, Rate rate, int maxInFlight) {
+  public record Producers(int count, Rate rate, int maxInFlight, Arrivals arrivals) {
     public Producers {
       if (count < 1) throw new IllegalArgumentException("producers.count must be >= 1, was " + count);
       requireNonNull(rate, "producers.rate");
       if (maxInFlight < 1) throw new IllegalArgumentException("producers.maxInFlight must be >= 1, was " + maxInFlight);
+      requireNonNull(arrivals, "producers.arrivals");
+      if (rate.isMax() && arrivals.kind() != Arrivals.Kind.EVEN) {
+        throw new IllegalArgumentException("producers.arrivals needs a fixed rate");
+      }
+      if (arrivals.kind() == Arrivals.Kind.BURSTS && arrivals.burst() < count) {
+        throw new IllegalArgumentException("a burst of " + arrivals.burst() + " leaves some of " + count + " producers nothing");
+      }
+    }
+
+    /** Producers with even arrivals. */
+    public Producers(int count, Rate rate, int maxInFlight) {
+      this(count, rate, maxInFlight, Arrivals.EVEN);
     }
   }
 

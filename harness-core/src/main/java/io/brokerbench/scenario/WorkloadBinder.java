@@ -32,7 +32,7 @@ final class WorkloadBinder {
       "name", "description", "topology", "producers", "messages", "consumers",
       "warmup", "duration", "count", "drainTimeout", "seed");
   static final List<String> TOPOLOGY_FIELDS = List.of("destinations", "partitions", "routing", "bindings");
-  static final List<String> PRODUCER_FIELDS = List.of("count", "rate", "maxInFlight");
+  static final List<String> PRODUCER_FIELDS = List.of("count", "rate", "maxInFlight", "arrivals");
   static final List<String> MESSAGE_FIELDS = List.of("size", "keys", "routingKeys", "headers");
   static final List<String> CONSUMER_FIELDS =
       List.of("subscriptions", "count", "prefetch", "ack", "processing", "sharing", "mode", "reject");
@@ -91,6 +91,7 @@ final class WorkloadBinder {
     int producerCount = producers == null ? 1 : producers.integer("count", 1, 1, MAX_PRODUCERS);
     int maxInFlight = producers == null ? 1000 : producers.integer("maxInFlight", 1000, 1);
     Rate rate = producers == null ? null : rate(producers);
+    Arrivals arrivals = producers == null ? Arrivals.EVEN : arrivals(producers, rate, producerCount);
     if (!f.has("producers")) report.at(node, "producers.rate is required: a total rate such as 5000/s, 20k/s or max");
 
     Fields messages = section(f, "messages", MESSAGE_FIELDS);
@@ -150,7 +151,7 @@ final class WorkloadBinder {
         name,
         description,
         new Workload.Topology(destinations, partitions, routing, bindings),
-        new Workload.Producers(producerCount, rate, maxInFlight),
+        new Workload.Producers(producerCount, rate, maxInFlight, arrivals),
         new Workload.Messages(sizeBytes, keys, variants),
         new Workload.Consumers(subscriptions, perSubscription, prefetch,
             AckMode.valueOf(ack.toUpperCase(Locale.ROOT)), processing,
@@ -161,6 +162,40 @@ final class WorkloadBinder {
             : Timing.ofDuration(warmup, duration, drainTimeout),
         source,
         seed));
+  }
+
+  /** {@code producers.arrivals}: {@code even}, {@code poisson} or {@code bursts(N)}, at a fixed rate. */
+  private static Arrivals arrivals(Fields producers, Rate rate, int producerCount) {
+    Node v = producers.value("arrivals");
+    if (v == null) return Arrivals.EVEN;
+    String field = producers.name("arrivals");
+    String expected = "even, poisson or bursts(N) (N messages at once, N ≥ producers.count)";
+    String s = producers.scalarText(v, field, expected);
+    if (s == null) return Arrivals.EVEN;
+    String t = s.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+    Arrivals a;
+    if (t.equals("even")) {
+      a = Arrivals.EVEN;
+    } else if (t.equals("poisson")) {
+      a = Arrivals.POISSON;
+    } else if (t.matches("bursts\\([0-9_]+\\)")) {
+      long n = Long.parseLong(t.substring(7, t.length() - 1).replace("_", ""));
+      if (n < producerCount || n > Integer.MAX_VALUE) {
+        producers.report().at(v, field + " bursts(" + n + ") must send at least one message per producer: N from "
+            + producerCount + " (producers.count), found " + FileReport.quote(s));
+        return Arrivals.EVEN;
+      }
+      a = Arrivals.bursts((int) n);
+    } else {
+      producers.report().at(v, field + " expects " + expected + ", found " + FileReport.quote(s));
+      return Arrivals.EVEN;
+    }
+    if (rate != null && rate.isMax() && a.kind() != Arrivals.Kind.EVEN) {
+      producers.report().at(v, field + " " + a.text() + " needs a fixed producers.rate: at max rate messages go as fast as"
+          + " the target confirms");
+      return Arrivals.EVEN;
+    }
+    return a;
   }
 
   /** {@code consumers.processing}: one distribution of durations, or a list with one per consumer. */

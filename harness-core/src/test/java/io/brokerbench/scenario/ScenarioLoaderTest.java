@@ -309,4 +309,15 @@ class ScenarioLoaderTest {
     assertEquals(io.brokerbench.plan.ConsumerMode.PUSH, w.consumers().mode());
     assertEquals(Workload.DEFAULT_SEED, w.seed());
   }
+
+  @Test
+  void readsArrivals(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    String workload = "name: w\nproducers: {count: 2, rate: 1000/s%s}\nmessages: {size: 1KiB}\nduration: 5s\n";
+    Path poisson = java.nio.file.Files.writeString(dir.resolve("p.yaml"), String.format(workload, ", arrivals: poisson"));
+    Path bursts = java.nio.file.Files.writeString(dir.resolve("b.yaml"), String.format(workload, ", arrivals: bursts(100)"));
+    Path plain = java.nio.file.Files.writeString(dir.resolve("e.yaml"), String.format(workload, ""));
+    assertEquals(Arrivals.POISSON, loader.loadWorkload(poisson).producers().arrivals());
+    assertEquals(Arrivals.bursts(100), loader.loadWorkload(bursts).producers().arrivals());
+    assertEquals(Arrivals.EVEN, loader.loadWorkload(plain).producers().arrivals());
+  }
 }
