@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * One producer's loop: follows the rate schedule (or max rate), bounds unconfirmed messages,
  * writes the envelope, sends, and records the confirm. Runs on its own thread.
  *
- * <p>Message {@code i} of producer {@code p} has id {@code i × producers + p} and key
- * {@code i mod keys}; its sequence number counts the producer's messages of that key.
+ * <p>Message {@code i} of producer {@code p} has id {@code i × producers + p} and the key its
+ * {@link KeyChooser} gives ({@code i mod keys} by default); its sequence number counts the
+ * producer's messages of that key.
  */
 final class ProducerTask {
   private final int producer;
@@ -26,6 +27,7 @@ final class ProducerTask {
   private final RunMeasurements m;
   private final RunWindow window;
   private final RateSchedule schedule;
+  private final KeyChooser keyChooser;
   private final InFlightWindow inFlight;
   private final RunClock clock;
   private final int messageSize;
@@ -55,8 +57,11 @@ final class ProducerTask {
   record Shared(int producers, TopologyPlan plan, RunMeasurements m, RunWindow window, RunClock clock, RunHooks hooks,
       int maxInFlight, int messageSize, long runTag, long confirmTimeoutNanos) {}
 
-  /** Producer {@code producer} (0-based) of the run, sending through {@code target} on {@code schedule}. */
-  ProducerTask(int producer, TargetProducer target, RateSchedule schedule, Shared shared) {
+  /**
+   * Producer {@code producer} (0-based) of the run, sending through {@code target} on {@code
+   * schedule}, its keys chosen by {@code keyChooser}.
+   */
+  ProducerTask(int producer, TargetProducer target, RateSchedule schedule, KeyChooser keyChooser, Shared shared) {
     this.hooks = shared.hooks();
     this.producer = producer;
     this.producers = shared.producers();
@@ -65,6 +70,7 @@ final class ProducerTask {
     this.m = shared.m();
     this.window = shared.window();
     this.schedule = schedule;
+    this.keyChooser = keyChooser;
     this.inFlight = new InFlightWindow(shared.maxInFlight(), shared.clock());
     this.clock = shared.clock();
     this.messageSize = shared.messageSize();
@@ -149,7 +155,7 @@ final class ProducerTask {
       hooks.beforeSend(producer, i);
       boolean measured = intended >= window.measureStartNanos() && intended < window.measureEndNanos()
           && (!counted || measuredSent < measuredQuota);
-      int key = (int) (i % keys);
+      int key = keyChooser.keyOf(i);
       long sequence = sequenceOfKey[key]++;
       long id = i * producers + producer;
       byte[] payload = new byte[messageSize];

@@ -142,7 +142,8 @@ public final class WorkloadRun {
       for (int p = 0; p < producers; p++) {
         RateSchedule schedule = RateSchedule.of(start, w.producers().rate().perSecond(), producers, p,
             w.producers().arrivals(), Seeds.random(w.seed(), "arrivals", p));
-        tasks.add(new ProducerTask(p, targetProducers.get(p), schedule, shared));
+        KeyChooser keys = new KeyChooser(w.messages().keyChoice(), w.messages().keys(), Seeds.random(w.seed(), "keys", p));
+        tasks.add(new ProducerTask(p, targetProducers.get(p), schedule, keys, shared));
       }
       sampler = new RunSampler(spec, m, window, timeline, resources, clock, progress, hooks);
       sampler.start();

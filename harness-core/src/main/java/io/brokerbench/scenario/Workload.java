@@ -117,10 +117,11 @@ public record Workload(
 
   /**
    * @param sizeBytes total message size including the envelope, at least the envelope size
-   * @param keys distinct keys, at least 1; each producer cycles through them in order
+   * @param keys distinct keys, at least 1
    * @param variants routing attributes; message {@code id} carries {@code variants[id % size]}
+   * @param keyChoice which key each message carries
    */
-  public record Messages(int sizeBytes, int keys, List<MessageVariant> variants) {
+  public record Messages(int sizeBytes, int keys, List<MessageVariant> variants, KeyChoice keyChoice) {
     public Messages {
       if (sizeBytes < Envelope.SIZE) {
         throw new IllegalArgumentException("messages.size must be >= the " + Envelope.SIZE
@@ -129,6 +130,12 @@ public record Workload(
       if (keys < 1) throw new IllegalArgumentException("messages.keys must be >= 1, was " + keys);
       variants = List.copyOf(variants);
       if (variants.isEmpty()) throw new IllegalArgumentException("messages.variants must hold at least one variant");
+      requireNonNull(keyChoice, "messages.keyChoice");
+    }
+
+    /** Messages whose keys go round-robin. */
+    public Messages(int sizeBytes, int keys, List<MessageVariant> variants) {
+      this(sizeBytes, keys, variants, KeyChoice.ROUND_ROBIN);
     }
   }
 

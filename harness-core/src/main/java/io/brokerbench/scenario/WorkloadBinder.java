@@ -33,7 +33,7 @@ final class WorkloadBinder {
       "warmup", "duration", "count", "drainTimeout", "seed");
   static final List<String> TOPOLOGY_FIELDS = List.of("destinations", "partitions", "routing", "bindings");
   static final List<String> PRODUCER_FIELDS = List.of("count", "rate", "maxInFlight", "arrivals");
-  static final List<String> MESSAGE_FIELDS = List.of("size", "keys", "routingKeys", "headers");
+  static final List<String> MESSAGE_FIELDS = List.of("size", "keys", "keyChoice", "routingKeys", "headers");
   static final List<String> CONSUMER_FIELDS =
       List.of("subscriptions", "count", "prefetch", "ack", "processing", "sharing", "mode", "reject");
   static final List<String> REJECT_FIELDS = List.of("every", "fraction", "requeue");
@@ -108,6 +108,7 @@ final class WorkloadBinder {
       keys = messages.integer("keys", 1, 1, MAX_KEYS);
     }
     List<MessageVariant> variants = messages == null ? List.of(new MessageVariant("", Map.of())) : variants(messages);
+    KeyChoice keyChoice = messages == null ? KeyChoice.ROUND_ROBIN : keyChoice(messages);
 
     Fields consumers = section(f, "consumers", CONSUMER_FIELDS);
     int subscriptions = consumers == null ? 1 : consumers.integer("subscriptions", 1, 1, MAX_SUBSCRIPTIONS);
@@ -152,7 +153,7 @@ final class WorkloadBinder {
         description,
         new Workload.Topology(destinations, partitions, routing, bindings),
         new Workload.Producers(producerCount, rate, maxInFlight, arrivals),
-        new Workload.Messages(sizeBytes, keys, variants),
+        new Workload.Messages(sizeBytes, keys, variants, keyChoice),
         new Workload.Consumers(subscriptions, perSubscription, prefetch,
             AckMode.valueOf(ack.toUpperCase(Locale.ROOT)), processing,
             ConsumerSharing.valueOf(sharing.toUpperCase(Locale.ROOT)), ConsumerMode.valueOf(mode.toUpperCase(Locale.ROOT)),
@@ -162,6 +163,29 @@ final class WorkloadBinder {
             : Timing.ofDuration(warmup, duration, drainTimeout),
         source,
         seed));
+  }
+
+  /** {@code messages.keyChoice}: {@code round-robin}, {@code uniform} or {@code zipf(s)} with s above 0. */
+  private static KeyChoice keyChoice(Fields messages) {
+    Node v = messages.value("keyChoice");
+    if (v == null) return KeyChoice.ROUND_ROBIN;
+    String field = messages.name("keyChoice");
+    String expected = "round-robin, uniform or zipf(s) (key k chosen in proportion to 1/(k+1)^s, s above 0 and at most 100, such as zipf(1.1))";
+    String s = messages.scalarText(v, field, expected);
+    if (s == null) return KeyChoice.ROUND_ROBIN;
+    String t = s.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+    if (t.equals("round-robin")) return KeyChoice.ROUND_ROBIN;
+    if (t.equals("uniform")) return KeyChoice.UNIFORM;
+    if (t.startsWith("zipf(") && t.endsWith(")")) {
+      try {
+        double skew = Double.parseDouble(t.substring(5, t.length() - 1));
+        if (skew > 0 && skew <= 100) return KeyChoice.zipf(skew);
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    messages.report().at(v, field + " expects " + expected + ", found " + FileReport.quote(s));
+    return KeyChoice.ROUND_ROBIN;
   }
 
   /** {@code producers.arrivals}: {@code even}, {@code poisson} or {@code bursts(N)}, at a fixed rate. */
