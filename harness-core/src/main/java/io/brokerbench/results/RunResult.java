@@ -28,6 +28,8 @@ import java.util.Map;
  *     end; empty in schema version 1 and for a run that never started
  * @param consumers what each consumer did, by subscription then consumer index; empty before schema
  *     version 3 and for a run that never started
+ * @param partitions messages sent to each destination and partition, in index order; empty before
+ *     schema version 3 and for a run that never started
  */
 public record RunResult(
     String target,
@@ -47,12 +49,14 @@ public record RunResult(
     String histogramLog,
     List<String> warnings,
     List<TimelineEntry> timeline,
-    List<ConsumerRecord> consumers) {
+    List<ConsumerRecord> consumers,
+    List<PartitionRecord> partitions) {
 
   public RunResult {
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
     timeline = timeline == null ? List.of() : List.copyOf(timeline);
     consumers = consumers == null ? List.of() : List.copyOf(consumers);
+    partitions = partitions == null ? List.of() : List.copyOf(partitions);
   }
 
   /** A run without per-consumer records (as schema versions before 3 wrote them). */
@@ -61,7 +65,7 @@ public record RunResult(
       LatencyRecord latency, OrderingRecord ordering, DeliveryRecord delivery, ResourcesRecord resources,
       String histogramLog, List<String> warnings, List<TimelineEntry> timeline) {
     this(target, targetInfo, workload, repetition, status, error, startedAt, endedAt, phases, throughput, latency,
-        ordering, delivery, resources, histogramLog, warnings, timeline, List.of());
+        ordering, delivery, resources, histogramLog, warnings, timeline, List.of(), List.of());
   }
 
   /** A run without warnings or timeline (as schema version 1 wrote them). */

@@ -36,6 +36,8 @@ final class ProducerTask {
   private final byte[][] keyBytes;
   private final int[] partitionOfKey;
   private final int[] destinationOfKey;
+  /** Messages sent to each destination × partition, index {@code d × partitions + p}; producer thread writes. */
+  private final long[] sentByPartition;
   private final AtomicReference<String> firstSendError = new AtomicReference<>();
   private volatile boolean stopRequested;
   /** Actual − intended send time of the latest measured message, ns; producer thread writes. */
@@ -80,6 +82,7 @@ final class ProducerTask {
     keyBytes = new byte[keys][];
     partitionOfKey = new int[keys];
     destinationOfKey = new int[keys];
+    sentByPartition = new long[plan.destinations() * plan.partitions()];
     for (int k = 0; k < keys; k++) {
       keyBytes[k] = KafkaPartitioner.keyBytes(k);
       partitionOfKey[k] = plan.partitionOfKey(k);
@@ -115,6 +118,14 @@ final class ProducerTask {
     if (schedule.isMaxRate()) return 0;
     if (windowEndsWithSending) return Math.max(0, lastMeasuredLagNanos);
     return Math.max(0, lagAtWindowEndNanos);
+  }
+
+  /**
+   * Messages this producer sent to each destination × partition, index {@code d × partitions + p};
+   * read once its thread has ended.
+   */
+  long[] sentByPartition() {
+    return sentByPartition.clone();
   }
 
   InFlightWindow inFlight() {
@@ -167,6 +178,7 @@ final class ProducerTask {
       Envelope.writeActual(payload, actual);
       m.ledger.onSent(producer, id);
       m.meter.onSent(actual);
+      sentByPartition[destinationOfKey[key] * plan.partitions() + partitionOfKey[key]]++;
       if (measured) {
         measuredSent++;
         lastMeasuredLagNanos = actual - intended;

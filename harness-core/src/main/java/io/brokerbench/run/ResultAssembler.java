@@ -5,6 +5,7 @@ import io.brokerbench.measure.SampleSufficiency;
 import io.brokerbench.measure.SaturationRule;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.results.ConsumerRecord;
+import io.brokerbench.results.PartitionRecord;
 import io.brokerbench.results.GuaranteeRecord;
 import io.brokerbench.results.LatencyPair;
 import io.brokerbench.results.LatencyRecord;
@@ -46,7 +47,7 @@ final class ResultAssembler {
 
   static RunResult assemble(WorkloadRun.Spec spec, TargetInfo info, TopologyPlan plan, Outcome outcome, RunMeasurements m,
       MeasuredWindow window, Timeline timeline, ResourceSampler resources, List<ConsumerRecord> consumers,
-      Instant startedAt) {
+      List<PartitionRecord> partitions, Instant startedAt) {
     Workload w = spec.workload();
     double windowSeconds = window.seconds();
     double confirmedPerSec = window.counts().confirmed() / windowSeconds;
@@ -67,7 +68,7 @@ final class ResultAssembler {
     return new RunResult(spec.label(), infoRecord(info), w.name(), spec.repetition(), outcome.status(), outcome.error(),
         startedAt.toString(), Instant.now().toString(), timeline.phaseStarts(), throughput, latency,
         m.ledger.orderingRecord(), m.ledger.deliveryRecord(), new ResourcesRecord(resources.processes(), resources.bytesWritten()),
-        relativeHistogramLog(spec.histogramLog()), warnings, timeline.entries(), consumers);
+        relativeHistogramLog(spec.histogramLog()), warnings, timeline.entries(), consumers, partitions);
   }
 
   private static List<SaturationRecord> saturation(TopologyPlan plan, RunMeasurements m, MeasuredWindow window, double offered) {

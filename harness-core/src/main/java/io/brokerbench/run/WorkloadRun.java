@@ -5,6 +5,7 @@ import io.brokerbench.envelope.Envelope;
 import io.brokerbench.measure.ResourceSampler;
 import io.brokerbench.plan.TopologyPlan;
 import io.brokerbench.results.ConsumerRecord;
+import io.brokerbench.results.PartitionRecord;
 import io.brokerbench.results.RunPhase;
 import io.brokerbench.results.RunResult;
 import io.brokerbench.results.RunStatus;
@@ -174,11 +175,12 @@ public final class WorkloadRun {
       double windowSeconds = windowEndsWithSending
           ? Math.max(sendEnd - measureStart, 1) / 1e9
           : timing.duration().toNanos() / 1e9;
+      List<PartitionRecord> partitionRecords = partitionRecords(plan, tasks);
       List<ConsumerRecord> consumerRecords = new ArrayList<>();
       for (int i = 0; i < consumers.size(); i++) consumerRecords.add(tallies.get(i).record(teardown - start, consumers.get(i)));
       return ResultAssembler.assemble(spec, info, plan, outcome(m), m,
           new ResultAssembler.MeasuredWindow(counts, windowSeconds, producerThreads.lagsAtWindowEndNanos(windowEndsWithSending)),
-          timeline, resources, consumerRecords, startedAt);
+          timeline, resources, consumerRecords, partitionRecords, startedAt);
     } finally {
       if (sampler != null) sampler.stopAndJoin();
       if (producerThreads != null) producerThreads.interrupt();
@@ -205,6 +207,18 @@ public final class WorkloadRun {
   private RunResult emptyResult(Spec spec, TargetInfo info, RunStatus status, String error, Instant startedAt) {
     return RunResult.withoutFigures(spec.label(), ResultAssembler.infoRecord(info), spec.workload().name(), spec.repetition(),
         status, error, startedAt.toString(), Instant.now().toString());
+  }
+
+  /** What the producers sent to each destination and partition, summed; read once their threads have ended. */
+  private static List<PartitionRecord> partitionRecords(TopologyPlan plan, List<ProducerTask> tasks) {
+    long[] sent = new long[plan.destinations() * plan.partitions()];
+    for (ProducerTask t : tasks) {
+      long[] own = t.sentByPartition();
+      for (int i = 0; i < sent.length; i++) sent[i] += own[i];
+    }
+    List<PartitionRecord> out = new ArrayList<>();
+    for (int i = 0; i < sent.length; i++) out.add(new PartitionRecord(i / plan.partitions(), i % plan.partitions(), sent[i]));
+    return out;
   }
 
   static long[] splitEvenly(long total, int parts) {

@@ -110,7 +110,7 @@ class MetricTest {
       }
     }
     return new RunResult("t", null, "w", 1, RunStatus.OK, null, null, null, Map.of(), null, null, null, null, null, null,
-        List.of(), List.of(), records);
+        List.of(), List.of(), records, List.of());
   }
 
   /** Hand-computed imbalances: busiest ÷ mean per subscription with 2+ consumers, the largest over subscriptions. */

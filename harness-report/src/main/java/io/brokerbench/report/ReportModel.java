@@ -6,6 +6,7 @@ import io.brokerbench.metrics.LatencyKind;
 import io.brokerbench.metrics.Metric;
 import io.brokerbench.metrics.Unit;
 import io.brokerbench.results.ConsumerRecord;
+import io.brokerbench.results.PartitionRecord;
 import io.brokerbench.results.EnvironmentRecord;
 import io.brokerbench.results.PlannedRun;
 import io.brokerbench.results.RemovedRecord;
@@ -155,7 +156,46 @@ final class ReportModel {
         Guarantees.warning(runs.all()).orElse(""), notes, ColumnGroup.of(summaryMetrics), summary, charts(id, runs),
         Arrays.stream(LatencyField.values()).map(LatencyField::label).toList(), latencyRows(runs),
         ColumnGroup.of(LEDGER_METRICS),
-        runRows(runs.byTarget), consumerTables(runs));
+        runRows(runs.byTarget), consumerTables(runs), partitionTable(runs));
+  }
+
+  /**
+   * Messages per partition, one row per target whose ok runs recorded them, summed over those runs;
+   * {@code null} when no ok run of the workload has two or more partitions.
+   */
+  private PartitionTable partitionTable(WorkloadRuns runs) {
+    List<RunResult> recorded = ok(runs.all()).stream().filter(r -> r.partitions().size() > 1).toList();
+    if (recorded.isEmpty()) return null;
+    List<PartitionRecord> layout = recorded.get(0).partitions();
+    boolean severalDestinations = layout.stream().anyMatch(p -> p.destination() > 0);
+    int shown = Math.min(layout.size(), PartitionTable.MAX_COLUMNS);
+    List<String> columns = new ArrayList<>();
+    for (int i = 0; i < shown; i++) {
+      PartitionRecord p = layout.get(i);
+      columns.add((severalDestinations ? "d" + p.destination() + " " : "") + "p" + p.partition());
+    }
+    List<PartitionTable.Row> rows = new ArrayList<>();
+    for (var e : runs.byTarget.entrySet()) {
+      long[] sent = new long[layout.size()];
+      boolean any = false;
+      for (RunResult r : ok(e.getValue())) {
+        if (r.partitions().size() != layout.size()) continue;
+        any = true;
+        for (int i = 0; i < sent.length; i++) sent[i] += r.partitions().get(i).sent();
+      }
+      if (!any) continue;
+      long total = Arrays.stream(sent).sum();
+      long most = Arrays.stream(sent).max().orElse(0);
+      List<PartitionTable.Share> shares = new ArrayList<>();
+      for (int i = 0; i < shown; i++) {
+        double percent = total == 0 ? 0 : 100.0 * sent[i] / total;
+        shares.add(new PartitionTable.Share(total == 0 ? "–" : percent(percent), percent, Unit.COUNT.format((double) sent[i])));
+      }
+      double hottest = total == 0 ? 0 : most / ((double) total / sent.length);
+      rows.add(new PartitionTable.Row(groups.style(e.getKey()), shares, total == 0 ? "–" : Unit.RATIO.format(hottest),
+          hottest));
+    }
+    return new PartitionTable(columns, layout.size(), rows);
   }
 
   /** The summary's figures: with the consumers' imbalance only where some ok run of the workload has one. */

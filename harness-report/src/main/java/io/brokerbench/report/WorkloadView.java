@@ -23,12 +23,14 @@ import java.util.List;
  * @param runRows one per run, each followed by its subscriptions when it has more than one
  * @param consumers one per target whose ok runs recorded their consumers, when some subscription of
  *     the workload had two or more; else empty, and the page has no consumers section
+ * @param partitions messages per partition by target, when the workload has two or more
+ *     partitions; else {@code null}, and the page has no partitions section
  */
 public record WorkloadView(
     String id, String name, String source, int repetitions, String guaranteeWarning, List<Fact> notes,
     List<ColumnGroup> summaryGroups, List<SummaryRow> summaryRows,
     List<ChartView> charts, List<String> latencyColumns, List<LatencyRow> latencyRows, List<ColumnGroup> runGroups,
-    List<RunRow> runRows, List<ConsumerTable> consumers) {
+    List<RunRow> runRows, List<ConsumerTable> consumers, PartitionTable partitions) {
 
   /** Figure columns of the summary table (target and status excluded). */
   public int summaryColumnCount() {

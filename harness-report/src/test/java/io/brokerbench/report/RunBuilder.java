@@ -2,6 +2,7 @@ package io.brokerbench.report;
 
 import io.brokerbench.measure.LatencyRecorder;
 import io.brokerbench.results.ConsumerRecord;
+import io.brokerbench.results.PartitionRecord;
 import io.brokerbench.results.DeliveryRecord;
 import io.brokerbench.results.EnvironmentRecord;
 import io.brokerbench.results.GuaranteeRecord;
@@ -65,6 +66,7 @@ final class RunBuilder {
   private RemovedRecord removedPerSubscription = RemovedRecord.NONE;
   private double cpuSeconds = 5;
   private List<ConsumerRecord> consumers = List.of();
+  private List<PartitionRecord> partitions = List.of();
 
   private RunBuilder(String target, String workload, int repetition) {
     this.target = target;
@@ -179,6 +181,12 @@ final class RunBuilder {
     return this;
   }
 
+  /** Messages sent per destination and partition, as the run recorded them. */
+  RunBuilder partitions(List<PartitionRecord> records) {
+    this.partitions = List.copyOf(records);
+    return this;
+  }
+
   RunResult build() {
     var info = new TargetInfoRecord(provider, "1.0", mode, settings, guarantee);
     String start = "2026-11-27T02:05:12Z";
@@ -208,6 +216,6 @@ final class RunBuilder {
     var resources = new ResourcesRecord(List.of(new ProcessResources("harness", 4242, cpuSeconds, 400L << 20)), -1);
     return new RunResult(target, info, workload, repetition, RunStatus.OK, null, start, start, phases, throughput, latency,
         new OrderingRecord(delivered, 0, 0, 0), delivery, resources, "histograms/" + target + "-" + repetition + ".hlog",
-        List.of(), List.of(), consumers);
+        List.of(), List.of(), consumers, partitions);
   }
 }
