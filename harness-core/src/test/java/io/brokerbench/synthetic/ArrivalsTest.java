@@ -3,7 +3,6 @@ package io.brokerbench.synthetic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brokerbench.distribution.Distribution;
 import io.brokerbench.distribution.Seeds;
 import io.brokerbench.plan.AckMode;
 import io.brokerbench.plan.Binding;
@@ -11,7 +10,6 @@ import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.results.LatencySummary;
 import io.brokerbench.results.RunResult;
-import io.brokerbench.results.RunStatus;
 import io.brokerbench.run.RateSchedule;
 import io.brokerbench.scenario.Arrivals;
 import io.brokerbench.scenario.Rate;
@@ -54,10 +52,7 @@ class ArrivalsTest {
   }
 
   RunResult run(Workload w) {
-    FaultScript script = FaultScript.delays(new Distribution.Fixed(MS), new Distribution.Fixed(MS), 1);
-    RunResult r = KnownAnswers.run(script, w, dir);
-    assertEquals(RunStatus.OK, r.status(), r.error());
-    return r;
+    return KnownAnswers.runWithMillisecondDelays(w, dir);
   }
 
   @Test

@@ -16,7 +16,6 @@ import io.brokerbench.results.ConsumerRecord;
 import io.brokerbench.results.DeliveryRecord;
 import io.brokerbench.results.RunPhase;
 import io.brokerbench.results.RunResult;
-import io.brokerbench.results.RunStatus;
 import io.brokerbench.scenario.Processing;
 import io.brokerbench.scenario.Rate;
 import io.brokerbench.scenario.Rejects;
@@ -54,10 +53,7 @@ class ConsumerBehaviourTest {
   }
 
   RunResult run(Workload w) {
-    FaultScript script = FaultScript.delays(new Distribution.Fixed(MS), new Distribution.Fixed(MS), 1);
-    RunResult r = KnownAnswers.run(script, w, dir);
-    assertEquals(RunStatus.OK, r.status(), r.error());
-    return r;
+    return KnownAnswers.runWithMillisecondDelays(w, dir);
   }
 
   @Test
