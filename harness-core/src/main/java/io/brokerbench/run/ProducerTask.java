@@ -28,6 +28,7 @@ final class ProducerTask {
   private final RunWindow window;
   private final RateSchedule schedule;
   private final KeyChooser keyChooser;
+  private final PayloadFiller filler;
   private final InFlightWindow inFlight;
   private final RunClock clock;
   private final int messageSize;
@@ -61,9 +62,10 @@ final class ProducerTask {
 
   /**
    * Producer {@code producer} (0-based) of the run, sending through {@code target} on {@code
-   * schedule}, its keys chosen by {@code keyChooser}.
+   * schedule}, its keys chosen by {@code keyChooser} and its messages filled by {@code filler}.
    */
-  ProducerTask(int producer, TargetProducer target, RateSchedule schedule, KeyChooser keyChooser, Shared shared) {
+  ProducerTask(int producer, TargetProducer target, RateSchedule schedule, KeyChooser keyChooser, PayloadFiller filler,
+      Shared shared) {
     this.hooks = shared.hooks();
     this.producer = producer;
     this.producers = shared.producers();
@@ -73,6 +75,7 @@ final class ProducerTask {
     this.window = shared.window();
     this.schedule = schedule;
     this.keyChooser = keyChooser;
+    this.filler = filler;
     this.inFlight = new InFlightWindow(shared.maxInFlight(), shared.clock());
     this.clock = shared.clock();
     this.messageSize = shared.messageSize();
@@ -170,6 +173,7 @@ final class ProducerTask {
       long sequence = sequenceOfKey[key]++;
       long id = i * producers + producer;
       byte[] payload = new byte[messageSize];
+      filler.fill(payload, Envelope.SIZE);
       Envelope.write(payload, runTag, measured ? Envelope.FLAG_MEASURED : 0, producer, key, sequence, id, intended, 0);
       MessageVariant variant = plan.variantOf(id);
       OutgoingMessage message = new OutgoingMessage(destinationOfKey[key], partitionOfKey[key], keyBytes[key],

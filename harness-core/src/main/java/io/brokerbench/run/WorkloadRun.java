@@ -144,7 +144,8 @@ public final class WorkloadRun {
         RateSchedule schedule = RateSchedule.of(start, w.producers().rate().perSecond(), producers, p,
             w.producers().arrivals(), Seeds.random(w.seed(), "arrivals", p));
         KeyChooser keys = new KeyChooser(w.messages().keyChoice(), w.messages().keys(), Seeds.random(w.seed(), "keys", p));
-        tasks.add(new ProducerTask(p, targetProducers.get(p), schedule, keys, shared));
+        PayloadFiller filler = new PayloadFiller(w.messages().content(), Seeds.random(w.seed(), "content", p));
+        tasks.add(new ProducerTask(p, targetProducers.get(p), schedule, keys, filler, shared));
       }
       sampler = new RunSampler(spec, m, window, timeline, resources, clock, progress, hooks);
       sampler.start();

@@ -120,8 +120,10 @@ public record Workload(
    * @param keys distinct keys, at least 1
    * @param variants routing attributes; message {@code id} carries {@code variants[id % size]}
    * @param keyChoice which key each message carries
+   * @param content what fills each message after its envelope
    */
-  public record Messages(int sizeBytes, int keys, List<MessageVariant> variants, KeyChoice keyChoice) {
+  public record Messages(int sizeBytes, int keys, List<MessageVariant> variants, KeyChoice keyChoice,
+      PayloadContent content) {
     public Messages {
       if (sizeBytes < Envelope.SIZE) {
         throw new IllegalArgumentException("messages.size must be >= the " + Envelope.SIZE
@@ -131,6 +133,12 @@ public record Workload(
       variants = List.copyOf(variants);
       if (variants.isEmpty()) throw new IllegalArgumentException("messages.variants must hold at least one variant");
       requireNonNull(keyChoice, "messages.keyChoice");
+      requireNonNull(content, "messages.content");
+    }
+
+    /** Zero-filled messages. */
+    public Messages(int sizeBytes, int keys, List<MessageVariant> variants, KeyChoice keyChoice) {
+      this(sizeBytes, keys, variants, keyChoice, PayloadContent.ZEROS);
     }
 
     /** Messages whose keys go round-robin. */

@@ -11,6 +11,8 @@ import io.brokerbench.plan.HeaderMatch;
 import io.brokerbench.plan.MessageVariant;
 import io.brokerbench.plan.Routing;
 import io.brokerbench.spi.Quantities;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +35,7 @@ final class WorkloadBinder {
       "warmup", "duration", "count", "drainTimeout", "seed");
   static final List<String> TOPOLOGY_FIELDS = List.of("destinations", "partitions", "routing", "bindings");
   static final List<String> PRODUCER_FIELDS = List.of("count", "rate", "maxInFlight", "arrivals");
-  static final List<String> MESSAGE_FIELDS = List.of("size", "keys", "keyChoice", "routingKeys", "headers");
+  static final List<String> MESSAGE_FIELDS = List.of("size", "keys", "keyChoice", "content", "routingKeys", "headers");
   static final List<String> CONSUMER_FIELDS =
       List.of("subscriptions", "count", "prefetch", "ack", "processing", "sharing", "mode", "reject");
   static final List<String> REJECT_FIELDS = List.of("every", "fraction", "requeue");
@@ -109,6 +111,7 @@ final class WorkloadBinder {
     }
     List<MessageVariant> variants = messages == null ? List.of(new MessageVariant("", Map.of())) : variants(messages);
     KeyChoice keyChoice = messages == null ? KeyChoice.ROUND_ROBIN : keyChoice(messages);
+    PayloadContent content = messages == null ? PayloadContent.ZEROS : content(messages);
 
     Fields consumers = section(f, "consumers", CONSUMER_FIELDS);
     int subscriptions = consumers == null ? 1 : consumers.integer("subscriptions", 1, 1, MAX_SUBSCRIPTIONS);
@@ -153,7 +156,7 @@ final class WorkloadBinder {
         description,
         new Workload.Topology(destinations, partitions, routing, bindings),
         new Workload.Producers(producerCount, rate, maxInFlight, arrivals),
-        new Workload.Messages(sizeBytes, keys, variants, keyChoice),
+        new Workload.Messages(sizeBytes, keys, variants, keyChoice, content),
         new Workload.Consumers(subscriptions, perSubscription, prefetch,
             AckMode.valueOf(ack.toUpperCase(Locale.ROOT)), processing,
             ConsumerSharing.valueOf(sharing.toUpperCase(Locale.ROOT)), ConsumerMode.valueOf(mode.toUpperCase(Locale.ROOT)),
@@ -163,6 +166,59 @@ final class WorkloadBinder {
             : Timing.ofDuration(warmup, duration, drainTimeout),
         source,
         seed));
+  }
+
+  /** Largest file {@code messages.content: file(…)} may name: it is read into memory once per producer. */
+  static final long MAX_CONTENT_FILE_BYTES = 64L << 20;
+
+  /**
+   * {@code messages.content}: {@code zeros}, {@code random}, {@code compressible(40%)}, {@code text}
+   * or {@code file(path)}, the path relative to the file the workload is written in.
+   */
+  private static PayloadContent content(Fields messages) {
+    Node v = messages.value("content");
+    if (v == null) return PayloadContent.ZEROS;
+    String field = messages.name("content");
+    String expected = "zeros, random, compressible(P%) (P% random bytes, the rest zeros, 0 < P < 100), text or file(path)"
+        + " (the file's bytes, path relative to this file)";
+    String s = messages.scalarText(v, field, expected);
+    if (s == null) return PayloadContent.ZEROS;
+    String t = s.trim();
+    String lower = t.toLowerCase(Locale.ROOT);
+    switch (lower) {
+      case "zeros": return PayloadContent.ZEROS;
+      case "random": return PayloadContent.RANDOM;
+      case "text": return PayloadContent.TEXT;
+      default: break;
+    }
+    if (lower.startsWith("compressible(") && lower.endsWith("%)")) {
+      try {
+        double percent = Double.parseDouble(lower.substring(13, lower.length() - 2).trim());
+        if (percent > 0 && percent < 100) return PayloadContent.compressible(percent / 100);
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    } else if (lower.startsWith("file(") && t.endsWith(")")) {
+      String name = t.substring(5, t.length() - 1).trim();
+      Path folder = messages.report().file().toAbsolutePath().getParent();
+      Path file = folder.resolve(name).normalize();
+      String problem = !Files.isRegularFile(file) ? "no such file: " + file
+          : !Files.isReadable(file) ? "cannot read " + file : null;
+      if (problem == null) {
+        try {
+          long size = Files.size(file);
+          if (size == 0) problem = file + " is empty";
+          if (size > MAX_CONTENT_FILE_BYTES) problem = file + " is larger than 64MiB";
+        } catch (java.io.IOException e) {
+          problem = "cannot read " + file + ": " + e.getMessage();
+        }
+      }
+      if (problem == null) return PayloadContent.file(file);
+      messages.report().at(v, field + " " + FileReport.quote(s) + ": " + problem);
+      return PayloadContent.ZEROS;
+    }
+    messages.report().at(v, field + " expects " + expected + ", found " + FileReport.quote(s));
+    return PayloadContent.ZEROS;
   }
 
   /** {@code messages.keyChoice}: {@code round-robin}, {@code uniform} or {@code zipf(s)} with s above 0. */

@@ -1,6 +1,7 @@
 package io.brokerbench.run;
 
 import io.brokerbench.scenario.KeyChoice;
+import io.brokerbench.scenario.PayloadContent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -59,7 +60,8 @@ class ProducerScheduleTest {
     RunWindow window = new RunWindow(START, START, START + windowNanos, new long[0]);
     m.begin(window);
     ProducerTask task = new ProducerTask(0, target, RateSchedule.of(START, ratePerSecond, 1, 0),
-        new KeyChooser(KeyChoice.ROUND_ROBIN, plan.keys(), new java.util.SplittableRandom(1)), new ProducerTask.Shared(1, plan, m, window, clock, RunHooks.NONE, maxInFlight, 100, 7L, 60_000 * MS));
+        new KeyChooser(KeyChoice.ROUND_ROBIN, plan.keys(), new java.util.SplittableRandom(1)),
+        new PayloadFiller(PayloadContent.ZEROS, new java.util.SplittableRandom(1)), new ProducerTask.Shared(1, plan, m, window, clock, RunHooks.NONE, maxInFlight, 100, 7L, 60_000 * MS));
     task.run();
     clock.advanceTo(clock.nanoTime() + 10 * confirmAfter);
     assertEquals(target.sent.size(), m.ledger.deliveryRecord().confirmed(), "every send confirmed");

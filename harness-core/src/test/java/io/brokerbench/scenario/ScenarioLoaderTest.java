@@ -320,4 +320,16 @@ class ScenarioLoaderTest {
     assertEquals(Arrivals.bursts(100), loader.loadWorkload(bursts).producers().arrivals());
     assertEquals(Arrivals.EVEN, loader.loadWorkload(plain).producers().arrivals());
   }
+
+  @Test
+  void readsContentWithAFileRelativeToTheWorkload(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("w/data"));
+    java.nio.file.Files.writeString(dir.resolve("w/data/body.json"), "{\"order\": 1}");
+    String workload = "name: w\nproducers: {rate: 1000/s}\nmessages: {size: 1KiB, content: %s}\nduration: 5s\n";
+    Path withFile = java.nio.file.Files.writeString(dir.resolve("w/f.yaml"), String.format(workload, "file(data/body.json)"));
+    Path compressible = java.nio.file.Files.writeString(dir.resolve("w/c.yaml"), String.format(workload, "compressible(40%)"));
+    assertEquals(PayloadContent.file(dir.resolve("w/data/body.json").toAbsolutePath().normalize()),
+        loader.loadWorkload(withFile).messages().content());
+    assertEquals(PayloadContent.compressible(0.4), loader.loadWorkload(compressible).messages().content());
+  }
 }
