@@ -1,7 +1,5 @@
 package io.brokerbench.scenario;
 
-import java.util.Locale;
-
 /**
  * Which key each message of a producer carries ({@code messages.keyChoice}), among {@code
  * messages.keys} keys: in turn, uniformly at random, or Zipf-distributed so that a few keys are hot,
@@ -37,14 +35,5 @@ public record KeyChoice(Kind kind, double skew) {
   /** Zipf-distributed keys with exponent {@code skew}. */
   public static KeyChoice zipf(double skew) {
     return new KeyChoice(Kind.ZIPF, skew);
-  }
-
-  /** As a workload writes it: {@code round-robin}, {@code uniform}, {@code zipf(1.1)}. */
-  public String text() {
-    return switch (kind) {
-      case ROUND_ROBIN -> "round-robin";
-      case UNIFORM -> "uniform";
-      case ZIPF -> String.format(Locale.ROOT, "zipf(%s)", skew);
-    };
   }
 }

@@ -1,7 +1,6 @@
 package io.brokerbench.scenario;
 
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * What fills each message after its envelope ({@code messages.content}), so that compression and
@@ -51,14 +50,5 @@ public record PayloadContent(Kind kind, double randomShare, Path file) {
   /** The bytes of {@code file}. */
   public static PayloadContent file(Path file) {
     return new PayloadContent(Kind.FILE, 0, file);
-  }
-
-  /** As a workload writes it (the file as resolved). */
-  public String text() {
-    return switch (kind) {
-      case COMPRESSIBLE -> String.format(Locale.ROOT, "compressible(%s%%)", Math.round(randomShare * 1000) / 10.0);
-      case FILE -> "file(" + file + ")";
-      default -> kind.name().toLowerCase(Locale.ROOT);
-    };
   }
 }

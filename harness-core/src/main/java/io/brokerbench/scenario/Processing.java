@@ -1,7 +1,6 @@
 package io.brokerbench.scenario;
 
 import io.brokerbench.distribution.Distribution;
-import io.brokerbench.distribution.Quantity;
 import java.time.Duration;
 import java.util.List;
 
@@ -36,11 +35,5 @@ public record Processing(List<Distribution> perConsumer) {
   /** Whether the list names one distribution per consumer (rather than one for all). */
   public boolean isPerConsumer() {
     return perConsumer.size() > 1;
-  }
-
-  /** As a workload writes it: {@code 1ms}, {@code exponential(2ms)}, {@code [5ms, 1ms, 1ms]}. */
-  public String text() {
-    List<String> each = perConsumer.stream().map(d -> d.text(Quantity.DURATION)).toList();
-    return each.size() == 1 ? each.get(0) : "[" + String.join(", ", each) + "]";
   }
 }

@@ -191,15 +191,16 @@ final class WorkloadBinder {
       case "text": return PayloadContent.TEXT;
       default: break;
     }
-    if (lower.startsWith("compressible(") && lower.endsWith("%)")) {
+    String share = argumentOf(t, "compressible");
+    String name = argumentOf(t, "file");
+    if (share != null && share.endsWith("%")) {
       try {
-        double percent = Double.parseDouble(lower.substring(13, lower.length() - 2).trim());
+        double percent = Double.parseDouble(share.substring(0, share.length() - 1).trim());
         if (percent > 0 && percent < 100) return PayloadContent.compressible(percent / 100);
       } catch (NumberFormatException e) {
         // reported below
       }
-    } else if (lower.startsWith("file(") && t.endsWith(")")) {
-      String name = t.substring(5, t.length() - 1).trim();
+    } else if (name != null) {
       Path folder = messages.report().file().toAbsolutePath().getParent();
       Path file = folder.resolve(name).normalize();
       String problem = !Files.isRegularFile(file) ? "no such file: " + file
@@ -221,6 +222,17 @@ final class WorkloadBinder {
     return PayloadContent.ZEROS;
   }
 
+  /**
+   * The argument of {@code text} when it is written {@code name(argument)}, the name in any case,
+   * trimmed; {@code null} when it is not written so.
+   */
+  private static String argumentOf(String text, String name) {
+    String t = text.trim();
+    String open = name + "(";
+    if (t.length() <= open.length() || !t.regionMatches(true, 0, open, 0, open.length()) || !t.endsWith(")")) return null;
+    return t.substring(open.length(), t.length() - 1).trim();
+  }
+
   /** {@code messages.keyChoice}: {@code round-robin}, {@code uniform} or {@code zipf(s)} with s above 0. */
   private static KeyChoice keyChoice(Fields messages) {
     Node v = messages.value("keyChoice");
@@ -232,9 +244,10 @@ final class WorkloadBinder {
     String t = s.trim().toLowerCase(Locale.ROOT).replace(" ", "");
     if (t.equals("round-robin")) return KeyChoice.ROUND_ROBIN;
     if (t.equals("uniform")) return KeyChoice.UNIFORM;
-    if (t.startsWith("zipf(") && t.endsWith(")")) {
+    String zipf = argumentOf(t, "zipf");
+    if (zipf != null) {
       try {
-        double skew = Double.parseDouble(t.substring(5, t.length() - 1));
+        double skew = Double.parseDouble(zipf);
         if (skew > 0 && skew <= 100) return KeyChoice.zipf(skew);
       } catch (NumberFormatException e) {
         // reported below
@@ -253,13 +266,14 @@ final class WorkloadBinder {
     String s = producers.scalarText(v, field, expected);
     if (s == null) return Arrivals.EVEN;
     String t = s.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+    String burst = argumentOf(t, "bursts");
     Arrivals a;
     if (t.equals("even")) {
       a = Arrivals.EVEN;
     } else if (t.equals("poisson")) {
       a = Arrivals.POISSON;
-    } else if (t.matches("bursts\\([0-9_]+\\)")) {
-      long n = Long.parseLong(t.substring(7, t.length() - 1).replace("_", ""));
+    } else if (burst != null && burst.matches("[0-9_]{1,18}")) {
+      long n = Long.parseLong(burst.replace("_", ""));
       if (n < producerCount || n > Integer.MAX_VALUE) {
         producers.report().at(v, field + " bursts(" + n + ") must send at least one message per producer: N from "
             + producerCount + " (producers.count), found " + FileReport.quote(s));

@@ -121,35 +121,30 @@ class ConformanceKitNegativeControlTest {
 
   @Test
   void redeliveryCheckCatchesATargetThatHidesTheFlag() {
-    TargetConformanceKit kit = kit(Map.of(), t -> new Wrapped(t) {
-      @Override
-      public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws Exception {
-        return inner.createConsumer(spec, d -> listener.onDelivery(new Unflagged(d)));
-      }
-    });
+    TargetConformanceKit kit = kitAlteringDeliveries(Unflagged::new);
     assertThrows(AssertionFailedError.class, kit::redeliversUnackedMessagesWhenConsumerCloses);
   }
 
   @Test
   void rejectCheckCatchesATargetThatDropsWhatItShouldRequeue() {
-    TargetConformanceKit kit = kit(Map.of(), t -> new Wrapped(t) {
-      @Override
-      public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws Exception {
-        return inner.createConsumer(spec, d -> listener.onDelivery(new Dropping(d)));
-      }
-    });
+    TargetConformanceKit kit = kitAlteringDeliveries(Dropping::new);
     assertThrows(AssertionFailedError.class, () -> kit.harnessRejectsComeBackFlaggedWithRequeueAndCountAsRemovedWithout(true));
   }
 
   @Test
   void rejectCheckCatchesATargetThatRequeuesWhatItShouldDrop() {
-    TargetConformanceKit kit = kit(Map.of(), t -> new Wrapped(t) {
+    TargetConformanceKit kit = kitAlteringDeliveries(Requeueing::new);
+    assertThrows(AssertionFailedError.class, () -> kit.harnessRejectsComeBackFlaggedWithRequeueAndCountAsRemovedWithout(false));
+  }
+
+  /** A kit whose target hands each delivery to the harness as {@code alter} changes it. */
+  private TargetConformanceKit kitAlteringDeliveries(UnaryOperator<Delivery> alter) {
+    return kit(Map.of(), t -> new Wrapped(t) {
       @Override
       public TargetConsumer createConsumer(ConsumerSpec spec, DeliveryListener listener) throws Exception {
-        return inner.createConsumer(spec, d -> listener.onDelivery(new Requeueing(d)));
+        return inner.createConsumer(spec, d -> listener.onDelivery(alter.apply(d)));
       }
     });
-    assertThrows(AssertionFailedError.class, () -> kit.harnessRejectsComeBackFlaggedWithRequeueAndCountAsRemovedWithout(false));
   }
 
   /** A provider whose targets are altered by {@code breakIt}. */

@@ -393,26 +393,40 @@ public abstract class TargetConformanceKit {
   }
 
   /**
+   * Two manual-ack consumers (0 and 1) of subscription 0 of a {@link Direct} plan that hold every
+   * delivery unsettled, keeping each one's deliveries and message ids, until the test settles them.
+   */
+  private static final class Holding {
+    final Map<Integer, List<Delivery>> held = new ConcurrentHashMap<>();
+    final Map<Integer, List<Long>> ids = new ConcurrentHashMap<>();
+    final AtomicInteger total = new AtomicInteger();
+    final List<TargetConsumer> opened = new ArrayList<>();
+
+    Holding(Direct d, int prefetch, ConsumerMode mode) throws Exception {
+      for (int c = 0; c < 2; c++) {
+        int index = c;
+        held.put(c, Collections.synchronizedList(new ArrayList<>()));
+        ids.put(c, new CopyOnWriteArrayList<>());
+        opened.add(d.target.createConsumer(new ConsumerSpec(0, c, prefetch, AckMode.MANUAL, mode), delivery -> {
+          ids.get(index).add(Envelope.messageId(java.util.Arrays.copyOf(delivery.payload(), delivery.payloadLength())));
+          held.get(index).add(delivery);
+          total.incrementAndGet();
+        }));
+      }
+    }
+  }
+
+  /**
    * Runs two consumers of {@code consumers}' plan holding their deliveries unacked, checks the
    * prefetch bound of each, then acks until all {@code messages} are in; returns each consumer's ids.
    */
   private Map<Integer, List<Long>> deliveredPerConsumer(ConsumerPlan consumers, int messages, int prefetch)
       throws Exception {
     try (Direct d = new Direct(consumers)) {
-      Map<Integer, List<Delivery>> held = new ConcurrentHashMap<>();
-      Map<Integer, List<Long>> ids = new ConcurrentHashMap<>();
-      AtomicInteger total = new AtomicInteger();
-      List<TargetConsumer> opened = new ArrayList<>();
-      for (int c = 0; c < 2; c++) {
-        int index = c;
-        held.put(c, Collections.synchronizedList(new ArrayList<>()));
-        ids.put(c, new CopyOnWriteArrayList<>());
-        opened.add(d.target.createConsumer(new ConsumerSpec(0, c, prefetch, AckMode.MANUAL), delivery -> {
-          ids.get(index).add(Envelope.messageId(delivery.payload()));
-          held.get(index).add(delivery);
-          total.incrementAndGet();
-        }));
-      }
+      Holding two = new Holding(d, prefetch, ConsumerMode.PUSH);
+      Map<Integer, List<Delivery>> held = two.held;
+      Map<Integer, List<Long>> ids = two.ids;
+      AtomicInteger total = two.total;
       List<Long> sent = d.sendConfirmed(messages);
       int owners = consumers.sharing() == ConsumerSharing.COMPETING ? 2 : 1;
       assertTrue(await(() -> total.get() >= owners * prefetch), "fewer than prefetch deliveries per consumer arrived");
@@ -433,7 +447,7 @@ public abstract class TargetConformanceKit {
       all.addAll(ids.get(1));
       assertEquals(Set.copyOf(sent), Set.copyOf(all), "every message delivered");
       assertEquals(sent.size(), all.size(), "each message delivered once");
-      for (TargetConsumer c : opened) c.close();
+      for (TargetConsumer c : two.opened) c.close();
       return ids;
     }
   }
@@ -456,20 +470,11 @@ public abstract class TargetConformanceKit {
       sharing = t.capabilities().has(Feature.COMPETING_CONSUMERS) ? ConsumerSharing.COMPETING : ConsumerSharing.PARTITIONED;
     }
     try (Direct d = new Direct(new ConsumerPlan(2, prefetch, AckMode.MANUAL, sharing, ConsumerMode.PULL))) {
-      Map<Integer, List<Delivery>> held = new ConcurrentHashMap<>();
-      Map<Integer, List<Long>> ids = new ConcurrentHashMap<>();
-      AtomicInteger total = new AtomicInteger();
-      List<TargetConsumer> opened = new ArrayList<>();
-      for (int c = 0; c < 2; c++) {
-        int index = c;
-        held.put(c, Collections.synchronizedList(new ArrayList<>()));
-        ids.put(c, new CopyOnWriteArrayList<>());
-        opened.add(d.target.createConsumer(new ConsumerSpec(0, c, prefetch, AckMode.MANUAL, ConsumerMode.PULL), delivery -> {
-          ids.get(index).add(Envelope.messageId(java.util.Arrays.copyOf(delivery.payload(), delivery.payloadLength())));
-          held.get(index).add(delivery);
-          total.incrementAndGet();
-        }));
-      }
+      Holding two = new Holding(d, prefetch, ConsumerMode.PULL);
+      Map<Integer, List<Delivery>> held = two.held;
+      Map<Integer, List<Long>> ids = two.ids;
+      AtomicInteger total = two.total;
+      List<TargetConsumer> opened = two.opened;
       List<Long> sent = d.sendConfirmed(messages);
       assertTrue(await(() -> total.get() >= prefetch), "fewer than prefetch deliveries arrived");
       Thread.sleep(500); // a pulled consumer asking beyond its prefetch would have more by now
